@@ -1,0 +1,19 @@
+package dev.migrations;
+
+import dev.migrations.graph.RevisionGraphException;
+import dev.migrations.script.RevisionScript;
+import java.util.function.Supplier;
+
+/** Adds the script's path to errors found while building the graph. */
+final class GraphErrors {
+    private GraphErrors() {}
+
+    static <T> T call(RevisionScript script, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (RevisionGraphException e) {
+            String where = script == null ? "" : " (" + script.path() + ")";
+            throw new MigrationsException(e.getMessage() + where, e);
+        }
+    }
+}

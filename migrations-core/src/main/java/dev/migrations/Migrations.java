@@ -1,0 +1,282 @@
+package dev.migrations;
+
+import dev.migrations.dialect.Dialect;
+import dev.migrations.graph.Revision;
+import dev.migrations.graph.RevisionMap;
+import dev.migrations.offline.SqlScriptSink;
+import dev.migrations.runtime.Planner;
+import dev.migrations.runtime.RevisionErrors;
+import dev.migrations.runtime.Step;
+import dev.migrations.runtime.StepRunner;
+import dev.migrations.script.RevisionScript;
+import dev.migrations.script.ScriptLoader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine's entry point: loads revision scripts, answers questions about the revision graph and
+ * renders what an upgrade, downgrade or stamp would run.
+ *
+ * <pre>{@code
+ * Migrations m = Migrations.configure()
+ *         .locations("filesystem:db/migrations")
+ *         .dialect("postgresql")
+ *         .load();
+ * m.heads(false);                    // the heads, in load order
+ * String sql = m.upgradeSql("head"); // the script 'upgrade head --sql' prints
+ * }</pre>
+ */
+public final class Migrations {
+    private final MigrationsConfig config;
+    private final List<RevisionScript> scripts;
+    private final Map<String, RevisionScript> scriptsById;
+    private final RevisionMap map;
+    private final Planner planner;
+
+    private Migrations(MigrationsConfig config) {
+        this.config = config;
+        this.scripts = ScriptLoader.load(config.locations(), config.classLoader());
+        this.scriptsById = new LinkedHashMap<>();
+        List<Revision> revisions = new ArrayList<>(scripts.size());
+        for (RevisionScript script : scripts) {
+            RevisionScript previous = scriptsById.putIfAbsent(script.revision(), script);
+            if (previous != null) {
+                throw new MigrationsException("Revision " + script.revision() + " is present more than once: "
+                        + previous.path() + " and " + script.path() + "; give one of them a new 'Revision ID'");
+            }
+            revisions.add(GraphErrors.call(
+                    script,
+                    () -> new Revision(
+                            script.revision(), script.downRevisions(), script.dependsOn(), script.branchLabels())));
+        }
+        this.map = GraphErrors.call(null, () -> new RevisionMap(revisions));
+        this.planner = new Planner(map, id -> scriptsById.get(id).message());
+    }
+
+    /** Starts a configuration. */
+    public static MigrationsConfig.Builder configure() {
+        return MigrationsConfig.builder();
+    }
+
+    /** Loads the scripts of the given configuration and builds the revision graph. */
+    public static Migrations load(MigrationsConfig config) {
+        return new Migrations(config);
+    }
+
+    /** The configuration this engine was loaded with. */
+    public MigrationsConfig config() {
+        return config;
+    }
+
+    /** Every revision, in load order. */
+    public List<RevisionInfo> revisions() {
+        List<RevisionInfo> result = new ArrayList<>();
+        for (Revision rev : map.revisions()) {
+            result.add(info(rev));
+        }
+        return result;
+    }
+
+    /**
+     * The heads: revisions nothing revises ({@code heads}), or with {@code resolveDependencies} only
+     * those nothing revises or depends on.
+     */
+    public List<RevisionInfo> heads(boolean resolveDependencies) {
+        List<String> ids = resolveDependencies ? map.realHeads() : map.heads();
+        return infos(ids);
+    }
+
+    /** Branch points, newest first (what {@code branches} lists). */
+    public List<RevisionInfo> branchPoints() {
+        List<RevisionInfo> result = new ArrayList<>();
+        for (RevisionInfo rev : history(null)) {
+            if (rev.branchPoint()) {
+                result.add(rev);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Revisions in a range, newest first (what {@code history -r} lists).
+     *
+     * @param range {@code [start]:[end]}, or null for everything
+     */
+    public List<RevisionInfo> history(String range) {
+        return history(range, null);
+    }
+
+    /**
+     * Revisions in a range where {@code current} stands for the given version-table rows.
+     *
+     * @param range {@code [start]:[end]}, or null for everything
+     * @param currentRows the database's rows, or null when there is no database
+     */
+    public List<RevisionInfo> history(String range, List<String> currentRows) {
+        String base = null;
+        String head = null;
+        if (range != null) {
+            String trimmed = range.strip();
+            int colon = trimmed.indexOf(':');
+            if (colon < 0) {
+                throw new MigrationsException("History range requires [start]:[end], [start]:, or :[end]");
+            }
+            if (trimmed.indexOf(':', colon + 1) >= 0) {
+                throw new MigrationsException("History range '" + range + "' has more than one ':'; use [start]:[end]");
+            }
+            base = trimmed.substring(0, colon);
+            head = trimmed.substring(colon + 1);
+        }
+        List<String> baseRows = "current".equals(base) ? requireRows(currentRows) : null;
+        List<String> headRows = "current".equals(head) ? requireRows(currentRows) : null;
+        if (baseRows != null && baseRows.isEmpty()) {
+            baseRows = null;
+            base = null;
+        }
+        if (headRows != null && headRows.isEmpty()) {
+            headRows = null;
+            head = null;
+        }
+        String lower = base == null || base.isEmpty() ? "base" : base;
+        String upper = head == null || head.isEmpty() ? "heads" : head;
+        List<String> fixedBaseRows = baseRows;
+        List<String> fixedHeadRows = headRows;
+        List<Revision> revisions = RevisionErrors.defaults()
+                .start(fixedBaseRows != null ? pythonTuple(fixedBaseRows) : lower)
+                .end(fixedHeadRows != null ? pythonTuple(fixedHeadRows) : upper)
+                .call(() -> map.walkRevisions(lower, fixedBaseRows, upper, fixedHeadRows));
+        List<RevisionInfo> result = new ArrayList<>(revisions.size());
+        for (Revision rev : revisions) {
+            result.add(info(rev));
+        }
+        return result;
+    }
+
+    private static List<String> requireRows(List<String> rows) {
+        if (rows == null) {
+            throw new MigrationsException("'current' needs a database connection; give --url, or name a revision");
+        }
+        return rows;
+    }
+
+    private static String pythonTuple(List<String> ids) {
+        StringBuilder sb = new StringBuilder("(");
+        for (String id : ids) {
+            sb.append('\'').append(id).append("', ");
+        }
+        sb.setLength(sb.length() - (ids.size() == 1 ? 1 : 2));
+        return sb.append(')').toString();
+    }
+
+    /** The revisions an identifier names (several for {@code heads} or a label with several heads). */
+    public List<RevisionInfo> show(String identifier) {
+        List<Revision> revisions = RevisionErrors.defaults().call(() -> map.getRevisions(identifier));
+        List<RevisionInfo> result = new ArrayList<>();
+        for (Revision rev : revisions) {
+            if (rev != null && map.byId(rev.id()) == rev) {
+                result.add(info(rev));
+            }
+        }
+        return result;
+    }
+
+    /** The revisions the version-table rows amount to, reduced to branch tips (what {@code current} shows). */
+    public List<RevisionInfo> current(List<String> rows) {
+        List<Revision> revisions = RevisionErrors.defaults().call(() -> map.currentRevisions(rows));
+        List<RevisionInfo> result = new ArrayList<>();
+        for (Revision rev : revisions) {
+            result.add(info(rev));
+        }
+        return result;
+    }
+
+    /**
+     * The SQL {@code upgrade [start:]end --sql} prints: the run from {@code start} (default base) to
+     * {@code end}, without a database.
+     */
+    public String upgradeSql(String range) {
+        Range r = Range.parse(range, false);
+        List<String> heads = startHeads(r.start());
+        return render(planner.upgrade(r.end(), heads), heads);
+    }
+
+    /** The SQL {@code downgrade start:end --sql} prints. */
+    public String downgradeSql(String range) {
+        Range r = Range.parse(range, true);
+        List<String> heads = startHeads(r.start());
+        return render(planner.downgrade(r.end(), heads), heads);
+    }
+
+    /** The SQL {@code stamp [start:]rev... --sql} prints. */
+    public String stampSql(List<String> revisions) {
+        String start = null;
+        List<String> destinations = new ArrayList<>();
+        for (String revision : revisions) {
+            String dest = revision;
+            int colon = revision.indexOf(':');
+            if (colon >= 0) {
+                String from = revision.substring(0, colon);
+                dest = revision.substring(colon + 1);
+                if (start != null && !start.equals(from)) {
+                    throw new MigrationsException(
+                            "Stamp operation with --sql only supports a single starting revision at a time");
+                }
+                start = from;
+            }
+            destinations.add(dest);
+        }
+        List<String> heads = startHeads(start);
+        return render(planner.stamp(destinations, heads), heads);
+    }
+
+    private List<String> startHeads(String start) {
+        if (start == null || start.equals("base")) {
+            return List.of();
+        }
+        Revision rev = RevisionErrors.defaults().call(() -> map.getRevision(start));
+        return rev == null ? List.of() : List.of(rev.id());
+    }
+
+    private String render(List<Step> steps, List<String> heads) {
+        StringBuilder out = new StringBuilder();
+        SqlScriptSink sink =
+                new SqlScriptSink(out, Dialect.of(config.dialect()), config.schema(), config.versionTable());
+        new StepRunner(scriptsById, config.transactionPerMigration()).run(steps, heads, sink);
+        return out.toString();
+    }
+
+    private List<RevisionInfo> infos(List<String> ids) {
+        List<RevisionInfo> result = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            result.add(info(map.byId(id)));
+        }
+        return result;
+    }
+
+    private RevisionInfo info(Revision rev) {
+        RevisionScript script = scriptsById.get(rev.id());
+        String longDoc = script.message() + "\n\nRevision ID: " + rev.id() + "\nRevises: "
+                + String.join(", ", rev.downRevisions()) + "\nCreate Date: "
+                + (script.createDate() == null ? "" : script.createDate());
+        return new RevisionInfo(
+                rev.id(),
+                script.message(),
+                longDoc,
+                rev.downRevisions(),
+                rev.dependencies(),
+                new ArrayList<>(rev.branchLabels()),
+                new ArrayList<>(rev.nextRevisions()),
+                script.path(),
+                rev.isHead(),
+                rev.isRealHead(),
+                rev.isBranchPoint(),
+                rev.isMergePoint());
+    }
+
+    /** The graph, for the engine's own packages. */
+    RevisionMap graph() {
+        return map;
+    }
+}

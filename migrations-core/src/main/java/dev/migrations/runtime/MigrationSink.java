@@ -1,0 +1,43 @@
+package dev.migrations.runtime;
+
+import dev.migrations.script.RevisionScript;
+import dev.migrations.script.Statement;
+
+/**
+ * Where a run's statements go: a database connection, or a writer producing an offline SQL script.
+ * The step loop ({@link StepRunner}) is the same for both.
+ */
+public interface MigrationSink {
+    /** Whether statements are only written, not executed (offline mode). */
+    boolean offline();
+
+    /** Whether DDL can be rolled back, so runs are wrapped in transactions. */
+    boolean transactionalDdl();
+
+    /** Starts a transaction. */
+    void begin();
+
+    /** Commits the current transaction. */
+    void commit();
+
+    /** Creates the version table (offline: emitted whenever a step starts with no rows). */
+    void createVersionTable();
+
+    /** A step is about to run. */
+    void stepStarted(Step step);
+
+    /** Runs one statement of a revision script. */
+    void execute(RevisionScript script, Statement statement);
+
+    /** Adds a version row. */
+    void insertVersion(String version);
+
+    /** Removes a version row. */
+    void deleteVersion(String version);
+
+    /** Changes a version row. */
+    void updateVersion(String from, String to);
+
+    /** A step has finished, with its version-table bookkeeping. */
+    default void stepFinished(Step step, long nanos) {}
+}

@@ -1,0 +1,2 @@
+/** Spring Boot integration for the migrations engine. */
+package dev.migrations.boot;
