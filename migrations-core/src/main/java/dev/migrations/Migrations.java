@@ -279,4 +279,22 @@ public final class Migrations {
     RevisionMap graph() {
         return map;
     }
+
+    /**
+     * Writes a new revision file ({@code revision -m ...}) and returns its path. Everything is checked
+     * (heads, labels, dependencies, the resulting graph) before the file is written.
+     */
+    public java.nio.file.Path revision(NewRevision request) {
+        return new RevisionWriter(map, scripts, config.locations()).write(request);
+    }
+
+    /** Writes a merge revision of the given heads ({@code merge heads -m ...}) and returns its path. */
+    public java.nio.file.Path merge(List<String> revisions, String message, List<String> branchLabels, String revId) {
+        return revision(new NewRevision(message, revisions, false, branchLabels, List.of(), revId, null));
+    }
+
+    /** Creates an empty scripts directory ({@code init}); refuses a directory that has files. */
+    public static java.nio.file.Path init(java.nio.file.Path directory) {
+        return RevisionWriter.init(directory);
+    }
 }

@@ -60,17 +60,24 @@ public final class StepRunner {
         HeadMaintainer maintainer = new HeadMaintainer(startHeads, sink);
         boolean transactional = sink.transactionalDdl();
         boolean outer = transactional && !transactionPerMigration;
+        // In whole-run mode the transaction is closed before a non-transactional revision and
+        // reopened only when a transactional one follows.
+        boolean open = outer;
         if (outer) {
             sink.begin();
         }
         for (Step step : steps) {
             RevisionScript script = scriptOf(step);
             boolean scriptTransactional = script == null || script.transactional();
-            boolean stepTransaction = transactional && transactionPerMigration && scriptTransactional;
-            boolean suspendOuter = outer && !scriptTransactional;
-            if (suspendOuter) {
-                sink.commit();
+            if (outer && open != scriptTransactional) {
+                if (open) {
+                    sink.commit();
+                } else {
+                    sink.begin();
+                }
+                open = scriptTransactional;
             }
+            boolean stepTransaction = transactional && transactionPerMigration && scriptTransactional;
             if (stepTransaction) {
                 sink.begin();
             }
@@ -90,12 +97,9 @@ public final class StepRunner {
             if (stepTransaction) {
                 sink.commit();
             }
-            if (suspendOuter) {
-                sink.begin();
-            }
             sink.stepFinished(step, System.nanoTime() - start);
         }
-        if (outer) {
+        if (open) {
             sink.commit();
         }
         return maintainer.heads();
