@@ -258,8 +258,8 @@ public final class Migrations {
     private RevisionInfo info(Revision rev) {
         RevisionScript script = scriptsById.get(rev.id());
         String longDoc = script.message() + "\n\nRevision ID: " + rev.id() + "\nRevises: "
-                + String.join(", ", rev.downRevisions()) + "\nCreate Date: "
-                + (script.createDate() == null ? "" : script.createDate());
+                + String.join(", ", rev.downRevisions())
+                + (script.createDate() == null ? "" : "\nCreate Date: " + script.createDate());
         return new RevisionInfo(
                 rev.id(),
                 script.message(),

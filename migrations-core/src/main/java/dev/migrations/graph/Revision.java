@@ -32,6 +32,9 @@ public final class Revision {
     final Set<String> allNextRevisions = new LinkedHashSet<>();
     final Set<String> branchLabels;
     int order;
+    /** Longest distance from a base through down revisions and dependencies (0 for a real base). */
+    int level;
+
     boolean attached;
 
     /**

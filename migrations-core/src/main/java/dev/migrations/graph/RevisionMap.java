@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,7 +79,6 @@ public final class RevisionMap {
                 realHeadSet.remove(downRev);
             }
         }
-        normalizeDependsOn();
         List<Revision> baseList = new ArrayList<>();
         List<Revision> realBaseList = new ArrayList<>();
         for (Revision rev : ids.values()) {
@@ -89,12 +89,53 @@ public final class RevisionMap {
                 realBaseList.add(rev);
             }
         }
+        // Alembic normalizes dependencies before it looks for cycles; nothing observable depends on
+        // the order, and levels (which normalization uses) need an acyclic graph.
         detectCycles(headSet, baseList, realHeadSet, realBaseList);
+        computeLevels();
+        normalizeDependsOn();
         this.heads = idsOf(headSet);
         this.realHeads = idsOf(realHeadSet);
         this.bases = idsOf(baseList);
         this.realBases = idsOf(realBaseList);
         addBranches();
+    }
+
+    /**
+     * Levels (longest distance from a base through down revisions and dependencies) in one pass over a
+     * post-order, without recursion. Every edge goes to a lower level, which lets reachability
+     * questions stop early ({@link AncestorExplorer}). Runs after cycle detection.
+     */
+    private void computeLevels() {
+        Set<Revision> done = new HashSet<>();
+        Deque<Revision> stack = new ArrayDeque<>();
+        for (Revision root : ids.values()) {
+            if (done.contains(root)) {
+                continue;
+            }
+            stack.push(root);
+            while (!stack.isEmpty()) {
+                Revision rev = stack.peek();
+                boolean ready = true;
+                for (String down : rev.allDownRevisions) {
+                    Revision parent = ids.get(down);
+                    if (!done.contains(parent)) {
+                        stack.push(parent);
+                        ready = false;
+                    }
+                }
+                if (ready) {
+                    stack.pop();
+                    if (done.add(rev)) {
+                        int level = 0;
+                        for (String down : rev.allDownRevisions) {
+                            level = Math.max(level, ids.get(down).level + 1);
+                        }
+                        rev.level = level;
+                    }
+                }
+            }
+        }
     }
 
     private static List<String> idsOf(Collection<Revision> revisions) {
@@ -135,15 +176,40 @@ public final class RevisionMap {
         }
     }
 
+    /**
+     * Drops each dependency that a strict ancestor (through down revisions) already declares. Alembic
+     * walks every ancestor of every revision with dependencies; asking only whether one of the other
+     * revisions declaring the same dependency is an ancestor gives the same result in linear time.
+     */
     private void normalizeDependsOn() {
+        Map<String, List<Revision>> declarers = new HashMap<>();
+        for (Revision rev : ids.values()) {
+            for (String dep : rev.resolvedDependencies) {
+                declarers.computeIfAbsent(dep, k -> new ArrayList<>()).add(rev);
+            }
+        }
         for (Revision rev : ids.values()) {
             if (rev.resolvedDependencies.isEmpty()) {
                 continue;
             }
-            Set<String> normalized = new LinkedHashSet<>(rev.resolvedDependencies);
-            for (Revision ancestor : ancestors(List.of(rev), false)) {
-                if (ancestor != rev) {
-                    normalized.removeAll(ancestor.resolvedDependencies);
+            AncestorExplorer explorer = null;
+            List<String> normalized = new ArrayList<>();
+            for (String dep : rev.resolvedDependencies) {
+                boolean implied = false;
+                for (Revision other : declarers.get(dep)) {
+                    if (other == rev || other.level >= rev.level) {
+                        continue;
+                    }
+                    if (explorer == null) {
+                        explorer = new AncestorExplorer(this, List.of(rev), false);
+                    }
+                    if (explorer.reaches(other)) {
+                        implied = true;
+                        break;
+                    }
+                }
+                if (!implied) {
+                    normalized.add(dep);
                 }
             }
             rev.normalizedDependencies = List.copyOf(normalized);
@@ -696,6 +762,21 @@ public final class RevisionMap {
         Set<String> result = new LinkedHashSet<>();
         for (Revision rev : descendants(require(revisionIds), true)) {
             result.add(rev.id());
+        }
+        return result;
+    }
+
+    /**
+     * Keeps the revisions of {@code candidates} that are not ancestors (through down revisions and
+     * dependencies) of any of {@code sources}; a source counts as its own ancestor.
+     */
+    public List<String> notAncestorsOf(Collection<String> sources, List<String> candidates) {
+        AncestorExplorer explorer = new AncestorExplorer(this, require(sources), true);
+        List<String> result = new ArrayList<>();
+        for (String candidate : candidates) {
+            if (!explorer.reaches(require(candidate))) {
+                result.add(candidate);
+            }
         }
         return result;
     }

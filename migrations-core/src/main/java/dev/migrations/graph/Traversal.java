@@ -2,6 +2,7 @@ package dev.migrations.graph;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -342,17 +343,19 @@ final class Traversal {
             }
         }
         currentHeads.sort((a, b) -> Integer.compare(a.order, b.order));
-        List<Set<Revision>> ancestorsByIdx = new ArrayList<>();
-        for (Revision head : currentHeads) {
-            ancestorsByIdx.add(map.ancestors(List.of(head), true));
-        }
+        // Alembic keeps the full ancestor set of every current head and recomputes it at each merge
+        // or dependency, which is quadratic on long histories. Only membership of revisions not yet
+        // emitted is ever asked, and for those it equals reachability from the head, which a
+        // memoized search answers (see TopologicalSortEquivalenceTest).
+        Reachability reachability = new Reachability(map);
+        Set<Revision> emitted = new HashSet<>();
         List<Revision> output = new ArrayList<>(todo.size());
         int idx = 0;
         while (!currentHeads.isEmpty()) {
             Revision candidate = currentHeads.get(idx);
             int blocker = -1;
-            for (int i = 0; i < ancestorsByIdx.size(); i++) {
-                if (i != idx && ancestorsByIdx.get(i).contains(candidate)) {
+            for (int i = 0; i < currentHeads.size(); i++) {
+                if (i != idx && reachability.reaches(currentHeads.get(i), candidate, emitted::contains)) {
                     blocker = i;
                     break;
                 }
@@ -363,6 +366,7 @@ final class Traversal {
             }
             if (todo.remove(candidate)) {
                 output.add(candidate);
+                emitted.add(candidate);
             }
             List<Revision> toAdd = new ArrayList<>();
             for (String down : candidate.normalizedDownRevisions) {
@@ -373,19 +377,10 @@ final class Traversal {
             }
             if (toAdd.isEmpty()) {
                 currentHeads.remove(idx);
-                ancestorsByIdx.remove(idx);
                 idx = Math.max(idx - 1, 0);
-            } else if (candidate.normalizedDependencies.isEmpty()
-                    && candidate.downRevisions().size() == 1) {
-                currentHeads.set(idx, toAdd.get(0));
-                ancestorsByIdx.get(idx).remove(candidate);
             } else {
                 currentHeads.set(idx, toAdd.get(0));
-                ancestorsByIdx.set(idx, map.ancestors(List.of(toAdd.get(0)), true));
-                for (Revision extra : toAdd.subList(1, toAdd.size())) {
-                    currentHeads.add(extra);
-                    ancestorsByIdx.add(map.ancestors(List.of(extra), true));
-                }
+                currentHeads.addAll(toAdd.subList(1, toAdd.size()));
             }
         }
         if (!todo.isEmpty()) {

@@ -3,7 +3,7 @@ package dev.migrations.runtime;
 import dev.migrations.graph.Revision;
 import dev.migrations.graph.RevisionMap;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -114,31 +114,46 @@ public final class RevisionStep extends Step {
 
     @Override
     Merge mergeBranchIdents(Set<String> heads) {
-        Set<String> others = new HashSet<>(heads);
+        Set<String> others = new LinkedHashSet<>(heads);
         others.removeAll(fromRevisions());
         List<String> from = new ArrayList<>(fromRevisions());
         if (!others.isEmpty()) {
-            from.removeAll(map.ancestorIds(others));
+            // Alembic drops the down revisions implied by another row. Rows never imply each other
+            // (an upgrade from overlapping rows is refused before it starts), so only down revisions
+            // that are not rows themselves need the reachability question.
+            List<String> notRows = new ArrayList<>(from);
+            notRows.removeAll(heads);
+            if (!notRows.isEmpty()) {
+                List<String> implied = new ArrayList<>(notRows);
+                implied.removeAll(map.notAncestorsOf(others, notRows));
+                from.removeAll(implied);
+            }
         }
         String last = from.remove(from.size() - 1);
         return new Merge(from, last, toRevisions().get(0));
     }
 
     private List<String> unmergeToRevisions(Set<String> heads) {
-        Set<String> others = new HashSet<>(heads);
+        Set<String> others = new LinkedHashSet<>(heads);
         others.remove(revision.id());
-        Set<String> implied = new HashSet<>();
         if (!others.isEmpty()) {
-            implied.addAll(map.ancestorIds(others));
-        } else {
-            for (String to : toRevisions()) {
-                Set<String> ancestors = map.ancestorIds(List.of(to));
-                ancestors.remove(to);
-                implied.addAll(ancestors);
+            return new ArrayList<>(map.notAncestorsOf(others, toRevisions()));
+        }
+        // Keep the targets that are not strict ancestors of another target.
+        List<String> result = new ArrayList<>();
+        for (String to : toRevisions()) {
+            boolean implied = false;
+            for (String other : toRevisions()) {
+                if (!other.equals(to)
+                        && map.notAncestorsOf(List.of(other), List.of(to)).isEmpty()) {
+                    implied = true;
+                    break;
+                }
+            }
+            if (!implied) {
+                result.add(to);
             }
         }
-        List<String> result = new ArrayList<>(toRevisions());
-        result.removeAll(implied);
         return result;
     }
 

@@ -1,0 +1,190 @@
+package dev.migrations.cli;
+
+import dev.migrations.MigrationsConfig;
+import dev.migrations.MigrationsException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The command line's settings after every source is applied, strongest first: options, then
+ * {@code MIGRATIONS_*} environment variables (connection only), then the {@code --config} file,
+ * then the defaults. The password is never part of {@link #toString()}.
+ *
+ * @param url the JDBC URL, or null
+ * @param user the database user, or null
+ * @param password the database password, or null
+ * @param locations script locations
+ * @param versionTable the version table's name
+ * @param schema the version table's schema, or null
+ * @param dialect the database name offline SQL is rendered for ({@code postgresql}, {@code h2}, or
+ *     an unsupported name taken from the URL)
+ * @param transactionPerMigration whether each revision gets its own transaction
+ * @param classLoader resolves {@code classpath:} locations (the config file's directory is a root)
+ */
+record Settings(
+        String url,
+        String user,
+        String password,
+        List<String> locations,
+        String versionTable,
+        String schema,
+        String dialect,
+        boolean transactionPerMigration,
+        ClassLoader classLoader) {
+
+    private static final Set<String> DIALECTS = Set.of("postgresql", "h2");
+
+    /**
+     * What was given on the command line; null (or empty for lists) when not given.
+     *
+     * @param url {@code --url}
+     * @param user {@code --user}
+     * @param password {@code --password}
+     * @param config {@code --config}
+     * @param locations {@code --location}, repeated
+     * @param versionTable {@code --version-table}
+     * @param schema {@code --schema}
+     * @param dialect {@code --dialect}
+     * @param transactionPerMigration {@code --[no-]transaction-per-migration}
+     */
+    record Given(
+            String url,
+            String user,
+            String password,
+            Path config,
+            List<String> locations,
+            String versionTable,
+            String schema,
+            String dialect,
+            Boolean transactionPerMigration) {
+
+        @Override
+        public String toString() {
+            return "Given[url=" + (url == null ? null : "<set>") + ", password=" + (password == null ? null : "***")
+                    + ", config=" + config + ", locations=" + locations + "]";
+        }
+    }
+
+    Settings {
+        locations = List.copyOf(locations);
+    }
+
+    static Settings resolve(Given given, Map<String, String> env) {
+        Optional<ConfigFile> file = Optional.ofNullable(given.config()).map(ConfigFile::read);
+        String url = first(given.url(), env.get("MIGRATIONS_URL"), file, "spring.datasource.url", env);
+        String user = first(given.user(), env.get("MIGRATIONS_USER"), file, "spring.datasource.username", env);
+        String password =
+                first(given.password(), env.get("MIGRATIONS_PASSWORD"), file, "spring.datasource.password", env);
+        List<String> locations = !given.locations().isEmpty()
+                ? given.locations()
+                : file.flatMap(f -> f.getList("migrations.locations", env))
+                        .filter(list -> !list.isEmpty())
+                        .orElse(List.of(MigrationsConfig.DEFAULT_LOCATION));
+        String versionTable = first(given.versionTable(), null, file, "migrations.version-table", env);
+        String schema = first(given.schema(), null, file, "migrations.schema", env);
+        Boolean perMigration = given.transactionPerMigration();
+        if (perMigration == null) {
+            perMigration = file.flatMap(f -> f.get("migrations.transaction-per-migration", env))
+                    .map(value -> parseBoolean(value, "migrations.transaction-per-migration"))
+                    .orElse(Boolean.TRUE);
+        }
+        return new Settings(
+                url,
+                user,
+                password,
+                locations,
+                versionTable == null || versionTable.isBlank() ? MigrationsConfig.DEFAULT_VERSION_TABLE : versionTable,
+                schema == null || schema.isBlank() ? null : schema,
+                dialect(given.dialect(), url),
+                perMigration,
+                classLoader(given.config()));
+    }
+
+    private static String first(
+            String option, String envValue, Optional<ConfigFile> file, String key, Map<String, String> env) {
+        if (option != null) {
+            return option;
+        }
+        if (envValue != null && !envValue.isEmpty()) {
+            return envValue;
+        }
+        return file.flatMap(f -> f.get(key, env)).orElse(null);
+    }
+
+    private static boolean parseBoolean(String value, String key) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new MigrationsException("'" + key + "' must be true or false, not '" + value + "'");
+        };
+    }
+
+    /** {@code --dialect}, else the {@code jdbc:<name>:} of the URL, else PostgreSQL. */
+    private static String dialect(String option, String url) {
+        if (option != null) {
+            String name = option.strip().toLowerCase(Locale.ROOT);
+            if (!DIALECTS.contains(name)) {
+                throw new MigrationsException("Unsupported --dialect '" + option + "'; supported: postgresql, h2");
+            }
+            return name;
+        }
+        if (url != null && url.startsWith("jdbc:")) {
+            int end = url.indexOf(':', 5);
+            return url.substring(5, end < 0 ? url.length() : end).toLowerCase(Locale.ROOT);
+        }
+        return "postgresql";
+    }
+
+    /**
+     * Fails unless offline SQL can be rendered for the dialect. The message names only the URL's
+     * scheme: the rest of a URL may hold a password.
+     */
+    void requireSqlDialect() {
+        if (!DIALECTS.contains(dialect)) {
+            throw new MigrationsException("The database of --url (jdbc:" + dialect
+                    + ":) is not supported yet; supported: postgresql, h2. Give --dialect to render SQL for one"
+                    + " of them");
+        }
+    }
+
+    /** The config file's directory is a classpath root, so its {@code classpath:db/migrations} resolves. */
+    private static ClassLoader classLoader(Path config) {
+        ClassLoader parent = Settings.class.getClassLoader();
+        if (config == null) {
+            return parent;
+        }
+        Path dir = config.toAbsolutePath().normalize().getParent();
+        try {
+            return new URLClassLoader(new URL[] {dir.toUri().toURL()}, parent);
+        } catch (MalformedURLException e) {
+            throw new MigrationsException("Config directory " + dir + " cannot be used as a classpath root: " + e, e);
+        }
+    }
+
+    /** The core's configuration for these settings. */
+    MigrationsConfig migrationsConfig() {
+        return MigrationsConfig.builder()
+                .locations(locations)
+                .classLoader(classLoader)
+                .dialect(DIALECTS.contains(dialect) ? dialect : "postgresql")
+                .versionTable(versionTable)
+                .schema(schema)
+                .transactionPerMigration(transactionPerMigration)
+                .build();
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[url=" + (url == null ? null : "<set>") + ", user=" + user + ", password="
+                + (password == null ? null : "***") + ", locations=" + locations + ", versionTable=" + versionTable
+                + ", schema=" + schema + ", dialect=" + dialect + ", transactionPerMigration="
+                + transactionPerMigration + "]";
+    }
+}

@@ -1,0 +1,43 @@
+package dev.migrations.cli;
+
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code stamp}: sets the version table without running migrations; offline with {@code --sql}. */
+@Command(name = "stamp", description = "'stamp' the revision table with the given revision; don't run any migrations.")
+final class StampCommand extends Subcommand {
+    @Option(
+            names = "--sql",
+            description = "Don't emit SQL to database - dump to standard output instead. With --sql, a REVISION"
+                    + " may be START:REV (one START for all).")
+    boolean sql;
+
+    @Option(
+            names = "--tag",
+            paramLabel = "TAG",
+            description = "Arbitrary 'tag' name; accepted for Alembic compatibility, not used by offline runs.")
+    String tag;
+
+    @Option(names = "--purge", description = "Unconditionally erase the version table before stamping.")
+    boolean purge;
+
+    @Parameters(arity = "1..*", paramLabel = "REVISION", description = "Revision identifier(s).")
+    List<String> revisions;
+
+    @Override
+    public Integer call() {
+        rejectJson();
+        if (!sql) {
+            database().run("stamp");
+            return 0;
+        }
+        if (purge) {
+            throw failed("Can't use --purge with --sql mode");
+        }
+        parent.settings().requireSqlDialect();
+        print(migrations().stampSql(revisions));
+        return 0;
+    }
+}

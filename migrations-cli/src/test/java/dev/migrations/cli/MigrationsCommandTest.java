@@ -1,0 +1,509 @@
+package dev.migrations.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Drives the command line in process on a small graph: {@code a <- b}, then {@code b} branches
+ * into {@code c} (label {@code billing}) and {@code d}.
+ */
+class MigrationsCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path scripts;
+
+    /** What one run printed and returned. */
+    record Run(int exit, String out, String err) {}
+
+    @BeforeEach
+    void writeScripts() throws IOException {
+        scripts = dir.resolve("db/migrations");
+        Files.createDirectories(scripts);
+        script(
+                "a_create_users.sql",
+                "create users",
+                "a",
+                "",
+                "",
+                "CREATE TABLE users (id bigint PRIMARY KEY);",
+                "DROP TABLE users;");
+        script(
+                "b_add_email.sql",
+                "add email",
+                "b",
+                "a",
+                "",
+                "ALTER TABLE users ADD COLUMN email text;",
+                "ALTER TABLE users DROP COLUMN email;");
+        script(
+                "c_create_invoices.sql",
+                "create invoices",
+                "c",
+                "b",
+                "-- Branch Labels: billing\n",
+                "CREATE TABLE invoices (id bigint);",
+                "DROP TABLE invoices;");
+        script(
+                "d_create_audit.sql",
+                "create audit",
+                "d",
+                "b",
+                "",
+                "CREATE TABLE audit (id bigint);",
+                "DROP TABLE audit;");
+    }
+
+    private void script(String file, String message, String id, String revises, String extra, String up, String down)
+            throws IOException {
+        String text = "-- " + message + "\n--\n-- Revision ID: " + id + "\n-- Revises: " + revises
+                + "\n-- Create Date: 2026-11-24 07:00:00.000000\n" + extra + "\n-- migrate:upgrade\n" + up
+                + "\n\n-- migrate:downgrade\n" + down + "\n";
+        Files.writeString(scripts.resolve(file), text, StandardCharsets.UTF_8);
+    }
+
+    private Run run(String... args) {
+        return runWithEnv(Map.of(), args);
+    }
+
+    private Run runWithEnv(Map<String, String> env, String... args) {
+        List<String> all = new ArrayList<>(List.of("--location", scripts.toString()));
+        all.addAll(List.of(args));
+        return runRaw(env, all.toArray(String[]::new));
+    }
+
+    private static Run runRaw(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = MigrationsCommand.run(new PrintWriter(out), new PrintWriter(err), env, args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private String path(String file) {
+        return scripts.resolve(file).toAbsolutePath().normalize().toString();
+    }
+
+    private String logEntry(String rev, String markers, String parent, String extra, String file, String message) {
+        return "Rev: " + rev + markers + "\n"
+                + "Parent: " + parent + "\n"
+                + extra
+                + "Path: " + path(file) + "\n"
+                + "\n"
+                + "    " + message + "\n"
+                + "    \n"
+                + "    Revision ID: " + rev + "\n"
+                + "    Revises: " + (parent.equals("<base>") ? "" : parent) + "\n"
+                + "    Create Date: 2026-11-24 07:00:00.000000\n";
+    }
+
+    @Test
+    void headsPrintsEachHeadWithLabelsAndHeadMarker() {
+        Run run = run("heads");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).isEqualTo("c (billing) (head)\nd (head)\n");
+    }
+
+    @Test
+    void verboseHeadsPrintsLogEntriesEachFollowedByABlankLine() {
+        Run run = run("heads", "-v");
+
+        assertThat(run.out())
+                .isEqualTo(logEntry(
+                                "c",
+                                " (head)",
+                                "b",
+                                "Branch names: billing\n",
+                                "c_create_invoices.sql",
+                                "create invoices")
+                        + "\n"
+                        + logEntry("d", " (head)", "b", "", "d_create_audit.sql", "create audit") + "\n");
+    }
+
+    @Test
+    void branchesPrintsTheBranchPointWithIndentedChildrenAndABlankLine() {
+        Run run = run("branches");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).isEqualTo("b (branchpoint)\n  -> c (billing) (head)\n  -> d (head)\n\n");
+    }
+
+    @Test
+    void verboseBranchesAddsTheDocToEachChild() {
+        Run run = run("branches", "-v");
+
+        assertThat(run.out())
+                .isEqualTo(logEntry("b", " (branchpoint)", "a", "Branches into: c, d\n", "b_add_email.sql", "add email")
+                        + "\n  -> c (billing) (head), create invoices\n  -> d (head), create audit\n\n");
+    }
+
+    @Test
+    void historyListsNewestFirstWithParentsMarkersAndMessages() {
+        Run run = run("history");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).isEqualTo("""
+                        b -> c (billing) (head), create invoices
+                        b -> d (head), create audit
+                        a -> b (branchpoint), add email
+                        <base> -> a, create users
+                        """);
+    }
+
+    @Test
+    void verboseHistoryPrintsLogEntries() {
+        Run run = run("history", "-v");
+
+        assertThat(run.out())
+                .isEqualTo(logEntry(
+                                "c",
+                                " (head)",
+                                "b",
+                                "Branch names: billing\n",
+                                "c_create_invoices.sql",
+                                "create invoices")
+                        + "\n"
+                        + logEntry("d", " (head)", "b", "", "d_create_audit.sql", "create audit") + "\n"
+                        + logEntry("b", " (branchpoint)", "a", "Branches into: c, d\n", "b_add_email.sql", "add email")
+                        + "\n"
+                        + logEntry("a", "", "<base>", "", "a_create_users.sql", "create users") + "\n");
+    }
+
+    @Test
+    void historyRangeAcceptsAStartThatLooksLikeAnOption() {
+        Run equals = run("history", "-r=a:b");
+        Run negative = run("history", "-r=-1:d");
+        Run separate = run("history", "-r", "-1:d");
+
+        assertThat(equals.out()).isEqualTo("a -> b (branchpoint), add email\n<base> -> a, create users\n");
+        assertThat(negative.exit()).isZero();
+        assertThat(negative.out()).startsWith("b -> d (head), create audit\n");
+        assertThat(separate.out()).isEqualTo(negative.out());
+    }
+
+    @Test
+    void historyWithoutAColonFailsWithAlembicsMessage() {
+        Run run = run("history", "-r", "b");
+
+        assertThat(run.exit()).isEqualTo(255);
+        assertThat(run.out()).isEqualTo("FAILED: History range requires [start]:[end], [start]:, or :[end]\n");
+    }
+
+    @Test
+    void showPrintsTheLogEntryAndABlankLine() {
+        Run run = run("show", "b");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out())
+                .isEqualTo(logEntry("b", " (branchpoint)", "a", "Branches into: c, d\n", "b_add_email.sql", "add email")
+                        + "\n");
+    }
+
+    @Test
+    void showOfAnUnknownRevisionFails() {
+        Run run = run("show", "zzzz");
+
+        assertThat(run.exit()).isEqualTo(255);
+        assertThat(run.out()).isEqualTo("FAILED: Can't locate revision identified by 'zzzz'\n");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void upgradeSqlPrintsTheScriptWithOneTransactionPerRevision() {
+        Run run = run("upgrade", "b", "--sql");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).isEqualTo("""
+                        BEGIN;
+
+                        CREATE TABLE alembic_version (
+                            version_num VARCHAR(32) NOT NULL,\s
+                            CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+                        );
+
+                        -- Running upgrade  -> a
+
+                        CREATE TABLE users (id bigint PRIMARY KEY);
+
+                        INSERT INTO alembic_version (version_num) VALUES ('a') RETURNING alembic_version.version_num;
+
+                        COMMIT;
+
+                        BEGIN;
+
+                        -- Running upgrade a -> b
+
+                        ALTER TABLE users ADD COLUMN email text;
+
+                        UPDATE alembic_version SET version_num='b' WHERE alembic_version.version_num = 'a';
+
+                        COMMIT;
+
+                        """);
+    }
+
+    @Test
+    void upgradeSqlInOneTransactionWhenAskedTo() {
+        Run run = run("--no-transaction-per-migration", "upgrade", "b", "--sql");
+
+        assertThat(run.out()).startsWith("BEGIN;\n\nCREATE TABLE").endsWith("= 'a';\n\nCOMMIT;\n\n");
+        assertThat(run.out().split("BEGIN;", -1)).hasSize(2);
+    }
+
+    @Test
+    void downgradeAndStampSqlPrintTheirScripts() {
+        Run downgrade = run("downgrade", "--sql", "b:a");
+        Run stamp = run("stamp", "--sql", "c");
+
+        assertThat(downgrade.out()).isEqualTo("""
+                        BEGIN;
+
+                        -- Running downgrade b -> a
+
+                        ALTER TABLE users DROP COLUMN email;
+
+                        UPDATE alembic_version SET version_num='a' WHERE alembic_version.version_num = 'b';
+
+                        COMMIT;
+
+                        """);
+        assertThat(stamp.out())
+                .contains("-- Running stamp_revision  -> c\n\n")
+                .contains("INSERT INTO alembic_version (version_num) VALUES ('c') RETURNING");
+    }
+
+    @Test
+    void upgradeToAmbiguousHeadFailsWithAlembicsAdvice() {
+        Run run = run("upgrade", "head", "--sql");
+
+        assertThat(run.exit()).isEqualTo(255);
+        assertThat(run.out())
+                .isEqualTo("FAILED: Multiple head revisions are present for given argument 'head'; please specify a"
+                        + " specific target revision, '<branchname>@head' to narrow to a specific head, or 'heads'"
+                        + " for all heads\n");
+    }
+
+    @Test
+    void rangesNeedSqlMode() {
+        assertThat(run("upgrade", "a:b")).isEqualTo(new Run(255, "FAILED: Range revision not allowed\n", ""));
+        assertThat(run("downgrade", "b:a")).isEqualTo(new Run(255, "FAILED: Range revision not allowed\n", ""));
+        assertThat(run("downgrade", "--sql", "a").out())
+                .isEqualTo("FAILED: downgrade with --sql requires <fromrev>:<torev>\n");
+    }
+
+    @Test
+    void stampCannotPurgeInSqlMode() {
+        Run run = run("stamp", "--sql", "--purge", "b");
+
+        assertThat(run).isEqualTo(new Run(255, "FAILED: Can't use --purge with --sql mode\n", ""));
+    }
+
+    @Test
+    void onlineCommandsExplainThatTheyNeedADatabase() {
+        assertThat(run("history", "-i").out())
+                .isEqualTo("FAILED: 'history -i' needs a database connection (--url); online commands arrive in a"
+                        + " later release\n");
+        assertThat(run("current").exit()).isEqualTo(255);
+        assertThat(run("show", "current").out()).startsWith("FAILED: 'show current' needs a database connection");
+        Run downgrade = run("downgrade", "-1");
+        assertThat(downgrade.exit()).isEqualTo(255);
+        assertThat(downgrade.out())
+                .isEqualTo("FAILED: 'downgrade' needs a database connection (--url); online commands arrive in a"
+                        + " later release; use --sql to print the SQL script instead\n");
+    }
+
+    @Test
+    void notYetAvailableCommandsFailClearly() {
+        assertThat(run("check").out())
+                .isEqualTo("FAILED: 'check' is not available yet; it arrives with autogenerate\n");
+        assertThat(run("revision", "--autogenerate", "--sql").out())
+                .isEqualTo("FAILED: Using --sql with --autogenerate does not make any sense\n");
+        assertThat(run("revision", "-m", "x", "--autogenerate").out()).startsWith("FAILED: --autogenerate is not");
+        assertThat(run("lint").exit()).isEqualTo(255);
+        assertThat(run("status").out()).startsWith("FAILED: 'status' needs a database connection");
+    }
+
+    @Test
+    void usageErrorsGoToStderrWithExitCode2() {
+        Run unknown = run("heads", "--bogus");
+        Run missing = runRaw(Map.of());
+        Run missingRevision = run("upgrade", "--sql");
+
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.out()).isEmpty();
+        assertThat(unknown.err()).isEqualTo("""
+                        Unknown option: '--bogus'
+                        Usage: migrations heads [-hv] [--resolve-dependencies]
+                        Try 'migrations heads --help' for more information.
+                        """);
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err())
+                .startsWith("Missing command; see the list below\nUsage: migrations")
+                .contains("Commands:");
+        assertThat(missingRevision.exit()).isEqualTo(2);
+        assertThat(missingRevision.err()).contains("REVISION");
+    }
+
+    @Test
+    void jsonIsOnlyForReadCommands() {
+        Run run = run("--format", "json", "upgrade", "b", "--sql");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--format json is available for heads, branches, history, show and current");
+    }
+
+    @Test
+    void verboseAddsTheStackTraceOnStderr() {
+        Run quiet = run("show", "zzzz");
+        Run verbose = run("--verbose", "show", "zzzz");
+
+        assertThat(quiet.err()).isEmpty();
+        assertThat(verbose.out()).isEqualTo(quiet.out());
+        assertThat(verbose.err()).contains("dev.migrations.MigrationsException").contains("\tat ");
+    }
+
+    @Test
+    void unexpectedErrorsAreReportedAsBugsWithExitCode1() {
+        MigrationsCommand command = new MigrationsCommand(Map.of());
+        CommandLine commandLine = new CommandLine(command);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+
+        int exit = command.handle(new IllegalStateException("boom"), commandLine, null);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).isEqualTo("FAILED: java.lang.IllegalStateException: boom\n");
+        assertThat(err.toString()).contains("rerun with --verbose");
+    }
+
+    @Test
+    void jsonListsRevisionsWithTheirGraphFacts() {
+        Run run = run("--format", "json", "show", "c");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out())
+                .isEqualTo("[\n"
+                        + "  {\n"
+                        + "    \"revision\": \"c\",\n"
+                        + "    \"downRevisions\": [\"b\"],\n"
+                        + "    \"dependsOn\": [],\n"
+                        + "    \"branchLabels\": [\"billing\"],\n"
+                        + "    \"nextRevisions\": [],\n"
+                        + "    \"message\": \"create invoices\",\n"
+                        + "    \"path\": " + Json.quote(path("c_create_invoices.sql")) + ",\n"
+                        + "    \"head\": true,\n"
+                        + "    \"effectiveHead\": false,\n"
+                        + "    \"branchPoint\": false,\n"
+                        + "    \"mergePoint\": false\n"
+                        + "  }\n"
+                        + "]\n");
+        assertThat(run("--format", "JSON", "branches").out()).contains("\"nextRevisions\": [\"c\", \"d\"]");
+        assertThat(run("--format", "json", "history", "-r", "c:c").out()).startsWith("[\n  {\n    \"revision\": \"c\"");
+    }
+
+    @Test
+    void propertiesConfigSetsLocationsVersionTableAndDialect() throws IOException {
+        Path config = dir.resolve("application.properties");
+        Files.writeString(
+                config,
+                "spring.datasource.url=jdbc:h2:mem:app\n"
+                        + "spring.datasource.password=s3cret\n"
+                        + "migrations.locations=filesystem:" + scripts + "\n"
+                        + "migrations.version-table=app_versions\n");
+
+        Run run = runRaw(Map.of(), "--config", config.toString(), "upgrade", "a", "--sql");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out())
+                .contains("CREATE TABLE app_versions (")
+                .contains("INSERT INTO app_versions (version_num) VALUES ('a');\n\n")
+                .doesNotContain("RETURNING");
+    }
+
+    @Test
+    void yamlConfigResolvesClasspathLocationsAgainstItsDirectoryAndPlaceholders() throws IOException {
+        Path resources = dir.resolve("resources");
+        Files.createDirectories(resources.resolve("db"));
+        Files.move(scripts, resources.resolve("db/migrations"));
+        Path config = resources.resolve("application.yml");
+        Files.writeString(config, """
+                # app settings
+                spring:
+                  datasource:
+                    url: "jdbc:postgresql://localhost/app"   # local
+                migrations:
+                  locations:
+                    - classpath:db/migrations
+                  versionTable: ${VERSION_TABLE:yaml_versions}
+                ---
+                migrations:
+                  version-table: ignored
+                """);
+
+        Run run = runRaw(Map.of(), "--config", config.toString(), "stamp", "--sql", "a");
+        Run heads = runRaw(Map.of(), "--config", config.toString(), "heads");
+        Run fromEnv =
+                runRaw(Map.of("VERSION_TABLE", "env_versions"), "--config", config.toString(), "stamp", "--sql", "a");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("INSERT INTO yaml_versions (version_num) VALUES ('a') RETURNING");
+        assertThat(heads.out()).isEqualTo("c (billing) (head)\nd (head)\n");
+        assertThat(fromEnv.out()).contains("INSERT INTO env_versions");
+    }
+
+    @Test
+    void unsupportedYamlIsRefusedWithTheLine() throws IOException {
+        Path config = dir.resolve("application.yaml");
+        Files.writeString(config, "migrations:\n  locations: &x foo\n");
+
+        Run run = runRaw(Map.of(), "--config", config.toString(), "heads");
+
+        assertThat(run.exit()).isEqualTo(255);
+        assertThat(run.out()).startsWith("FAILED: Config file " + config + ":2: anchors, aliases and tags");
+    }
+
+    @Test
+    void environmentUrlPicksTheDialectAndOptionsWin() {
+        Run h2 = runWithEnv(Map.of("MIGRATIONS_URL", "jdbc:h2:mem:x"), "upgrade", "a", "--sql");
+        Run pg = runWithEnv(
+                Map.of("MIGRATIONS_URL", "jdbc:h2:mem:x"), "--dialect", "postgresql", "upgrade", "a", "--sql");
+
+        assertThat(h2.out()).doesNotContain("RETURNING");
+        assertThat(pg.out()).contains("RETURNING");
+    }
+
+    @Test
+    void passwordsAreNeverPrinted() {
+        Run run = runWithEnv(
+                Map.of("MIGRATIONS_PASSWORD", "envsecret"),
+                "--verbose",
+                "--password",
+                "s3cret",
+                "--url",
+                "jdbc:mysql://user:s3cret@db/app",
+                "upgrade",
+                "a",
+                "--sql");
+
+        assertThat(run.exit()).isEqualTo(255);
+        assertThat(run.out())
+                .isEqualTo("FAILED: The database of --url (jdbc:mysql:) is not supported yet; supported: postgresql,"
+                        + " h2. Give --dialect to render SQL for one of them\n");
+        assertThat(run.out() + run.err()).doesNotContain("s3cret").doesNotContain("envsecret");
+    }
+}

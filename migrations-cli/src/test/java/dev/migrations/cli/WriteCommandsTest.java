@@ -1,0 +1,102 @@
+package dev.migrations.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code init}, {@code revision} and {@code merge}: what they print and the files they leave. */
+class WriteCommandsTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {}
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = MigrationsCommand.run(new PrintWriter(out), new PrintWriter(err), Map.of(), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Run inLocation(Path location, String... args) {
+        List<String> all = new ArrayList<>(List.of("--location", location.toString()));
+        all.addAll(List.of(args));
+        return run(all.toArray(String[]::new));
+    }
+
+    @Test
+    void initCreatesTheDirectoryAndSaysSo() {
+        Path target = dir.resolve("db/migrations");
+
+        Run run = run("init", target.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).startsWith("Creating directory '" + target.toAbsolutePath() + "' ...  done\n");
+        assertThat(target).isEmptyDirectory();
+    }
+
+    @Test
+    void initRefusesADirectoryWithFiles() throws IOException {
+        Files.writeString(dir.resolve("x.sql"), "-- x\n");
+
+        Run run = run("init", dir.toString());
+
+        assertThat(run.exit()).isEqualTo(255);
+        assertThat(run.out()).isEqualTo("FAILED: Directory " + dir + " already exists and is not empty\n");
+    }
+
+    @Test
+    void revisionWritesAScriptOnTheHeadAndPrintsItsPath() throws IOException {
+        Run first = inLocation(dir, "revision", "-m", "create users", "--rev-id", "a1");
+        Run second = inLocation(dir, "revision", "-m", "add email", "--rev-id", "b1");
+
+        Path file = dir.resolve("b1_add_email.sql").toAbsolutePath();
+        assertThat(first.exit()).isZero();
+        assertThat(second.out()).isEqualTo("Generating " + file + " ...  done\n");
+        assertThat(Files.readString(file))
+                .startsWith("-- add email\n--\n-- Revision ID: b1\n-- Revises: a1\n")
+                .contains("-- migrate:upgrade");
+        assertThat(inLocation(dir, "heads").out()).isEqualTo("b1 (head)\n");
+    }
+
+    @Test
+    void revisionOnANonHeadNeedsSplice() {
+        inLocation(dir, "revision", "-m", "one", "--rev-id", "a1");
+        inLocation(dir, "revision", "-m", "two", "--rev-id", "b1");
+
+        Run refused = inLocation(dir, "revision", "-m", "side", "--head", "a1", "--rev-id", "c1");
+        Run spliced = inLocation(
+                dir, "revision", "-m", "side", "--head", "a1", "--splice", "--rev-id", "c1", "--branch-label", "side");
+
+        assertThat(refused.out())
+                .isEqualTo("FAILED: Revision a1 is not a head revision; please specify --splice to create a new branch"
+                        + " from this revision\n");
+        assertThat(spliced.exit()).isZero();
+        assertThat(inLocation(dir, "branches").out())
+                .isEqualTo("a1 (branchpoint)\n   -> b1 (head)\n   -> c1 (side) (head)\n\n");
+    }
+
+    @Test
+    void mergeJoinsTheHeads() {
+        inLocation(dir, "revision", "-m", "one", "--rev-id", "a1");
+        inLocation(dir, "revision", "-m", "two", "--rev-id", "b1");
+        inLocation(dir, "revision", "-m", "three", "--head", "a1", "--splice", "--rev-id", "c1");
+
+        Run merge = inLocation(dir, "merge", "heads", "-m", "merge it", "--rev-id", "m1");
+
+        assertThat(merge.out())
+                .isEqualTo("Generating " + dir.resolve("m1_merge_it.sql").toAbsolutePath() + " ...  done\n");
+        assertThat(inLocation(dir, "heads").out()).isEqualTo("m1 (head)\n");
+        assertThat(inLocation(dir, "history", "-r", "b1:").out())
+                .isEqualTo("b1, c1 -> m1 (head) (mergepoint), merge it\na1 -> b1, two\n");
+    }
+}
