@@ -1,5 +1,6 @@
 package dev.migrations.dialect;
 
+import dev.migrations.MigrationsException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -76,7 +77,7 @@ public abstract class Dialect {
             case "postgresql", "postgres", "pg" -> new PostgresDialect();
             case "h2" -> new H2Dialect();
             default ->
-                throw new IllegalArgumentException(
+                throw new MigrationsException(
                         "Unsupported database '" + nameOrUrl + "'; supported: postgresql, h2");
         };
     }
