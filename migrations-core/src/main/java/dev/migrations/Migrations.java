@@ -4,6 +4,7 @@ import dev.migrations.dialect.Dialect;
 import dev.migrations.graph.Revision;
 import dev.migrations.graph.RevisionMap;
 import dev.migrations.offline.SqlScriptSink;
+import dev.migrations.runtime.OnlineRunner;
 import dev.migrations.runtime.Planner;
 import dev.migrations.runtime.RevisionErrors;
 import dev.migrations.runtime.Step;
@@ -14,6 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine's entry point: loads revision scripts, answers questions about the revision graph and
@@ -29,6 +33,8 @@ import java.util.Map;
  * }</pre>
  */
 public final class Migrations {
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+
     private final MigrationsConfig config;
     private final List<RevisionScript> scripts;
     private final Map<String, RevisionScript> scriptsById;
@@ -273,6 +279,146 @@ public final class Migrations {
                 rev.isRealHead(),
                 rev.isBranchPoint(),
                 rev.isMergePoint());
+    }
+
+    // ------------------------------------------------------------------ online
+
+    private OnlineRunner online() {
+        return new OnlineRunner(config, scriptsById);
+    }
+
+    private void checkChecksums(List<String> rows, Map<String, String> recorded) {
+        List<ChecksumMismatch> mismatches = mismatches(rows, recorded);
+        if (mismatches.isEmpty()) {
+            return;
+        }
+        if (config.validateChecksums()) {
+            throw new ChecksumMismatchException(mismatches);
+        }
+        for (ChecksumMismatch mismatch : mismatches) {
+            LOG.warn("{} (checksum validation is off)", mismatch.describe());
+        }
+    }
+
+    private List<ChecksumMismatch> mismatches(List<String> rows, Map<String, String> recorded) {
+        if (recorded.isEmpty() || rows.isEmpty()) {
+            return List.of();
+        }
+        Set<String> applied = RevisionErrors.defaults().call(() -> map.ancestorIds(resolveRows(rows)));
+        return OnlineRunner.mismatches(applied, recorded, scriptsById::get);
+    }
+
+    private List<String> resolveRows(List<String> rows) {
+        List<String> ids = new ArrayList<>();
+        for (Revision rev : map.getRevisions(rows)) {
+            ids.add(rev.id());
+        }
+        return ids;
+    }
+
+    /**
+     * Upgrades the database to {@code target} ({@code head}, {@code heads}, an id, a label, {@code +1},
+     * ...) under the migration lock, one transaction per revision by default.
+     *
+     * @throws MigrationFailedException when a revision fails (the database stays at the last commit)
+     * @throws ChecksumMismatchException when applied scripts changed and validation is on
+     * @throws LockTimeoutException when another migrator holds the lock too long
+     */
+    public MigrationResult upgrade(String target) {
+        if (target.contains(":")) {
+            throw new MigrationsException("Range revision not allowed");
+        }
+        return online().run("upgrade", target, false, this::checkChecksums, rows -> planner.upgrade(target, rows));
+    }
+
+    /** Downgrades the database to {@code target} ({@code base}, an id, {@code -1}, {@code L@-1}, ...). */
+    public MigrationResult downgrade(String target) {
+        if (target.contains(":")) {
+            throw new MigrationsException("Range revision not allowed");
+        }
+        return online().run("downgrade", target, false, this::checkChecksums, rows -> planner.downgrade(target, rows));
+    }
+
+    /**
+     * Sets the version table to the given revisions without running scripts; with {@code purge} the
+     * table is emptied first (recovers from rows naming unknown revisions).
+     */
+    public MigrationResult stamp(List<String> revisions, boolean purge) {
+        for (String revision : revisions) {
+            if (revision.contains(":")) {
+                throw new MigrationsException("Range revision not allowed");
+            }
+        }
+        return online().run(
+                        "stamp",
+                        String.join(" ", revisions),
+                        purge,
+                        (rows, recorded) -> {},
+                        rows -> planner.stamp(revisions, rows));
+    }
+
+    /** The version-table rows as stored (empty without a version table); creates nothing. */
+    public List<String> currentRows() {
+        return online().readRows();
+    }
+
+    /** The revisions the database is at, reduced to branch tips (what {@code current} shows). */
+    public List<RevisionInfo> current() {
+        return current(currentRows());
+    }
+
+    /** Where the database stands against {@code target}: current rows, heads, pending revisions. */
+    public MigrationStatus status(String target) {
+        OnlineRunner runner = online();
+        List<String> rows = runner.readRows();
+        List<Step> steps = planner.upgrade(target, rows);
+        List<String> pending = new ArrayList<>();
+        for (Step step : steps) {
+            pending.add(step.revisionId());
+        }
+        List<String> targetIds = new ArrayList<>();
+        for (Revision rev : RevisionErrors.defaults().call(() -> map.getRevisions(target))) {
+            if (rev != null && map.byId(rev.id()) == rev) {
+                targetIds.add(rev.id());
+            }
+        }
+        List<ChecksumMismatch> mismatches = mismatches(rows, runner.readRecordedChecksums());
+        return new MigrationStatus(rows, map.heads(), target, targetIds, pending, pending.isEmpty(), mismatches);
+    }
+
+    /** Applied revisions whose scripts changed since they were applied. */
+    public List<ChecksumMismatch> checksumMismatches() {
+        OnlineRunner runner = online();
+        return mismatches(runner.readRows(), runner.readRecordedChecksums());
+    }
+
+    /**
+     * Records the scripts' current checksums for applied revisions whose scripts changed, after a
+     * deliberate and reviewed edit; only {@code revisions} when given.
+     *
+     * @return the revisions whose checksum was recorded
+     */
+    public List<String> recordChecksums(List<String> revisions) {
+        Set<String> only = new java.util.HashSet<>();
+        for (String revision : revisions) {
+            only.add(RevisionErrors.defaults()
+                    .call(() -> map.getRevision(revision))
+                    .id());
+        }
+        return online().recordChecksums((rows, recorded) -> {
+            List<RevisionScript> result = new ArrayList<>();
+            for (ChecksumMismatch mismatch : mismatches(rows, recorded)) {
+                if (only.isEmpty() || only.contains(mismatch.revision())) {
+                    result.add(scriptsById.get(mismatch.revision()));
+                }
+            }
+            return result;
+        });
+    }
+
+    /** The history table's rows, oldest first (revision, direction, appliedAt, durationMs, checksum). */
+    public List<Map<String, Object>> appliedHistory() {
+        return online().readHistory();
     }
 
     /** The graph, for the engine's own packages. */

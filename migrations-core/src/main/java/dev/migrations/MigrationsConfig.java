@@ -1,20 +1,28 @@
 package dev.migrations;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
- * How the engine finds its scripts and keeps its state.
+ * How the engine finds its scripts, where it keeps its state and how it runs.
  *
  * @param locations where revision scripts live ({@code filesystem:} or {@code classpath:} prefixed)
  * @param classLoader the class loader for {@code classpath:} locations
- * @param dialect the database offline scripts are rendered for ({@code postgresql} or {@code h2})
+ * @param dialect the database offline scripts are rendered for ({@code postgresql} or {@code h2});
+ *     online runs use the connected database's
  * @param versionTable the version table's name
- * @param schema the version table's schema, or null for the default schema
+ * @param schema the version table's schema, or null for the connection's default schema
  * @param transactionPerMigration whether each revision commits on its own (else one transaction per run)
+ * @param dataSource the database to migrate, or null for offline use only
+ * @param lockWaitTimeout how long to wait for another migrator to finish
+ * @param ddlLockTimeout PostgreSQL {@code lock_timeout} for migration statements, or null to leave it
+ * @param statementTimeout PostgreSQL {@code statement_timeout} for migration statements, or null
+ * @param validateChecksums whether a run refuses applied revisions whose scripts changed since
  */
 public record MigrationsConfig(
         List<String> locations,
@@ -22,13 +30,20 @@ public record MigrationsConfig(
         String dialect,
         String versionTable,
         String schema,
-        boolean transactionPerMigration) {
+        boolean transactionPerMigration,
+        DataSource dataSource,
+        Duration lockWaitTimeout,
+        Duration ddlLockTimeout,
+        Duration statementTimeout,
+        boolean validateChecksums) {
     /** Default location of revision scripts for the command line. */
     public static final String DEFAULT_LOCATION = "filesystem:db/migrations";
     /** Default version table, as Alembic names it. */
     public static final String DEFAULT_VERSION_TABLE = "alembic_version";
+    /** Default wait for another migrator. */
+    public static final Duration DEFAULT_LOCK_WAIT_TIMEOUT = Duration.ofMinutes(10);
 
-    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,54}");
 
     /** Validates and copies. */
     public MigrationsConfig {
@@ -40,14 +55,24 @@ public record MigrationsConfig(
         Objects.requireNonNull(dialect, "dialect");
         if (!TABLE_NAME.matcher(versionTable).matches()) {
             throw new MigrationsException("Version table name '" + versionTable
-                    + "' is not a plain identifier; use letters, digits and '_' (at most 63 characters)");
+                    + "' is not a plain identifier; use letters, digits and '_' (at most 55 characters)");
         }
         if (schema != null && schema.isEmpty()) {
             schema = null;
         }
         if (schema != null && !TABLE_NAME.matcher(schema).matches()) {
             throw new MigrationsException("Schema name '" + schema
-                    + "' is not a plain identifier; use letters, digits and '_' (at most 63 characters)");
+                    + "' is not a plain identifier; use letters, digits and '_' (at most 55 characters)");
+        }
+        Objects.requireNonNull(lockWaitTimeout, "lockWaitTimeout");
+        requireNonNegative("lock wait timeout", lockWaitTimeout);
+        requireNonNegative("DDL lock timeout", ddlLockTimeout);
+        requireNonNegative("statement timeout", statementTimeout);
+    }
+
+    private static void requireNonNegative(String what, Duration value) {
+        if (value != null && value.isNegative()) {
+            throw new MigrationsException("The " + what + " must not be negative (was " + value + ")");
         }
     }
 
@@ -64,6 +89,11 @@ public record MigrationsConfig(
         private String versionTable = DEFAULT_VERSION_TABLE;
         private String schema;
         private boolean transactionPerMigration = true;
+        private DataSource dataSource;
+        private Duration lockWaitTimeout = DEFAULT_LOCK_WAIT_TIMEOUT;
+        private Duration ddlLockTimeout;
+        private Duration statementTimeout;
+        private boolean validateChecksums = true;
 
         private Builder() {}
 
@@ -108,9 +138,56 @@ public record MigrationsConfig(
             return this;
         }
 
+        /** The database to migrate. */
+        public Builder dataSource(DataSource value) {
+            this.dataSource = value;
+            return this;
+        }
+
+        /** The database to migrate, by JDBC URL; a connection is opened for each command. */
+        public Builder url(String url, String user, String password) {
+            this.dataSource = new DriverManagerDataSource(url, user, password);
+            return this;
+        }
+
+        /** How long to wait for another migrator (default 10 minutes). */
+        public Builder lockWaitTimeout(Duration value) {
+            this.lockWaitTimeout = value;
+            return this;
+        }
+
+        /** PostgreSQL {@code lock_timeout} for migration statements (default: the server's). */
+        public Builder ddlLockTimeout(Duration value) {
+            this.ddlLockTimeout = value;
+            return this;
+        }
+
+        /** PostgreSQL {@code statement_timeout} for migration statements (default: the server's). */
+        public Builder statementTimeout(Duration value) {
+            this.statementTimeout = value;
+            return this;
+        }
+
+        /** Whether runs refuse applied revisions whose scripts changed (default true). */
+        public Builder validateChecksums(boolean value) {
+            this.validateChecksums = value;
+            return this;
+        }
+
         /** The configuration. */
         public MigrationsConfig build() {
-            return new MigrationsConfig(locations, classLoader, dialect, versionTable, schema, transactionPerMigration);
+            return new MigrationsConfig(
+                    locations,
+                    classLoader,
+                    dialect,
+                    versionTable,
+                    schema,
+                    transactionPerMigration,
+                    dataSource,
+                    lockWaitTimeout,
+                    ddlLockTimeout,
+                    statementTimeout,
+                    validateChecksums);
         }
 
         /** Builds the configuration and loads the engine. */

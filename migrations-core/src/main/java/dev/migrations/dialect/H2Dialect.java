@@ -1,5 +1,6 @@
 package dev.migrations.dialect;
 
+import java.util.Locale;
 import java.util.Set;
 
 /** H2, the embedded default: DDL commits implicitly, so runs are not wrapped in BEGIN/COMMIT offline. */
@@ -118,5 +119,21 @@ public final class H2Dialect extends Dialect {
     @Override
     protected Set<String> reservedWords() {
         return RESERVED;
+    }
+
+    @Override
+    public String tableExists() {
+        return "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
+                + " WHERE TABLE_SCHEMA = COALESCE(CAST(? AS VARCHAR), CURRENT_SCHEMA) AND TABLE_NAME = ?";
+    }
+
+    @Override
+    public String storedName(String identifier) {
+        return quote(identifier).equals(identifier) ? identifier.toUpperCase(Locale.ROOT) : identifier;
+    }
+
+    @Override
+    public MigrationLock lock(String schema, String table) {
+        return new H2TableLock(qualified(schema, table + "_lock"));
     }
 }

@@ -1,5 +1,8 @@
 package dev.migrations.dialect;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /** PostgreSQL: transactional DDL, {@code RETURNING} on the offline version insert. */
@@ -122,5 +125,50 @@ public final class PostgresDialect extends Dialect {
     @Override
     protected String insertSuffix(String qualifiedTable) {
         return " RETURNING " + qualifiedTable + ".version_num";
+    }
+
+    @Override
+    public String tableExists() {
+        return "SELECT COUNT(*) FROM pg_catalog.pg_tables"
+                + " WHERE schemaname = COALESCE(CAST(? AS TEXT), current_schema()) AND tablename = ?";
+    }
+
+    @Override
+    public String storedName(String identifier) {
+        return identifier;
+    }
+
+    @Override
+    public String lockVersionTable(String schema, String table) {
+        return "LOCK TABLE " + qualified(schema, table) + " IN SHARE ROW EXCLUSIVE MODE";
+    }
+
+    @Override
+    public List<String> sessionSettings(Duration lockTimeout, Duration statementTimeout) {
+        List<String> result = new ArrayList<>();
+        if (lockTimeout != null) {
+            result.add("SET lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+        }
+        if (statementTimeout != null) {
+            result.add("SET statement_timeout = '" + statementTimeout.toMillis() + "ms'");
+        }
+        return result;
+    }
+
+    @Override
+    public List<String> resetSessionSettings(Duration lockTimeout, Duration statementTimeout) {
+        List<String> result = new ArrayList<>();
+        if (lockTimeout != null) {
+            result.add("RESET lock_timeout");
+        }
+        if (statementTimeout != null) {
+            result.add("RESET statement_timeout");
+        }
+        return result;
+    }
+
+    @Override
+    public MigrationLock lock(String schema, String table) {
+        return new PostgresAdvisoryLock(schema, table);
     }
 }

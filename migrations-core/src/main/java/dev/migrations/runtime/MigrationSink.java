@@ -2,6 +2,7 @@ package dev.migrations.runtime;
 
 import dev.migrations.script.RevisionScript;
 import dev.migrations.script.Statement;
+import java.util.Set;
 
 /**
  * Where a run's statements go: a database connection, or a writer producing an offline SQL script.
@@ -38,6 +39,12 @@ public interface MigrationSink {
     /** Changes a version row. */
     void updateVersion(String from, String to);
 
-    /** A step has finished, with its version-table bookkeeping. */
-    default void stepFinished(Step step, long nanos) {}
+    /**
+     * A step is about to run, inside its transaction when it has one: the sink may check that the
+     * version table still holds {@code expectedRows} (another migrator may have moved it).
+     */
+    default void beforeStep(Step step, Set<String> expectedRows) {}
+
+    /** A step has run, with its version-table bookkeeping, before its transaction commits. */
+    default void stepApplied(Step step, RevisionScript script, long nanos) {}
 }

@@ -85,6 +85,7 @@ public final class StepRunner {
                 sink.createVersionTable();
             }
             long start = System.nanoTime();
+            sink.beforeStep(step, maintainer.heads());
             LOG.info("Running {}", step);
             sink.stepStarted(step);
             if (script != null) {
@@ -94,10 +95,10 @@ public final class StepRunner {
                 }
             }
             maintainer.updateToStep(step);
+            sink.stepApplied(step, script, System.nanoTime() - start);
             if (stepTransaction) {
                 sink.commit();
             }
-            sink.stepFinished(step, System.nanoTime() - start);
         }
         if (open) {
             sink.commit();

@@ -1,0 +1,89 @@
+package dev.migrations;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/** A minimal unpooled DataSource over {@link DriverManager}, for the JDBC-URL configuration. */
+final class DriverManagerDataSource implements DataSource {
+    private final String url;
+    private final String user;
+    private final String password;
+
+    DriverManagerDataSource(String url, String user, String password) {
+        if (url == null || !url.startsWith("jdbc:")) {
+            throw new MigrationsException(
+                    "Database URL must start with 'jdbc:' (e.g." + " jdbc:postgresql://localhost:5432/app); got "
+                            + (url == null ? "nothing" : "'" + scheme(url) + "'"));
+        }
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** The URL without anything that could hold credentials. */
+    static String scheme(String url) {
+        int q = url.indexOf('?');
+        String base = q < 0 ? url : url.substring(0, q);
+        int at = base.lastIndexOf('@');
+        return at < 0 ? base : base.substring(0, base.indexOf("//") + 2) + "***@" + base.substring(at + 1);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        Properties props = new Properties();
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        return DriverManager.getConnection(url, props);
+    }
+
+    @Override
+    public Connection getConnection(String username, String pass) throws SQLException {
+        return DriverManager.getConnection(url, username, pass);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {}
+
+    @Override
+    public void setLoginTimeout(int seconds) {}
+
+    @Override
+    public int getLoginTimeout() {
+        return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "DriverManagerDataSource[" + scheme(url) + "]";
+    }
+}

@@ -1,0 +1,261 @@
+package dev.migrations.runtime;
+
+import dev.migrations.AppliedStep;
+import dev.migrations.MigrationsException;
+import dev.migrations.dialect.Dialect;
+import dev.migrations.script.RevisionScript;
+import dev.migrations.script.Statement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs a plan's statements and version-table bookkeeping on a JDBC connection. */
+final class JdbcSink implements MigrationSink {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcSink.class);
+
+    private final Connection connection;
+    private final Dialect dialect;
+    private final String schema;
+    private final String table;
+    private final String user;
+    private final List<AppliedStep> committed = new ArrayList<>();
+    private final List<AppliedStep> uncommitted = new ArrayList<>();
+    private boolean inTransaction;
+    private Step currentStep;
+    private RevisionScript currentScript;
+
+    JdbcSink(Connection connection, Dialect dialect, String schema, String table, String user) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.schema = schema;
+        this.table = table;
+        this.user = user;
+    }
+
+    /** Steps whose transaction committed (or that ran without one). */
+    List<AppliedStep> committed() {
+        return committed;
+    }
+
+    boolean inTransaction() {
+        return inTransaction;
+    }
+
+    Step currentStep() {
+        return currentStep;
+    }
+
+    RevisionScript currentScript() {
+        return currentScript;
+    }
+
+    /** Rolls back an open transaction after a failure; what it held is lost. */
+    void rollback() throws SQLException {
+        if (inTransaction) {
+            inTransaction = false;
+            uncommitted.clear();
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    @Override
+    public boolean offline() {
+        return false;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return dialect.transactionalDdl();
+    }
+
+    @Override
+    public void begin() {
+        try {
+            connection.setAutoCommit(false);
+            inTransaction = true;
+        } catch (SQLException e) {
+            throw new BookkeepingFailure("could not start a transaction", e);
+        }
+    }
+
+    @Override
+    public void commit() {
+        try {
+            connection.commit();
+            connection.setAutoCommit(true);
+            inTransaction = false;
+            committed.addAll(uncommitted);
+            uncommitted.clear();
+        } catch (SQLException e) {
+            throw new BookkeepingFailure("could not commit", e);
+        }
+    }
+
+    @Override
+    public void createVersionTable() {
+        // Online runs create the version table before the loop starts.
+    }
+
+    @Override
+    public void beforeStep(Step step, Set<String> expectedRows) {
+        currentStep = step;
+        currentScript = null;
+        try {
+            String lock = dialect.lockVersionTable(schema, table);
+            if (inTransaction && lock != null) {
+                JdbcSupport.execute(connection, lock);
+            }
+            List<String> rows = JdbcSupport.readRows(connection, dialect, schema, table);
+            if (!new HashSet<>(rows).equals(expectedRows)) {
+                throw new ConcurrentChange(rows);
+            }
+        } catch (SQLException e) {
+            throw new BookkeepingFailure("could not read the version table", e);
+        }
+    }
+
+    @Override
+    public void stepStarted(Step step) {
+        currentStep = step;
+    }
+
+    @Override
+    public void execute(RevisionScript script, Statement statement) {
+        currentScript = script;
+        try (java.sql.Statement st = connection.createStatement()) {
+            st.execute(statement.sql());
+        } catch (SQLException e) {
+            throw new StatementFailure(script, statement, e);
+        }
+    }
+
+    @Override
+    public void insertVersion(String version) {
+        update(dialect.insertVersion(schema, table, version).replaceFirst(" RETURNING .*$", ""), -1, null);
+    }
+
+    @Override
+    public void deleteVersion(String version) {
+        update(
+                dialect.deleteVersion(schema, table, version),
+                1,
+                "Online migration expected to match one row when deleting '" + version + "' in '" + table
+                        + "'; %d found");
+    }
+
+    @Override
+    public void updateVersion(String from, String to) {
+        update(
+                dialect.updateVersion(schema, table, from, to),
+                1,
+                "Online migration expected to match one row when" + " updating '" + from + "' to '" + to + "' in '"
+                        + table + "'; %d found");
+    }
+
+    private void update(String sql, int expected, String message) {
+        try (java.sql.Statement st = connection.createStatement()) {
+            int count = st.executeUpdate(sql);
+            if (expected >= 0 && count != expected) {
+                throw new MigrationsException(String.format(java.util.Locale.ROOT, message, count));
+            }
+        } catch (SQLException e) {
+            throw new BookkeepingFailure("could not update the version table", e);
+        }
+    }
+
+    @Override
+    public void stepApplied(Step step, RevisionScript script, long nanos) {
+        long millis = nanos / 1_000_000;
+        try (PreparedStatement ps = connection.prepareStatement(dialect.insertHistory(schema, table))) {
+            ps.setString(1, step.revisionId());
+            ps.setString(2, step.name().equals("stamp_revision") ? "stamp" : step.name());
+            ps.setString(3, String.join(",", step.fromRevisions()));
+            ps.setString(4, String.join(",", step.toRevisions()));
+            if (script != null && step.isUpgrade()) {
+                ps.setString(5, script.checksum());
+            } else {
+                ps.setNull(5, Types.VARCHAR);
+            }
+            ps.setLong(6, millis);
+            ps.setString(7, user);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new BookkeepingFailure("could not record the step in the history table", e);
+        }
+        AppliedStep applied = new AppliedStep(
+                step.name(),
+                step.revisionId(),
+                step.fromRevisionsNoDeps(),
+                step.toRevisionsNoDeps(),
+                step.doc(),
+                Duration.ofNanos(nanos));
+        LOG.info("Ran {} ({} ms)", step.shortLog(), millis);
+        if (inTransaction) {
+            uncommitted.add(applied);
+        } else {
+            committed.add(applied);
+        }
+    }
+
+    /** The version table no longer holds what this run expects: another migrator moved it. */
+    static final class ConcurrentChange extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<String> rows;
+
+        ConcurrentChange(List<String> rows) {
+            super("version table changed by another migrator", null, false, false);
+            this.rows = List.copyOf(rows);
+        }
+
+        List<String> rows() {
+            return rows;
+        }
+    }
+
+    /** A revision's statement failed. */
+    static final class StatementFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient RevisionScript script;
+        private final transient Statement statement;
+
+        StatementFailure(RevisionScript script, Statement statement, SQLException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.script = script;
+            this.statement = statement;
+        }
+
+        RevisionScript script() {
+            return script;
+        }
+
+        Statement statement() {
+            return statement;
+        }
+
+        SQLException sqlException() {
+            return (SQLException) getCause();
+        }
+    }
+
+    /** The engine's own bookkeeping (transactions, version and history tables) failed. */
+    static final class BookkeepingFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BookkeepingFailure(String what, SQLException cause) {
+            super(what + ": " + cause.getMessage(), cause, false, false);
+        }
+
+        SQLException sqlException() {
+            return (SQLException) getCause();
+        }
+    }
+}

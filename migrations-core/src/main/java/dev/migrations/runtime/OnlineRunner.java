@@ -1,0 +1,452 @@
+package dev.migrations.runtime;
+
+import dev.migrations.AppliedStep;
+import dev.migrations.ChecksumMismatch;
+import dev.migrations.LockTimeoutException;
+import dev.migrations.MigrationFailedException;
+import dev.migrations.MigrationResult;
+import dev.migrations.MigrationsConfig;
+import dev.migrations.MigrationsException;
+import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.MigrationLock;
+import dev.migrations.script.RevisionScript;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs plans against a database: takes the migration lock, makes sure the version and history
+ * tables exist, reads the rows, checks checksums, and drives the step loop with the database as the
+ * sink, re-planning if another migrator moved the version table. Reports failures with the revision,
+ * file, line, SQLState and what the run applied.
+ */
+public final class OnlineRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(OnlineRunner.class);
+    private static final int MAX_REPLANS = 100;
+    private static final long LOCK_POLL_MILLIS = 200;
+    private static final long LOCK_LOG_MILLIS = 10_000;
+
+    private final MigrationsConfig config;
+    private final Map<String, RevisionScript> scripts;
+    private final DataSource dataSource;
+
+    /** Creates a runner for a configuration with a data source. */
+    public OnlineRunner(MigrationsConfig config, Map<String, RevisionScript> scripts) {
+        this.config = config;
+        this.scripts = Map.copyOf(scripts);
+        this.dataSource = config.dataSource();
+        if (dataSource == null) {
+            throw new MigrationsException("No database configured; give a DataSource or a JDBC URL (--url)");
+        }
+    }
+
+    /** What a command does once the rows are known: the steps to take. */
+    public interface Plan {
+        /** The steps from these rows. */
+        List<Step> steps(List<String> rows);
+    }
+
+    /** Checks to run on the rows before planning (e.g. checksums), under the lock. */
+    public interface Check {
+        /** Throws when the run must not go on. */
+        void check(List<String> rows, Map<String, String> recordedChecksums);
+    }
+
+    private Connection connect() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new MigrationsException(
+                    "Could not connect to the database: " + e.getMessage() + sqlState(e)
+                            + "; check the URL, user and password, and that the server is running",
+                    e);
+        }
+    }
+
+    private static String sqlState(SQLException e) {
+        return e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]";
+    }
+
+    static Dialect dialectOf(Connection connection) throws SQLException {
+        return Dialect.forProduct(connection.getMetaData().getDatabaseProductName());
+    }
+
+    /** The version-table rows, without creating anything; empty when there is no version table. */
+    public List<String> readRows() {
+        return withConnection(connection -> {
+            Dialect dialect = dialectOf(connection);
+            if (!JdbcSupport.tableExists(connection, dialect, config.schema(), config.versionTable())) {
+                return List.of();
+            }
+            return JdbcSupport.readRows(connection, dialect, config.schema(), config.versionTable());
+        });
+    }
+
+    /** The checksum last recorded for each revision (empty without a history table). */
+    public Map<String, String> readRecordedChecksums() {
+        return withConnection(connection -> recordedChecksums(connection, dialectOf(connection)));
+    }
+
+    /** History rows, oldest first, as maps of column to value (empty without a history table). */
+    public List<Map<String, Object>> readHistory() {
+        return withConnection(connection -> {
+            Dialect dialect = dialectOf(connection);
+            List<Map<String, Object>> result = new ArrayList<>();
+            if (!JdbcSupport.tableExists(connection, dialect, config.schema(), config.versionTable() + "_history")) {
+                return result;
+            }
+            try (Statement st = connection.createStatement();
+                    ResultSet rs = st.executeQuery(dialect.selectHistory(config.schema(), config.versionTable()))) {
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("revision", rs.getString(1));
+                    row.put("direction", rs.getString(2));
+                    row.put("appliedAt", rs.getTimestamp(3).toInstant());
+                    row.put("durationMs", rs.getLong(4));
+                    row.put("checksum", rs.getString(5));
+                    result.add(row);
+                }
+            }
+            return result;
+        });
+    }
+
+    private Map<String, String> recordedChecksums(Connection connection, Dialect dialect) throws SQLException {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (!JdbcSupport.tableExists(connection, dialect, config.schema(), config.versionTable() + "_history")) {
+            return result;
+        }
+        try (Statement st = connection.createStatement();
+                ResultSet rs =
+                        st.executeQuery(dialect.selectRecordedChecksums(config.schema(), config.versionTable()))) {
+            while (rs.next()) {
+                result.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return result;
+    }
+
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T withConnection(SqlWork<T> work) {
+        try (Connection connection = connect()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new MigrationsException("Database error: " + e.getMessage() + sqlState(e), e);
+        }
+    }
+
+    /**
+     * Runs a command under the migration lock.
+     *
+     * @param command {@code upgrade}, {@code downgrade} or {@code stamp}
+     * @param target the target as given, for messages
+     * @param purge whether to empty the version table first ({@code stamp --purge})
+     * @param check checks on the rows before planning
+     * @param plan the steps from the rows
+     */
+    public MigrationResult run(String command, String target, boolean purge, Check check, Plan plan) {
+        long start = System.nanoTime();
+        try (Connection lockConnection = connect();
+                Connection connection = connect()) {
+            Dialect dialect = dialectOf(connection);
+            MigrationLock lock = dialect.lock(config.schema(), config.versionTable());
+            acquire(lock, lockConnection);
+            try {
+                return runLocked(connection, dialect, command, target, purge, check, plan, start);
+            } finally {
+                release(lock, lockConnection);
+            }
+        } catch (SQLException e) {
+            throw new MigrationsException("Database error: " + e.getMessage() + sqlState(e), e);
+        }
+    }
+
+    private void acquire(MigrationLock lock, Connection lockConnection) throws SQLException {
+        long startNanos = System.nanoTime();
+        long timeoutNanos = config.lockWaitTimeout().toNanos();
+        long nextLog = 0;
+        while (!lock.tryAcquire(lockConnection)) {
+            long waited = System.nanoTime() - startNanos;
+            String holder = lock.describeHolder(lockConnection);
+            if (waited >= timeoutNanos) {
+                throw new LockTimeoutException("Timed out after " + format(config.lockWaitTimeout())
+                        + " waiting for the migration lock on " + config.versionTable()
+                        + (holder == null ? "" : " (held by " + holder + ")")
+                        + "; another migrator is still running. Wait for it, stop it, or raise the wait with"
+                        + " migrations.lock-wait-timeout (CLI: --lock-wait-timeout)");
+            }
+            if (waited / 1_000_000 >= nextLog) {
+                LOG.info(
+                        "Waiting for the migration lock on {}{}; another migrator is running",
+                        config.versionTable(),
+                        holder == null ? "" : " held by " + holder);
+                nextLog += LOCK_LOG_MILLIS;
+            }
+            try {
+                Thread.sleep(Math.min(LOCK_POLL_MILLIS, Math.max(1, (timeoutNanos - waited) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MigrationsException("Interrupted while waiting for the migration lock", e);
+            }
+        }
+    }
+
+    private static void release(MigrationLock lock, Connection lockConnection) {
+        try {
+            lock.release(lockConnection);
+        } catch (SQLException e) {
+            // Closing the lock connection releases a session lock anyway.
+            LOG.warn("Could not release the migration lock: {}", e.getMessage());
+        }
+    }
+
+    private static String format(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private MigrationResult runLocked(
+            Connection connection,
+            Dialect dialect,
+            String command,
+            String target,
+            boolean purge,
+            Check check,
+            Plan plan,
+            long start)
+            throws SQLException {
+        String schema = config.schema();
+        String table = config.versionTable();
+        connection.setAutoCommit(true);
+        JdbcSupport.execute(connection, dialect.createVersionTableIfNotExists(schema, table));
+        JdbcSupport.execute(connection, dialect.createHistoryTableIfNotExists(schema, table));
+        if (purge) {
+            JdbcSupport.execute(connection, "DELETE FROM " + dialect.qualified(schema, table));
+        }
+        List<String> before = JdbcSupport.readRows(connection, dialect, schema, table);
+        check.check(before, recordedChecksums(connection, dialect));
+        String user = JdbcSupport.queryString(connection, dialect.currentUser());
+        List<String> settings = dialect.sessionSettings(config.ddlLockTimeout(), config.statementTimeout());
+        for (String sql : settings) {
+            JdbcSupport.execute(connection, sql);
+        }
+        JdbcSink sink = new JdbcSink(connection, dialect, schema, table, user);
+        StepRunner runner = new StepRunner(scripts, config.transactionPerMigration());
+        try {
+            List<String> rows = before;
+            for (int attempt = 0; ; attempt++) {
+                List<Step> steps = plan.steps(rows);
+                try {
+                    runner.run(steps, rows, sink);
+                    break;
+                } catch (JdbcSink.ConcurrentChange change) {
+                    sink.rollback();
+                    if (attempt >= MAX_REPLANS) {
+                        throw new MigrationsException("The version table keeps changing under this run; another"
+                                + " migrator is working without the migration lock (is a connection pooler in"
+                                + " transaction mode in the way?)");
+                    }
+                    LOG.info(
+                            "The version table was changed by another migrator (now {}); planning again",
+                            change.rows());
+                    rows = change.rows();
+                }
+            }
+        } catch (JdbcSink.StatementFailure failure) {
+            throw failed(connection, dialect, command, sink, failure);
+        } catch (JdbcSink.BookkeepingFailure failure) {
+            sink.rollback();
+            throw new MigrationsException(
+                    "Migration bookkeeping failed: " + failure.getMessage() + sqlState(failure.sqlException())
+                            + appliedSentence(sink.committed()),
+                    failure);
+        } catch (RuntimeException e) {
+            sink.rollback();
+            throw e;
+        } finally {
+            for (String sql : dialect.resetSessionSettings(config.ddlLockTimeout(), config.statementTimeout())) {
+                JdbcSupport.execute(connection, sql);
+            }
+        }
+        List<String> after = JdbcSupport.readRows(connection, dialect, schema, table);
+        MigrationResult result = new MigrationResult(
+                command, target, before, after, sink.committed(), Duration.ofNanos(System.nanoTime() - start));
+        summarize(result);
+        return result;
+    }
+
+    private static void summarize(MigrationResult result) {
+        if (result.steps().isEmpty()) {
+            LOG.info("Nothing to do: the database is at {}", describeRows(result.after()));
+            return;
+        }
+        LOG.info(
+                "{} {}: {} step(s), {} script(s) run in {} ms; the database is at {}",
+                capitalize(result.command()),
+                result.target(),
+                result.steps().size(),
+                result.scriptsRun(),
+                result.duration().toMillis(),
+                describeRows(result.after()));
+    }
+
+    private static String capitalize(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    static String describeRows(List<String> rows) {
+        return rows.isEmpty() ? "base" : String.join(", ", rows);
+    }
+
+    private static String appliedSentence(List<AppliedStep> applied) {
+        List<String> ids = new ArrayList<>();
+        for (AppliedStep step : applied) {
+            ids.add(step.revision() == null ? step.describe() : step.revision());
+        }
+        return " Applied in this run: " + (ids.isEmpty() ? "nothing" : String.join(", ", ids)) + ".";
+    }
+
+    private MigrationFailedException failed(
+            Connection connection, Dialect dialect, String command, JdbcSink sink, JdbcSink.StatementFailure failure)
+            throws SQLException {
+        boolean rolledBack = sink.inTransaction();
+        sink.rollback();
+        RevisionScript script = failure.script();
+        SQLException cause = failure.sqlException();
+        List<String> rows = JdbcSupport.readRows(connection, dialect, config.schema(), config.versionTable());
+        List<String> applied = new ArrayList<>();
+        for (AppliedStep step : sink.committed()) {
+            if (step.revision() != null) {
+                applied.add(step.revision());
+            }
+        }
+        StringBuilder message = new StringBuilder();
+        message.append("Revision ")
+                .append(script.revision())
+                .append(" (")
+                .append(script.path())
+                .append(':')
+                .append(failure.statement().line())
+                .append(") failed: ")
+                .append(firstLine(cause.getMessage()))
+                .append(sqlState(cause))
+                .append('.');
+        message.append(appliedSentence(sink.committed()));
+        if (!rolledBack && !script.transactional()) {
+            message.append(" Revision ")
+                    .append(script.revision())
+                    .append(" is not transactional: its statements" + " before line ")
+                    .append(failure.statement().line())
+                    .append(" were applied and stay applied;" + " finish or undo them by hand before running again.");
+        } else if (!rolledBack && !dialect.transactionalDdl()) {
+            message.append(" ")
+                    .append(dialect.name())
+                    .append(" commits DDL as it runs: statements of ")
+                    .append(script.revision())
+                    .append(" before line ")
+                    .append(failure.statement().line())
+                    .append(" may have been applied.");
+        }
+        message.append(" The database is at ")
+                .append(describeRows(rows))
+                .append("; fix the script and run '")
+                .append(command)
+                .append("' again.");
+        return new MigrationFailedException(
+                message.toString(),
+                script.revision(),
+                script.path(),
+                failure.statement().line(),
+                cause.getSQLState(),
+                applied,
+                rows,
+                cause);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        String trimmed = message.strip();
+        // PostgreSQL appends "Position: N" and detail lines; the first line carries the message.
+        int newline = trimmed.indexOf('\n');
+        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
+    }
+
+    /**
+     * Records the current checksum of scripts whose recorded checksum differs, after a deliberate and
+     * reviewed edit. Runs under the migration lock.
+     *
+     * @param select picks, from the rows and the recorded checksums, the scripts to record
+     * @return the revisions recorded
+     */
+    public List<String> recordChecksums(
+            java.util.function.BiFunction<List<String>, Map<String, String>, List<RevisionScript>> select) {
+        try (Connection lockConnection = connect();
+                Connection connection = connect()) {
+            Dialect dialect = dialectOf(connection);
+            MigrationLock lock = dialect.lock(config.schema(), config.versionTable());
+            acquire(lock, lockConnection);
+            try {
+                connection.setAutoCommit(true);
+                JdbcSupport.execute(
+                        connection, dialect.createHistoryTableIfNotExists(config.schema(), config.versionTable()));
+                List<String> rows = JdbcSupport.tableExists(connection, dialect, config.schema(), config.versionTable())
+                        ? JdbcSupport.readRows(connection, dialect, config.schema(), config.versionTable())
+                        : List.of();
+                String user = JdbcSupport.queryString(connection, dialect.currentUser());
+                List<String> recorded = new ArrayList<>();
+                for (RevisionScript script : select.apply(rows, recordedChecksums(connection, dialect))) {
+                    try (java.sql.PreparedStatement ps = connection.prepareStatement(
+                            dialect.insertHistory(config.schema(), config.versionTable()))) {
+                        ps.setString(1, script.revision());
+                        ps.setString(2, "checksum");
+                        ps.setString(3, "");
+                        ps.setString(4, "");
+                        ps.setString(5, script.checksum());
+                        ps.setLong(6, 0);
+                        ps.setString(7, user);
+                        ps.executeUpdate();
+                    }
+                    LOG.info(
+                            "Recorded checksum {} for revision {} ({})",
+                            script.checksum(),
+                            script.revision(),
+                            script.path());
+                    recorded.add(script.revision());
+                }
+                return recorded;
+            } finally {
+                release(lock, lockConnection);
+            }
+        } catch (SQLException e) {
+            throw new MigrationsException("Database error: " + e.getMessage() + sqlState(e), e);
+        }
+    }
+
+    /** Checksum mismatches between recorded checksums and the scripts, for revisions the rows imply. */
+    public static List<ChecksumMismatch> mismatches(
+            Iterable<String> applied, Map<String, String> recorded, Function<String, RevisionScript> scriptOf) {
+        List<ChecksumMismatch> result = new ArrayList<>();
+        for (String revision : applied) {
+            String checksum = recorded.get(revision);
+            RevisionScript script = scriptOf.apply(revision);
+            if (checksum != null && script != null && !checksum.equals(script.checksum())) {
+                result.add(new ChecksumMismatch(revision, script.path(), checksum, script.checksum()));
+            }
+        }
+        return result;
+    }
+}
