@@ -15,14 +15,15 @@ final class CurrentCommand extends Subcommand {
 
     @Override
     public Integer call() {
-        List<String> rows = database().currentRows("current");
+        List<String> rows = online("current").currentRows();
         List<RevisionInfo> current = migrations().current(rows);
         if (json()) {
             printJson(current);
             return 0;
         }
-        // Alembic's verbose header names the database URL with the password hidden; it arrives
-        // with the online release, together with the connection it describes.
+        if (verbose) {
+            println("Current revision(s) for " + Redact.url(parent.settings().url()) + ":");
+        }
         for (RevisionInfo rev : current) {
             println(AlembicFormat.cmdFormat(rev, false, verbose, false, false, false, true));
         }

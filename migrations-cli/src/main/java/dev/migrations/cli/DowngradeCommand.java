@@ -16,7 +16,7 @@ final class DowngradeCommand extends Subcommand {
     @Option(
             names = "--tag",
             paramLabel = "TAG",
-            description = "Arbitrary 'tag' name; accepted for Alembic compatibility, not used by offline runs.")
+            description = "Arbitrary 'tag' name; accepted for Alembic compatibility, not used.")
     String tag;
 
     @Parameters(paramLabel = "REVISION", description = "Revision identifier (e.g. -1, base, ae10, label@-1).")
@@ -29,7 +29,7 @@ final class DowngradeCommand extends Subcommand {
             if (revision.contains(":")) {
                 throw failed("Range revision not allowed");
             }
-            database().run("downgrade");
+            onlineOrSql("downgrade").downgrade(revision);
             return 0;
         }
         parent.settings().requireSqlDialect();

@@ -29,7 +29,10 @@ final class HistoryCommand extends Subcommand {
 
     @Override
     public Integer call() {
-        List<String> rows = indicateCurrent ? database().currentRows("history -i") : null;
+        boolean needsRows = indicateCurrent || (revRange != null && revRange.contains("current"));
+        List<String> rows = needsRows
+                ? online(indicateCurrent ? "history -i" : "history -r current").currentRows()
+                : null;
         List<RevisionInfo> revisions = migrations().history(revRange, rows);
         if (json()) {
             printJson(revisions);

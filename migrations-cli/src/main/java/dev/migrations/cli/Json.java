@@ -1,5 +1,7 @@
 package dev.migrations.cli;
 
+import dev.migrations.ChecksumMismatch;
+import dev.migrations.MigrationStatus;
 import dev.migrations.RevisionInfo;
 import java.util.List;
 
@@ -22,6 +24,23 @@ final class Json {
             out.append(i + 1 < revisions.size() ? ",\n" : "\n");
         }
         return out.append(']').toString();
+    }
+
+    /** A status as a JSON object (no trailing newline). */
+    static String status(MigrationStatus status) {
+        StringBuilder out = new StringBuilder("{\n");
+        field(out, "current", array(status.current()), false);
+        field(out, "heads", array(status.heads()), false);
+        field(out, "target", quote(status.target()), false);
+        field(out, "targetRevisions", array(status.targetRevisions()), false);
+        field(out, "pending", array(status.pending()), false);
+        field(out, "upToDate", String.valueOf(status.upToDate()), false);
+        List<String> changed = new java.util.ArrayList<>();
+        for (ChecksumMismatch mismatch : status.checksumMismatches()) {
+            changed.add(mismatch.revision());
+        }
+        field(out, "changedScripts", array(changed), true);
+        return out.append('}').toString();
     }
 
     private static void revision(StringBuilder out, RevisionInfo rev) {

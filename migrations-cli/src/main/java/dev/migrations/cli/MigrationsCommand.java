@@ -51,6 +51,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             ShowCommand.class,
             CheckCommand.class,
             StatusCommand.class,
+            ChecksumsCommand.class,
             LintCommand.class
         })
 public final class MigrationsCommand implements Callable<Integer> {
@@ -147,6 +148,37 @@ public final class MigrationsCommand implements Callable<Integer> {
             description = "Give each revision its own transaction (default: true, or"
                     + " migrations.transaction-per-migration); --no-transaction-per-migration uses one for the run.")
     Boolean transactionPerMigration;
+
+    @Option(
+            names = "--lock-wait-timeout",
+            paramLabel = "DURATION",
+            description = "How long to wait for another migrator holding the migration lock, e.g. 30s, 10m"
+                    + " (default: migrations.lock-wait-timeout, else 10m).")
+    String lockWaitTimeout;
+
+    @Option(
+            names = "--ddl-lock-timeout",
+            paramLabel = "DURATION",
+            description = "PostgreSQL lock_timeout for migration statements, e.g. 5s, so DDL waiting for a lock"
+                    + " fails instead of stalling traffic (default: migrations.ddl-lock-timeout, else the server's).")
+    String ddlLockTimeout;
+
+    @Option(
+            names = "--statement-timeout",
+            paramLabel = "DURATION",
+            description = "PostgreSQL statement_timeout for migration statements (default:"
+                    + " migrations.statement-timeout, else the server's).")
+    String statementTimeout;
+
+    @Option(
+            names = "--validate-checksums",
+            negatable = true,
+            arity = "0..1",
+            fallbackValue = "true",
+            paramLabel = "BOOLEAN",
+            description = "Refuse to run when an applied revision's script changed since (default: true, or"
+                    + " migrations.validate-checksums); --no-validate-checksums only warns.")
+    Boolean validateChecksums;
 
     /** Creates the command with the process environment. */
     public MigrationsCommand() {
@@ -260,7 +292,11 @@ public final class MigrationsCommand implements Callable<Integer> {
                             versionTable,
                             schema,
                             dialect,
-                            transactionPerMigration),
+                            transactionPerMigration,
+                            lockWaitTimeout,
+                            ddlLockTimeout,
+                            statementTimeout,
+                            validateChecksums),
                     env);
         }
         return settings;
@@ -274,9 +310,18 @@ public final class MigrationsCommand implements Callable<Integer> {
         return migrations;
     }
 
-    /** The database, for commands that need one. */
-    Database database() {
-        return Database.of(settings());
+    /**
+     * The engine with its database connection, for commands that need one.
+     *
+     * @param command the command as typed, for the message when no database is configured
+     * @param hint what to do instead, appended to that message (may be empty)
+     */
+    Migrations online(String command, String hint) {
+        if (settings().url() == null) {
+            throw new MigrationsException("'" + command + "' needs a database connection: give --url (or"
+                    + " MIGRATIONS_URL, or --config with spring.datasource.url)" + hint);
+        }
+        return migrations();
     }
 
     /** The output format of the read commands. */

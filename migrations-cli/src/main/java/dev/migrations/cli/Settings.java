@@ -6,6 +6,7 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,10 @@ import java.util.Set;
  *     an unsupported name taken from the URL)
  * @param transactionPerMigration whether each revision gets its own transaction
  * @param classLoader resolves {@code classpath:} locations (the config file's directory is a root)
+ * @param lockWaitTimeout how long to wait for another migrator
+ * @param ddlLockTimeout PostgreSQL lock_timeout for migration statements, or null
+ * @param statementTimeout PostgreSQL statement_timeout for migration statements, or null
+ * @param validateChecksums whether changed applied scripts are refused
  */
 record Settings(
         String url,
@@ -37,7 +42,11 @@ record Settings(
         String schema,
         String dialect,
         boolean transactionPerMigration,
-        ClassLoader classLoader) {
+        ClassLoader classLoader,
+        Duration lockWaitTimeout,
+        Duration ddlLockTimeout,
+        Duration statementTimeout,
+        boolean validateChecksums) {
 
     private static final Set<String> DIALECTS = Set.of("postgresql", "h2");
 
@@ -53,6 +62,10 @@ record Settings(
      * @param schema {@code --schema}
      * @param dialect {@code --dialect}
      * @param transactionPerMigration {@code --[no-]transaction-per-migration}
+     * @param lockWaitTimeout {@code --lock-wait-timeout}
+     * @param ddlLockTimeout {@code --ddl-lock-timeout}
+     * @param statementTimeout {@code --statement-timeout}
+     * @param validateChecksums {@code --[no-]validate-checksums}
      */
     record Given(
             String url,
@@ -63,7 +76,11 @@ record Settings(
             String versionTable,
             String schema,
             String dialect,
-            Boolean transactionPerMigration) {
+            Boolean transactionPerMigration,
+            String lockWaitTimeout,
+            String ddlLockTimeout,
+            String statementTimeout,
+            Boolean validateChecksums) {
 
         @Override
         public String toString() {
@@ -78,10 +95,16 @@ record Settings(
 
     static Settings resolve(Given given, Map<String, String> env) {
         Optional<ConfigFile> file = Optional.ofNullable(given.config()).map(ConfigFile::read);
-        String url = first(given.url(), env.get("MIGRATIONS_URL"), file, "spring.datasource.url", env);
-        String user = first(given.user(), env.get("MIGRATIONS_USER"), file, "spring.datasource.username", env);
-        String password =
-                first(given.password(), env.get("MIGRATIONS_PASSWORD"), file, "spring.datasource.password", env);
+        // A separate migration connection (migrations.url/user/password) wins over the application's.
+        boolean ownUrl = file.flatMap(f -> f.get("migrations.url", env)).isPresent();
+        String prefix = ownUrl ? "migrations." : "spring.datasource.";
+        String url = first(given.url(), env.get("MIGRATIONS_URL"), file, prefix + "url", env);
+        String user = first(
+                given.user(), env.get("MIGRATIONS_USER"), file, ownUrl ? "migrations.user" : prefix + "username", env);
+        if (user == null && ownUrl) {
+            user = first(null, null, file, "spring.datasource.username", env);
+        }
+        String password = first(given.password(), env.get("MIGRATIONS_PASSWORD"), file, prefix + "password", env);
         List<String> locations = !given.locations().isEmpty()
                 ? given.locations()
                 : file.flatMap(f -> f.getList("migrations.locations", env))
@@ -104,7 +127,24 @@ record Settings(
                 schema == null || schema.isBlank() ? null : schema,
                 dialect(given.dialect(), url),
                 perMigration,
-                classLoader(given.config()));
+                classLoader(given.config()),
+                duration(
+                        first(given.lockWaitTimeout(), null, file, "migrations.lock-wait-timeout", env),
+                        "lock-wait-timeout",
+                        MigrationsConfig.DEFAULT_LOCK_WAIT_TIMEOUT),
+                duration(
+                        first(given.ddlLockTimeout(), null, file, "migrations.ddl-lock-timeout", env),
+                        "ddl-lock-timeout",
+                        null),
+                duration(
+                        first(given.statementTimeout(), null, file, "migrations.statement-timeout", env),
+                        "statement-timeout",
+                        null),
+                given.validateChecksums() != null
+                        ? given.validateChecksums()
+                        : file.flatMap(f -> f.get("migrations.validate-checksums", env))
+                                .map(value -> parseBoolean(value, "migrations.validate-checksums"))
+                                .orElse(Boolean.TRUE));
     }
 
     private static String first(
@@ -116,6 +156,36 @@ record Settings(
             return envValue;
         }
         return file.flatMap(f -> f.get(key, env)).orElse(null);
+    }
+
+    /**
+     * A duration the way Spring Boot reads one: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h},
+     * {@code 2d}, ISO-8601 ({@code PT30S}), or a plain number of milliseconds.
+     */
+    static Duration duration(String value, String key, Duration fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h|d)?").matcher(v);
+        try {
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                String unit = m.group(2) == null ? "ms" : m.group(2);
+                return switch (unit) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+            }
+            return Duration.parse(value.strip().toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new MigrationsException(
+                    "'" + key + "' must be a duration such as 500ms, 30s, 10m or PT30S, not '" + value + "'");
+        }
     }
 
     private static boolean parseBoolean(String value, String key) {
@@ -168,15 +238,22 @@ record Settings(
         }
     }
 
-    /** The core's configuration for these settings. */
+    /** The core's configuration for these settings (with the connection when a URL is given). */
     MigrationsConfig migrationsConfig() {
-        return MigrationsConfig.builder()
-                .locations(locations)
+        MigrationsConfig.Builder builder = MigrationsConfig.builder();
+        if (url != null) {
+            builder.url(url, user, password);
+        }
+        return builder.locations(locations)
                 .classLoader(classLoader)
                 .dialect(DIALECTS.contains(dialect) ? dialect : "postgresql")
                 .versionTable(versionTable)
                 .schema(schema)
                 .transactionPerMigration(transactionPerMigration)
+                .lockWaitTimeout(lockWaitTimeout)
+                .ddlLockTimeout(ddlLockTimeout)
+                .statementTimeout(statementTimeout)
+                .validateChecksums(validateChecksums)
                 .build();
     }
 

@@ -17,7 +17,7 @@ final class ShowCommand extends Subcommand {
         List<RevisionInfo> revisions;
         if (rev.equals("current")) {
             revisions = new ArrayList<>();
-            for (String row : database().currentRows("show current")) {
+            for (String row : online("show current").currentRows()) {
                 revisions.addAll(migrations().show(row));
             }
         } else {

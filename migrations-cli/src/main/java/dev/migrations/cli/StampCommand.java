@@ -17,7 +17,7 @@ final class StampCommand extends Subcommand {
     @Option(
             names = "--tag",
             paramLabel = "TAG",
-            description = "Arbitrary 'tag' name; accepted for Alembic compatibility, not used by offline runs.")
+            description = "Arbitrary 'tag' name; accepted for Alembic compatibility, not used.")
     String tag;
 
     @Option(names = "--purge", description = "Unconditionally erase the version table before stamping.")
@@ -30,7 +30,7 @@ final class StampCommand extends Subcommand {
     public Integer call() {
         rejectJson();
         if (!sql) {
-            database().run("stamp");
+            onlineOrSql("stamp").stamp(revisions, purge);
             return 0;
         }
         if (purge) {

@@ -30,8 +30,14 @@ abstract class Subcommand implements Callable<Integer> {
         return parent.migrations();
     }
 
-    final Database database() {
-        return parent.database();
+    /** The engine with its database, for online commands; fails clearly without {@code --url}. */
+    final Migrations online(String command) {
+        return parent.online(command, "");
+    }
+
+    /** Like {@link #online(String)}, suggesting {@code --sql} when no database is configured. */
+    final Migrations onlineOrSql(String command) {
+        return parent.online(command, ", or use --sql to print the SQL script instead");
     }
 
     /** Alembic's {@code print_stdout}: the text and one newline. */

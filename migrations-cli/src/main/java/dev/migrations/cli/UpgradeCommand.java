@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code upgrade}: offline ({@code --sql}) prints the script; online runs arrive later. */
+/** {@code upgrade}: runs on the database, or prints the script with {@code --sql}. */
 @Command(name = "upgrade", description = "Upgrade to a later version.")
 final class UpgradeCommand extends Subcommand {
     @Option(
@@ -16,7 +16,7 @@ final class UpgradeCommand extends Subcommand {
     @Option(
             names = "--tag",
             paramLabel = "TAG",
-            description = "Arbitrary 'tag' name; accepted for Alembic compatibility, not used by offline runs.")
+            description = "Arbitrary 'tag' name; accepted for Alembic compatibility, not used.")
     String tag;
 
     @Parameters(paramLabel = "REVISION", description = "Revision identifier.")
@@ -29,7 +29,7 @@ final class UpgradeCommand extends Subcommand {
             if (revision.contains(":")) {
                 throw failed("Range revision not allowed");
             }
-            database().run("upgrade");
+            onlineOrSql("upgrade").upgrade(revision);
             return 0;
         }
         parent.settings().requireSqlDialect();

@@ -314,15 +314,15 @@ class MigrationsCommandTest {
     @Test
     void onlineCommandsExplainThatTheyNeedADatabase() {
         assertThat(run("history", "-i").out())
-                .isEqualTo("FAILED: 'history -i' needs a database connection (--url); online commands arrive in a"
-                        + " later release\n");
+                .isEqualTo("FAILED: 'history -i' needs a database connection: give --url (or MIGRATIONS_URL, or"
+                        + " --config with spring.datasource.url)\n");
         assertThat(run("current").exit()).isEqualTo(255);
         assertThat(run("show", "current").out()).startsWith("FAILED: 'show current' needs a database connection");
         Run downgrade = run("downgrade", "-1");
         assertThat(downgrade.exit()).isEqualTo(255);
         assertThat(downgrade.out())
-                .isEqualTo("FAILED: 'downgrade' needs a database connection (--url); online commands arrive in a"
-                        + " later release; use --sql to print the SQL script instead\n");
+                .isEqualTo("FAILED: 'downgrade' needs a database connection: give --url (or MIGRATIONS_URL, or"
+                        + " --config with spring.datasource.url), or use --sql to print the SQL script instead\n");
     }
 
     @Test

@@ -1,0 +1,174 @@
+package dev.migrations.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The online commands end to end on a real database: PostgreSQL ({@code MIGRATIONS_TEST_JDBC_URL},
+ * else localhost:5432 as user postgres) and embedded H2, each test on a fresh database.
+ */
+class OnlineCommandsIT {
+    private static final String PG_ADMIN_URL =
+            System.getenv().getOrDefault("MIGRATIONS_TEST_JDBC_URL", "jdbc:postgresql://localhost:5432/postgres");
+    private static final String PG_USER = System.getenv().getOrDefault("MIGRATIONS_TEST_USER", "postgres");
+    private static final String PG_PASSWORD = System.getenv().getOrDefault("MIGRATIONS_TEST_PASSWORD", "");
+
+    @TempDir
+    Path dir;
+
+    private String pgDatabase;
+
+    record Run(int exit, String out, String err) {}
+
+    private String database(String kind) throws SQLException {
+        if (kind.equals("h2")) {
+            return "jdbc:h2:mem:cli_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
+        }
+        pgDatabase = "mig_cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, PG_PASSWORD);
+                Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + pgDatabase);
+        }
+        int slash = PG_ADMIN_URL.lastIndexOf('/');
+        int query = PG_ADMIN_URL.indexOf('?', slash);
+        return PG_ADMIN_URL.substring(0, slash + 1) + pgDatabase + (query < 0 ? "" : PG_ADMIN_URL.substring(query));
+    }
+
+    @AfterEach
+    void dropDatabase() throws SQLException {
+        if (pgDatabase != null) {
+            try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, PG_PASSWORD);
+                    Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + pgDatabase + " WITH (FORCE)");
+            }
+        }
+    }
+
+    private void script(String id, String revises, String up, String down) throws IOException {
+        Path scripts = dir.resolve("db/migrations");
+        Files.createDirectories(scripts);
+        String text = "-- revision " + id + "\n--\n-- Revision ID: " + id + "\n-- Revises: " + revises
+                + "\n\n-- migrate:upgrade\n" + up + "\n\n-- migrate:downgrade\n" + down + "\n";
+        Files.writeString(scripts.resolve(id + "_rev.sql"), text, StandardCharsets.UTF_8);
+    }
+
+    private Run run(String url, String... args) {
+        List<String> all = new ArrayList<>(
+                List.of("--location", dir.resolve("db/migrations").toString()));
+        all.addAll(List.of(args));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Map<String, String> env = url.startsWith("jdbc:h2")
+                ? Map.of("MIGRATIONS_URL", url)
+                : Map.of("MIGRATIONS_URL", url, "MIGRATIONS_USER", PG_USER, "MIGRATIONS_PASSWORD", PG_PASSWORD);
+        int exit = MigrationsCommand.run(new PrintWriter(out), new PrintWriter(err), env, all.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "h2"})
+    void upgradeStatusCurrentAndDowngradeWorkAgainstTheDatabase(String kind) throws Exception {
+        String url = database(kind);
+        script("aaaa", "", "CREATE TABLE users (id int PRIMARY KEY);", "DROP TABLE users;");
+        script(
+                "bbbb",
+                "aaaa",
+                "ALTER TABLE users ADD COLUMN email varchar(100);",
+                "ALTER TABLE users DROP COLUMN email;");
+        script("cccc", "bbbb", "CREATE TABLE orders (id int PRIMARY KEY);", "DROP TABLE orders;");
+
+        Run pending = run(url, "status");
+        assertThat(pending.exit()).isEqualTo(StatusCommand.EXIT_PENDING);
+        assertThat(pending.out())
+                .contains("Current: base")
+                .contains("Pending: 3 revision(s), in run order: aaaa, bbbb, cccc");
+
+        Run upgrade = run(url, "upgrade", "+2");
+        assertThat(upgrade.exit()).isZero();
+        assertThat(run(url, "current").out()).isEqualTo("bbbb\n");
+
+        assertThat(run(url, "upgrade", "head").exit()).isZero();
+        assertThat(run(url, "history", "-i").out()).contains("bbbb -> cccc (head) (current), revision cccc");
+        Run upToDate = run(url, "status", "head");
+        assertThat(upToDate.exit()).isZero();
+        assertThat(upToDate.out()).contains("Up to date.");
+
+        assertThat(run(url, "downgrade", "-2").exit()).isZero();
+        assertThat(run(url, "current").out()).isEqualTo("aaaa\n");
+        assertThat(run(url, "stamp", "head").exit()).isZero();
+        assertThat(run(url, "current").out()).isEqualTo("cccc (head)\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "h2"})
+    void failedRevisionReportsFileLineAndStateAndKeepsThePreviousRevision(String kind) throws Exception {
+        String url = database(kind);
+        script("aaaa", "", "CREATE TABLE users (id int PRIMARY KEY);", "DROP TABLE users;");
+        script("bbbb", "aaaa", "CREATE TABLE users (id int PRIMARY KEY);", "SELECT 1;");
+
+        Run failed = run(url, "upgrade", "head");
+        assertThat(failed.exit()).isEqualTo(255);
+        assertThat(failed.out())
+                .startsWith("FAILED: Revision bbbb (")
+                .contains("bbbb_rev.sql:7) failed: ")
+                .contains("[SQLState ")
+                .contains("Applied in this run: aaaa.")
+                .contains("The database is at aaaa");
+        assertThat(run(url, "current").out()).isEqualTo("aaaa\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "h2"})
+    void editedAppliedScriptIsRefusedUntilRecorded(String kind) throws Exception {
+        String url = database(kind);
+        script("aaaa", "", "CREATE TABLE users (id int PRIMARY KEY);", "DROP TABLE users;");
+        assertThat(run(url, "upgrade", "head").exit()).isZero();
+        script("aaaa", "", "CREATE TABLE users (id int PRIMARY KEY); -- reviewed edit", "DROP TABLE users;");
+        script("bbbb", "aaaa", "SELECT 1;", "SELECT 1;");
+
+        Run refused = run(url, "upgrade", "head");
+        assertThat(refused.exit()).isEqualTo(255);
+        assertThat(refused.out()).contains("Revision aaaa (").contains("was applied with checksum");
+        Run listed = run(url, "checksums");
+        assertThat(listed.exit()).isEqualTo(1);
+        assertThat(run(url, "checksums", "--record").out()).isEqualTo("Recorded the current checksum of aaaa.\n");
+        assertThat(run(url, "upgrade", "head").exit()).isZero();
+        assertThat(run(url, "current").out()).isEqualTo("bbbb (head)\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql"})
+    void verboseCurrentNamesTheDatabaseWithoutThePassword(String kind) throws Exception {
+        String url = database(kind);
+        script("aaaa", "", "SELECT 1;", "SELECT 1;");
+        Run run = run(
+                url + (url.contains("?") ? "&" : "?") + "password=" + PG_PASSWORD.toLowerCase(Locale.ROOT) + "x",
+                "--password",
+                "hunter2",
+                "current",
+                "-v");
+        assertThat(run.out())
+                .startsWith("Current revision(s) for jdbc:postgresql://")
+                .contains("password=***");
+        assertThat(run.out() + run.err()).doesNotContain("hunter2");
+    }
+}
