@@ -386,6 +386,37 @@ public final class Migrations {
         return new MigrationStatus(rows, map.heads(), target, targetIds, pending, pending.isEmpty(), mismatches);
     }
 
+    /**
+     * Version-table rows that name no known revision (a newer deployment's revisions, after a
+     * roll-back of the application): empty when every row is known.
+     */
+    public List<String> unknownRevisions(List<String> rows) {
+        List<String> unknown = new ArrayList<>();
+        for (String row : rows) {
+            if (map.byId(row) == null) {
+                unknown.add(row);
+            }
+        }
+        return unknown;
+    }
+
+    /**
+     * The revisions {@code downgrade target} would undo from the given rows, newest first: empty
+     * when the target is at or above the rows (an upgrade target).
+     */
+    public List<String> downgradePlan(String target, List<String> rows) {
+        List<String> ids = new ArrayList<>();
+        try {
+            for (Step step : planner.downgrade(target, rows)) {
+                ids.add(step.revisionId());
+            }
+        } catch (MigrationsException e) {
+            // Not a valid downgrade target from these rows: nothing to undo.
+            return List.of();
+        }
+        return ids;
+    }
+
     /** Applied revisions whose scripts changed since they were applied. */
     public List<ChecksumMismatch> checksumMismatches() {
         OnlineRunner runner = online();
