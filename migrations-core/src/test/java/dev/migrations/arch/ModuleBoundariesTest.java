@@ -1,0 +1,71 @@
+package dev.migrations.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The boundaries DESIGN.md and STYLE.md draw around the engine's packages. */
+class ModuleBoundariesTest {
+    private static JavaClasses core;
+
+    @BeforeAll
+    static void importCore() {
+        core = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.migrations");
+    }
+
+    @Test
+    void coreDoesNotDependOnSpring() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework..")
+                .check(core);
+    }
+
+    @Test
+    void revisionGraphKnowsNothingOfJdbcFilesOrScripts() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.migrations.graph..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "java.sql..",
+                        "javax.sql..",
+                        "java.nio.file..",
+                        "dev.migrations.script..",
+                        "dev.migrations.runtime..",
+                        "dev.migrations.dialect..",
+                        "dev.migrations.offline..")
+                .check(core);
+    }
+
+    @Test
+    void dialectsAreSqlStringsAndLocksOnly() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.migrations.dialect..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.migrations.runtime..", "dev.migrations.graph..", "dev.migrations.offline..")
+                .check(core);
+    }
+
+    @Test
+    void internalPackagesHaveNoCycles() {
+        slices().matching("dev.migrations.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .ignoreDependency(
+                        com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("dev.migrations"))
+                .check(core);
+    }
+}
