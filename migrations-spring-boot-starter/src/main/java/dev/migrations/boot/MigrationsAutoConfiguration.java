@@ -1,0 +1,127 @@
+package dev.migrations.boot;
+
+import dev.migrations.Migrations;
+import dev.migrations.MigrationsConfig;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/**
+ * Auto-configuration of the migrations engine: an engine over the application's DataSource (or
+ * {@code migrations.url}) and an initializer that brings the database to {@code migrations.target}
+ * while the context refreshes, before the web server binds its port and before {@code @Scheduled}
+ * tasks run. Beans that use the database for data wait for it (see {@link
+ * MigrationsDatabaseInitializerDetector}).
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnClass(Migrations.class)
+@Conditional(MigrationsAutoConfiguration.MigrationsDataSourceCondition.class)
+@ConditionalOnBooleanProperty(name = "migrations.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MigrationsProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+public final class MigrationsAutoConfiguration {
+
+    /** Keeps initializers eager under {@code spring.main.lazy-initialization=true}. */
+    @Bean
+    static LazyInitializationExcludeFilter migrationsLazyInitializationExcludeFilter() {
+        return LazyInitializationExcludeFilter.forBeanTypes(MigrationsInitializer.class);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MigrationsSchemaManagementProvider migrationsSchemaManagementProvider(ObjectProvider<Migrations> engines) {
+        return new MigrationsSchemaManagementProvider(engines);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingBean(Migrations.class)
+    static class MigrationsConfiguration {
+
+        @Bean
+        Migrations migrations(
+                MigrationsProperties properties,
+                ResourceLoader resourceLoader,
+                ObjectProvider<DataSource> dataSource,
+                @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
+                ObjectProvider<MigrationsConfigurationCustomizer> customizers) {
+            MigrationsConfig.Builder configuration = properties
+                    .configure(resourceLoader.getClassLoader())
+                    .dataSource(migrationDataSource(
+                            properties, migrationsDataSource.getIfAvailable(), dataSource.getIfUnique()));
+            customizers.orderedStream().forEach(customizer -> customizer.customize(configuration));
+            return configuration.load();
+        }
+
+        /**
+         * The DataSource to migrate, first match wins: a {@code @MigrationsDataSource} bean; {@code
+         * migrations.url}; {@code migrations.user} alone, on the primary DataSource's URL; the primary
+         * DataSource. The ones made here are unpooled: each command opens its connections and closes them.
+         */
+        private static DataSource migrationDataSource(
+                MigrationsProperties properties, @Nullable DataSource qualified, @Nullable DataSource primary) {
+            if (qualified != null) {
+                return qualified;
+            }
+            String url = properties.getUrl();
+            if (url != null) {
+                return DataSourceBuilder.create()
+                        .type(SimpleDriverDataSource.class)
+                        .url(url)
+                        .username(properties.getUser())
+                        .password(properties.getPassword())
+                        .build();
+            }
+            if (primary == null) {
+                throw new IllegalStateException("No DataSource to migrate: the application has several and none is"
+                        + " @Primary or @MigrationsDataSource; mark one, or set migrations.url");
+            }
+            if (properties.getUser() != null) {
+                return DataSourceBuilder.derivedFrom(primary)
+                        .type(SimpleDriverDataSource.class)
+                        .username(properties.getUser())
+                        .password(properties.getPassword())
+                        .build();
+            }
+            return primary;
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        MigrationsInitializer migrationsInitializer(
+                Migrations migrations, MigrationsProperties properties, ObjectProvider<MigrationsStrategy> strategy) {
+            return new MigrationsInitializer(migrations, properties, strategy.getIfAvailable());
+        }
+    }
+
+    /** A DataSource bean, or {@code migrations.url}. */
+    static final class MigrationsDataSourceCondition extends AnyNestedCondition {
+
+        MigrationsDataSourceCondition() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnBean(DataSource.class)
+        static final class DataSourceBeanCondition {}
+
+        @ConditionalOnProperty("migrations.url")
+        static final class MigrationsUrlCondition {}
+    }
+}

@@ -1,0 +1,331 @@
+package dev.migrations.boot;
+
+import dev.migrations.Migrations;
+import dev.migrations.MigrationsConfig;
+import dev.migrations.MigrationsException;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * Settings of the start-up migration, under {@code migrations.*}.
+ *
+ * <p>The object validates itself when Spring Boot binds it (it is its own {@link Validator}), so a
+ * bad value stops the start with the property's name before anything touches the database.
+ */
+@ConfigurationProperties("migrations")
+public class MigrationsProperties implements Validator {
+
+    /** What the application does with its database at start-up. */
+    public enum Mode {
+        /** Upgrade (or, with allow-downgrade, downgrade) the database to the target. */
+        UPGRADE,
+        /** Fail the start unless the database is at the target; never runs DDL. */
+        VALIDATE,
+        /** Wait, bounded, for another instance to bring the database to the target. */
+        WAIT,
+        /** Only report where the database stands. */
+        NONE
+    }
+
+    /** Whether to run the start-up migration. */
+    private boolean enabled = true;
+
+    /** Locations of revision scripts, with a 'classpath:' or 'filesystem:' prefix. */
+    private List<String> locations = new ArrayList<>(List.of("classpath:db/migrations"));
+
+    /** Target revision: 'head', 'heads', a revision id, a branch label, '<branch>@head', ... */
+    private String target = "head";
+
+    /** What to do with the database at start-up. */
+    private Mode mode = Mode.UPGRADE;
+
+    /** Whether a target below the database's current revision downgrades it (otherwise the start fails). */
+    private boolean allowDowngrade = false;
+
+    /**
+     * Whether to start although the version table names revisions the scripts do not have (a newer
+     * deployment's); the start-up run is then skipped.
+     */
+    private boolean tolerateUnknownRevisions = false;
+
+    /** Name of the version table. */
+    private String versionTable = "alembic_version";
+
+    /** Schema of the version table. Defaults to the connection's schema. */
+    private @Nullable String schema;
+
+    /** JDBC URL of the database to migrate, when migrations need their own connection. */
+    private @Nullable String url;
+
+    /** User for migrations; alone (without url) it connects to the primary DataSource's URL. */
+    private @Nullable String user;
+
+    /** Password of the migrations user. */
+    private @Nullable String password;
+
+    /** Whether each revision commits on its own; otherwise the whole run is one transaction. */
+    private boolean transactionPerMigration = true;
+
+    /** How long to wait for another migrator's lock. If no unit is given, seconds. */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration lockWaitTimeout = Duration.ofMinutes(10);
+
+    /** PostgreSQL lock_timeout for migration statements. Unset keeps the server's. If no unit, seconds. */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private @Nullable Duration ddlLockTimeout;
+
+    /** PostgreSQL statement_timeout for migration statements. Unset keeps the server's. If no unit, seconds. */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private @Nullable Duration statementTimeout;
+
+    /** Whether a run refuses applied revisions whose scripts changed since (otherwise it only warns). */
+    private boolean validateChecksums = true;
+
+    /** With mode 'wait', how long to wait for the database to reach the target. If no unit, seconds. */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration waitTimeout = Duration.ofMinutes(10);
+
+    /** With mode 'wait', how often to look at the database. If no unit, seconds. */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration waitPollInterval = Duration.ofSeconds(2);
+
+    /**
+     * An engine configuration with these settings and no database: add the DataSource and load it.
+     * Useful for a second engine over a second DataSource.
+     *
+     * @param classLoader the class loader for {@code classpath:} locations
+     */
+    public MigrationsConfig.Builder configure(ClassLoader classLoader) {
+        return Migrations.configure()
+                .classLoader(classLoader)
+                .locations(locations)
+                .versionTable(versionTable)
+                .schema(schema)
+                .transactionPerMigration(transactionPerMigration)
+                .lockWaitTimeout(lockWaitTimeout)
+                .ddlLockTimeout(ddlLockTimeout)
+                .statementTimeout(statementTimeout)
+                .validateChecksums(validateChecksums);
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return MigrationsProperties.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        ((MigrationsProperties) target).check((field, message) -> errors.rejectValue(field, "invalid", message));
+    }
+
+    /** Every problem with these settings, each naming its property; empty when they are valid. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        check((field, message) -> problems.add("migrations." + kebab(field) + ": " + message));
+        return problems;
+    }
+
+    /** Calls {@code reject(field, message)} for each invalid setting. */
+    private void check(BiConsumer<String, String> reject) {
+        if (locations == null || locations.isEmpty()) {
+            reject.accept("locations", "give at least one location of revision scripts, e.g. classpath:db/migrations");
+        } else if (locations.stream().anyMatch(l -> l == null || l.isBlank())) {
+            reject.accept("locations", "a location is empty; remove it or name a directory");
+        }
+        if (target == null || target.isBlank()) {
+            reject.accept("target", "give a target revision, e.g. head");
+        }
+        if (mode == null) {
+            reject.accept("mode", "give one of upgrade, validate, wait, none");
+        }
+        // The engine's own rules for names and timeouts, one setting at a time so the error names it.
+        if (versionTable == null) {
+            reject.accept("versionTable", "give a table name, e.g. alembic_version");
+        } else {
+            engineCheck("versionTable", reject, b -> b.versionTable(versionTable));
+        }
+        engineCheck("schema", reject, b -> b.schema(schema));
+        if (lockWaitTimeout == null) {
+            reject.accept("lockWaitTimeout", "give a duration, e.g. 10m");
+        } else {
+            engineCheck("lockWaitTimeout", reject, b -> b.lockWaitTimeout(lockWaitTimeout));
+        }
+        engineCheck("ddlLockTimeout", reject, b -> b.ddlLockTimeout(ddlLockTimeout));
+        engineCheck("statementTimeout", reject, b -> b.statementTimeout(statementTimeout));
+        if (waitTimeout == null || waitTimeout.isNegative()) {
+            reject.accept("waitTimeout", "must not be negative (was " + waitTimeout + ")");
+        }
+        if (waitPollInterval == null || waitPollInterval.isNegative() || waitPollInterval.isZero()) {
+            reject.accept("waitPollInterval", "must be positive (was " + waitPollInterval + ")");
+        }
+    }
+
+    private static void engineCheck(
+            String field, BiConsumer<String, String> reject, Consumer<MigrationsConfig.Builder> setting) {
+        MigrationsConfig.Builder builder = Migrations.configure();
+        setting.accept(builder);
+        try {
+            builder.build();
+        } catch (MigrationsException e) {
+            reject.accept(field, e.getMessage());
+        }
+    }
+
+    private static String kebab(String field) {
+        return field.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public List<String> getLocations() {
+        return locations;
+    }
+
+    public void setLocations(List<String> locations) {
+        this.locations = locations;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public void setTarget(String target) {
+        this.target = target;
+    }
+
+    public Mode getMode() {
+        return mode;
+    }
+
+    public void setMode(Mode mode) {
+        this.mode = mode;
+    }
+
+    public boolean isAllowDowngrade() {
+        return allowDowngrade;
+    }
+
+    public void setAllowDowngrade(boolean allowDowngrade) {
+        this.allowDowngrade = allowDowngrade;
+    }
+
+    public boolean isTolerateUnknownRevisions() {
+        return tolerateUnknownRevisions;
+    }
+
+    public void setTolerateUnknownRevisions(boolean tolerateUnknownRevisions) {
+        this.tolerateUnknownRevisions = tolerateUnknownRevisions;
+    }
+
+    public String getVersionTable() {
+        return versionTable;
+    }
+
+    public void setVersionTable(String versionTable) {
+        this.versionTable = versionTable;
+    }
+
+    public @Nullable String getSchema() {
+        return schema;
+    }
+
+    public void setSchema(@Nullable String schema) {
+        this.schema = schema;
+    }
+
+    public @Nullable String getUrl() {
+        return url;
+    }
+
+    public void setUrl(@Nullable String url) {
+        this.url = url;
+    }
+
+    public @Nullable String getUser() {
+        return user;
+    }
+
+    public void setUser(@Nullable String user) {
+        this.user = user;
+    }
+
+    public @Nullable String getPassword() {
+        return password;
+    }
+
+    public void setPassword(@Nullable String password) {
+        this.password = password;
+    }
+
+    public boolean isTransactionPerMigration() {
+        return transactionPerMigration;
+    }
+
+    public void setTransactionPerMigration(boolean transactionPerMigration) {
+        this.transactionPerMigration = transactionPerMigration;
+    }
+
+    public Duration getLockWaitTimeout() {
+        return lockWaitTimeout;
+    }
+
+    public void setLockWaitTimeout(Duration lockWaitTimeout) {
+        this.lockWaitTimeout = lockWaitTimeout;
+    }
+
+    public @Nullable Duration getDdlLockTimeout() {
+        return ddlLockTimeout;
+    }
+
+    public void setDdlLockTimeout(@Nullable Duration ddlLockTimeout) {
+        this.ddlLockTimeout = ddlLockTimeout;
+    }
+
+    public @Nullable Duration getStatementTimeout() {
+        return statementTimeout;
+    }
+
+    public void setStatementTimeout(@Nullable Duration statementTimeout) {
+        this.statementTimeout = statementTimeout;
+    }
+
+    public boolean isValidateChecksums() {
+        return validateChecksums;
+    }
+
+    public void setValidateChecksums(boolean validateChecksums) {
+        this.validateChecksums = validateChecksums;
+    }
+
+    public Duration getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    public void setWaitTimeout(Duration waitTimeout) {
+        this.waitTimeout = waitTimeout;
+    }
+
+    public Duration getWaitPollInterval() {
+        return waitPollInterval;
+    }
+
+    public void setWaitPollInterval(Duration waitPollInterval) {
+        this.waitPollInterval = waitPollInterval;
+    }
+}
