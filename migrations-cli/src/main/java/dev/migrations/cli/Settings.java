@@ -160,7 +160,7 @@ record Settings(
 
     /**
      * A duration the way Spring Boot reads one: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h},
-     * {@code 2d}, ISO-8601 ({@code PT30S}), or a plain number of milliseconds.
+     * {@code 2d}, ISO-8601 ({@code PT30S}), or a plain number of seconds (as the starter reads them).
      */
     static Duration duration(String value, String key, Duration fallback) {
         if (value == null || value.isBlank()) {
@@ -172,7 +172,7 @@ record Settings(
         try {
             if (m.matches()) {
                 long n = Long.parseLong(m.group(1));
-                String unit = m.group(2) == null ? "ms" : m.group(2);
+                String unit = m.group(2) == null ? "s" : m.group(2);
                 return switch (unit) {
                     case "ms" -> Duration.ofMillis(n);
                     case "s" -> Duration.ofSeconds(n);

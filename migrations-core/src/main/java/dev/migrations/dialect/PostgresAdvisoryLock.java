@@ -46,6 +46,12 @@ final class PostgresAdvisoryLock implements MigrationLock {
 
     @Override
     public boolean tryAcquire(Connection connection) throws SQLException {
+        // A session lock needs no transaction. One left open (a pool handing out auto-commit=false
+        // connections) would pin the xmin horizon for the whole run and fall to
+        // idle_in_transaction_session_timeout, which ends the session and silently drops the lock.
+        if (!connection.getAutoCommit()) {
+            connection.setAutoCommit(true);
+        }
         try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
             ps.setLong(1, key(connection));
             try (ResultSet rs = ps.executeQuery()) {
@@ -68,7 +74,9 @@ final class PostgresAdvisoryLock implements MigrationLock {
         try (PreparedStatement ps = connection.prepareStatement("SELECT a.pid, a.application_name, a.client_addr"
                 + " FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid"
                 + " WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = ? AND l.objid::bigint = ?"
-                + " AND l.objsubid = 1")) {
+                + " AND l.objsubid = 1"
+                // Advisory locks are per database, but pg_locks lists every database's.
+                + " AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())")) {
             ps.setLong(1, k >>> 32);
             ps.setLong(2, k & 0xFFFFFFFFL);
             try (ResultSet rs = ps.executeQuery()) {
