@@ -230,8 +230,8 @@ public final class OnlineRunner {
         String schema = config.schema();
         String table = config.versionTable();
         connection.setAutoCommit(true);
-        JdbcSupport.execute(connection, dialect.createVersionTableIfNotExists(schema, table));
-        JdbcSupport.execute(connection, dialect.createHistoryTableIfNotExists(schema, table));
+        createIfMissing(connection, dialect.createVersionTableIfNotExists(schema, table));
+        createIfMissing(connection, dialect.createHistoryTableIfNotExists(schema, table));
         if (purge) {
             JdbcSupport.execute(connection, "DELETE FROM " + dialect.qualified(schema, table));
         }
@@ -285,6 +285,22 @@ public final class OnlineRunner {
                 command, target, before, after, sink.committed(), Duration.ofNanos(System.nanoTime() - start));
         summarize(result);
         return result;
+    }
+
+    /**
+     * {@code CREATE TABLE IF NOT EXISTS} is not safe against a concurrent creator on PostgreSQL (it can
+     * fail on the catalog's unique index); without the session lock (a transaction-mode pooler) two
+     * first runs may race, and the loser finds the table there, which is all it wanted.
+     */
+    private static void createIfMissing(Connection connection, String sql) throws SQLException {
+        try {
+            JdbcSupport.execute(connection, sql);
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState()) && !"42P07".equals(e.getSQLState())) {
+                throw e;
+            }
+            LOG.debug("Table created concurrently by another migrator: {}", e.getMessage());
+        }
     }
 
     private static void summarize(MigrationResult result) {

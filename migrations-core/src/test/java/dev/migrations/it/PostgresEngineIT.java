@@ -1,0 +1,325 @@
+package dev.migrations.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.migrations.LockTimeoutException;
+import dev.migrations.MigrationFailedException;
+import dev.migrations.MigrationResult;
+import dev.migrations.Migrations;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine contract on PostgreSQL, plus what only PostgreSQL has: transactional DDL for a whole
+ * run, {@code CREATE INDEX CONCURRENTLY} outside a transaction, {@code lock_timeout}, and the
+ * session advisory lock, which must be free after every test.
+ */
+class PostgresEngineIT extends EngineContract {
+    private static final String ADVISORY_LOCKS = "SELECT COUNT(*) FROM pg_catalog.pg_locks"
+            + " WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_catalog.pg_database"
+            + " WHERE datname = current_database())";
+
+    @Override
+    TestDatabase createDatabase() {
+        return TestDatabases.postgres();
+    }
+
+    @Override
+    boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
+    String undefinedTableSqlState() {
+        return "42P01";
+    }
+
+    /** Runs before the contract drops the database (subclass callbacks come first). */
+    @AfterEach
+    void advisoryLockIsFreeAfterEveryTest() throws SQLException {
+        assertThat(count(ADVISORY_LOCKS))
+                .as("advisory locks held in " + db.name())
+                .isZero();
+    }
+
+    @Test
+    void wholeRunTransactionRollsBackEveryRevisionOnFailure() throws SQLException {
+        files.linear("r1", "r2");
+        files.rev("r3")
+                .revises("r2")
+                .upgrade("CREATE TABLE t_r3 (id INT);\nINSERT INTO no_such_table VALUES (1);\n")
+                .write();
+        files.rev("r4").revises("r3").write();
+
+        MigrationFailedException e = catchThrowableOfType(MigrationFailedException.class, () -> db.configure(scripts)
+                .transactionPerMigration(false)
+                .load()
+                .upgrade("head"));
+
+        assertThat(e).isNotNull();
+        assertThat(e.revision()).isEqualTo("r3");
+        assertThat(e.sqlState()).isEqualTo("42P01");
+        assertThat(e.appliedInRun()).isEmpty();
+        assertThat(e.databaseAt()).isEmpty();
+        assertThat(e.getMessage()).contains("Applied in this run: nothing.", "The database is at base;");
+        assertRows();
+        assertTablesOf();
+        assertThat(count("SELECT COUNT(*) FROM alembic_version_history")).isZero();
+
+        files.rev("r3").revises("r2").write();
+        MigrationResult result =
+                db.configure(scripts).transactionPerMigration(false).load().upgrade("head");
+        assertThat(ran(result)).containsExactly("r1", "r2", "r3", "r4");
+        assertRows("r4");
+    }
+
+    @Test
+    void nonTransactionalRevisionCreatesIndexConcurrently() throws SQLException {
+        files.rev("r1").write();
+        files.rev("r2")
+                .revises("r1")
+                .nonTransactional()
+                .upgrade("CREATE INDEX CONCURRENTLY ix_r1_id ON t_r1 (id);\n")
+                .downgrade("DROP INDEX CONCURRENTLY ix_r1_id;\n")
+                .write();
+        files.rev("r3").revises("r2").write();
+        String index = "SELECT indexname FROM pg_catalog.pg_indexes WHERE tablename = 't_r1'";
+
+        upgrade("head", "r3");
+        assertThat(db.strings(index)).containsExactly("ix_r1_id");
+        assertThat(count("SELECT COUNT(*) FROM pg_catalog.pg_index WHERE NOT indisvalid"))
+                .isZero();
+
+        downgrade("r1", "r1");
+        assertThat(db.strings(index)).isEmpty();
+
+        // In whole-run mode the run's transaction is closed around the non-transactional revision.
+        MigrationResult whole =
+                db.configure(scripts).transactionPerMigration(false).load().upgrade("head");
+        assertThat(ran(whole)).containsExactly("r2", "r3");
+        assertRows("r3");
+        assertThat(db.strings(index)).containsExactly("ix_r1_id");
+    }
+
+    @Test
+    void failedNonTransactionalRevisionKeepsItsEarlierStatementsAndSaysSo() throws SQLException {
+        files.rev("r1").write();
+        files.rev("r2").revises("r1").nonTransactional().upgrade("""
+                        CREATE INDEX CONCURRENTLY ix_r1_id ON t_r1 (id);
+                        CREATE INDEX CONCURRENTLY ix_missing ON no_such_table (id);
+                        """).write();
+
+        MigrationFailedException e =
+                catchThrowableOfType(MigrationFailedException.class, () -> engine().upgrade("head"));
+
+        int line = files.lineOf("r2", "no_such_table");
+        assertThat(e).isNotNull();
+        assertThat(e.appliedInRun()).containsExactly("r1");
+        assertThat(e.getMessage())
+                .contains(files.path("r2") + ":" + line + ") failed: ")
+                .contains("Revision r2 is not transactional: its statements before line " + line
+                        + " were applied and stay applied");
+        assertRows("r1");
+        assertThat(db.strings("SELECT indexname FROM pg_catalog.pg_indexes WHERE tablename = 't_r1'"))
+                .containsExactly("ix_r1_id");
+    }
+
+    @Test
+    void statementTimeoutCancelsLongRunningStatement() throws SQLException {
+        files.rev("r1").write();
+        files.rev("r2").revises("r1").upgrade("SELECT pg_sleep(5);\n").write();
+
+        long start = System.nanoTime();
+        MigrationFailedException e = catchThrowableOfType(MigrationFailedException.class, () -> db.configure(scripts)
+                .statementTimeout(Duration.ofMillis(200))
+                .load()
+                .upgrade("head"));
+
+        assertThat(e).isNotNull();
+        assertThat(e.sqlState()).isEqualTo("57014");
+        assertThat(e.revision()).isEqualTo("r2");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+        assertRows("r1");
+    }
+
+    @Test
+    void ddlLockTimeoutStopsRevisionWaitingForBusyTable() throws Exception {
+        db.execute("CREATE TABLE busy (id INT)");
+        files.rev("r1").upgrade("ALTER TABLE busy ADD COLUMN note TEXT;\n").write();
+        Migrations engine =
+                db.configure(scripts).ddlLockTimeout(Duration.ofMillis(300)).load();
+
+        Throwable thrown;
+        long took;
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection blocker = db.connect()) {
+            blocker.setAutoCommit(false);
+            try (Statement st = blocker.createStatement()) {
+                st.execute("LOCK TABLE busy IN ACCESS EXCLUSIVE MODE");
+            }
+            long start = System.nanoTime();
+            // On its own thread, so a lock_timeout that is not applied fails the test instead of hanging it.
+            Future<MigrationResult> run = pool.submit(() -> engine.upgrade("head"));
+            thrown = catchThrowable(() -> run.get(10, TimeUnit.SECONDS));
+            took = System.nanoTime() - start;
+            blocker.rollback();
+        } finally {
+            pool.shutdown();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(thrown).isInstanceOf(ExecutionException.class);
+        assertThat(thrown.getCause()).isInstanceOf(MigrationFailedException.class);
+        MigrationFailedException e = (MigrationFailedException) thrown.getCause();
+        assertThat(e.sqlState()).isEqualTo("55P03");
+        assertThat(e.revision()).isEqualTo("r1");
+        assertThat(e.getMessage()).contains("[SQLState 55P03]", files.path("r1") + ":");
+        assertThat(Duration.ofNanos(took)).isLessThan(Duration.ofSeconds(5));
+        assertRows();
+        assertThat(count("SELECT COUNT(*) FROM information_schema.columns"
+                        + " WHERE table_name = 'busy' AND column_name = 'note'"))
+                .isZero();
+    }
+
+    @Test
+    void waitingRunnerGivesUpAfterLockWaitTimeoutNamingTheHolder() throws Exception {
+        files.rev("r1").upgrade("SELECT pg_sleep(2.5);\n").write();
+        Migrations waiting =
+                db.configure(scripts).lockWaitTimeout(Duration.ofMillis(500)).load();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        // A migrator of another database on the same server holds the same lock key: it must not be
+        // the one named, nor block this database's migrators.
+        try (TestDatabase other = TestDatabases.postgres()) {
+            Future<MigrationResult> elsewhere =
+                    pool.submit(() -> other.configure(scripts).load().upgrade("head"));
+            awaitAdvisoryLockHolder(other);
+            Future<MigrationResult> holder = pool.submit(() -> engine().upgrade("head"));
+            long holderPid = awaitAdvisoryLockHolder(db);
+
+            long start = System.nanoTime();
+            LockTimeoutException e = catchThrowableOfType(LockTimeoutException.class, () -> waiting.upgrade("head"));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(e).isNotNull();
+            assertThat(e.getMessage())
+                    .startsWith("Timed out after 500 ms waiting for the migration lock on alembic_version")
+                    .containsPattern("\\(held by pid " + holderPid + "\\b")
+                    .contains("lock-wait-timeout");
+            assertThat(took).isBetween(Duration.ofMillis(450), Duration.ofMillis(2000));
+            assertThat(holder.isDone()).isFalse();
+            assertThat(holder.get(30, TimeUnit.SECONDS).after()).containsExactly("r1");
+            assertThat(elsewhere.get(30, TimeUnit.SECONDS).after()).containsExactly("r1");
+        } finally {
+            pool.shutdown();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(count("SELECT COUNT(*) FROM alembic_version_history")).isEqualTo(1);
+    }
+
+    @Test
+    void lockConnectionStaysOutOfTransactionWhenThePoolHandsOutManualCommitConnections() throws Exception {
+        files.rev("r1").upgrade("SELECT pg_sleep(1);\n").write();
+        DataSource manualCommit = new ManualCommitDataSource(db.dataSource());
+        Migrations engine = Migrations.configure()
+                .locations("filesystem:" + scripts)
+                .dataSource(manualCommit)
+                .load();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<MigrationResult> run = pool.submit(() -> engine.upgrade("head"));
+            long holder = awaitAdvisoryLockHolder(db);
+
+            // An open transaction on the lock connection would pin the xmin horizon for the whole run
+            // and fall to idle_in_transaction_session_timeout, silently dropping the lock.
+            assertThat(db.strings("SELECT state FROM pg_catalog.pg_stat_activity WHERE pid = " + holder))
+                    .containsExactly("idle");
+            assertThat(run.get(30, TimeUnit.SECONDS).after()).containsExactly("r1");
+        } finally {
+            pool.shutdown();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertRows("r1");
+    }
+
+    /** Hands out connections with auto-commit off, as a pool configured with autoCommit=false does. */
+    private record ManualCommitDataSource(DataSource target) implements DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection connection = target.getConnection();
+            connection.setAutoCommit(false);
+            return connection;
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            Connection connection = target.getConnection(username, password);
+            connection.setAutoCommit(false);
+            return connection;
+        }
+
+        @Override
+        public PrintWriter getLogWriter() throws SQLException {
+            return target.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) throws SQLException {
+            target.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            target.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return target.getLoginTimeout();
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            return target.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            return target.unwrap(iface);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) throws SQLException {
+            return target.isWrapperFor(iface);
+        }
+    }
+
+    private static long awaitAdvisoryLockHolder(TestDatabase database) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            List<String> pids = database.strings("SELECT pid FROM pg_catalog.pg_locks WHERE locktype = 'advisory'"
+                    + " AND granted AND database = (SELECT oid FROM pg_catalog.pg_database"
+                    + " WHERE datname = current_database())");
+            if (!pids.isEmpty()) {
+                return Long.parseLong(pids.get(0));
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no migrator took the advisory lock in " + database);
+    }
+}
