@@ -23,6 +23,7 @@ import javax.sql.DataSource;
  * @param ddlLockTimeout PostgreSQL {@code lock_timeout} for migration statements, or null to leave it
  * @param statementTimeout PostgreSQL {@code statement_timeout} for migration statements, or null
  * @param validateChecksums whether a run refuses applied revisions whose scripts changed since
+ * @param listeners hear what online runs do (metrics, monitoring)
  */
 public record MigrationsConfig(
         List<String> locations,
@@ -35,7 +36,8 @@ public record MigrationsConfig(
         Duration lockWaitTimeout,
         Duration ddlLockTimeout,
         Duration statementTimeout,
-        boolean validateChecksums) {
+        boolean validateChecksums,
+        List<MigrationListener> listeners) {
     /** Default location of revision scripts for the command line. */
     public static final String DEFAULT_LOCATION = "filesystem:db/migrations";
     /** Default version table, as Alembic names it. */
@@ -68,6 +70,7 @@ public record MigrationsConfig(
         requireNonNegative("lock wait timeout", lockWaitTimeout);
         requireNonNegative("DDL lock timeout", ddlLockTimeout);
         requireNonNegative("statement timeout", statementTimeout);
+        listeners = listeners == null ? List.of() : List.copyOf(listeners);
     }
 
     private static void requireNonNegative(String what, Duration value) {
@@ -94,6 +97,7 @@ public record MigrationsConfig(
         private Duration ddlLockTimeout;
         private Duration statementTimeout;
         private boolean validateChecksums = true;
+        private final List<MigrationListener> listeners = new ArrayList<>();
 
         private Builder() {}
 
@@ -174,6 +178,12 @@ public record MigrationsConfig(
             return this;
         }
 
+        /** Adds a listener that hears what online runs do. */
+        public Builder listener(MigrationListener value) {
+            this.listeners.add(value);
+            return this;
+        }
+
         /** The configuration. */
         public MigrationsConfig build() {
             return new MigrationsConfig(
@@ -187,7 +197,8 @@ public record MigrationsConfig(
                     lockWaitTimeout,
                     ddlLockTimeout,
                     statementTimeout,
-                    validateChecksums);
+                    validateChecksums,
+                    listeners);
         }
 
         /** Builds the configuration and loads the engine. */

@@ -32,7 +32,16 @@ final class JdbcSink implements MigrationSink {
     private Step currentStep;
     private RevisionScript currentScript;
 
-    JdbcSink(Connection connection, Dialect dialect, String schema, String table, String user) {
+    private final java.util.function.Consumer<AppliedStep> onCommitted;
+
+    JdbcSink(
+            Connection connection,
+            Dialect dialect,
+            String schema,
+            String table,
+            String user,
+            java.util.function.Consumer<AppliedStep> onCommitted) {
+        this.onCommitted = onCommitted;
         this.connection = connection;
         this.dialect = dialect;
         this.schema = schema;
@@ -94,6 +103,7 @@ final class JdbcSink implements MigrationSink {
             connection.setAutoCommit(true);
             inTransaction = false;
             committed.addAll(uncommitted);
+            uncommitted.forEach(onCommitted);
             uncommitted.clear();
         } catch (SQLException e) {
             throw new BookkeepingFailure("could not commit", e);
@@ -203,6 +213,7 @@ final class JdbcSink implements MigrationSink {
             uncommitted.add(applied);
         } else {
             committed.add(applied);
+            onCommitted.accept(applied);
         }
     }
 

@@ -39,12 +39,14 @@ public final class OnlineRunner {
     private final MigrationsConfig config;
     private final Map<String, RevisionScript> scripts;
     private final DataSource dataSource;
+    private final Listeners listeners;
 
     /** Creates a runner for a configuration with a data source. */
     public OnlineRunner(MigrationsConfig config, Map<String, RevisionScript> scripts) {
         this.config = config;
         this.scripts = Map.copyOf(scripts);
         this.dataSource = config.dataSource();
+        this.listeners = new Listeners(config.listeners());
         if (dataSource == null) {
             throw new MigrationsException("No database configured; give a DataSource or a JDBC URL (--url)");
         }
@@ -164,13 +166,21 @@ public final class OnlineRunner {
             Dialect dialect = dialectOf(connection);
             MigrationLock lock = dialect.lock(config.schema(), config.versionTable());
             acquire(lock, lockConnection);
+            listeners.lockAcquired(config.versionTable(), Duration.ofNanos(System.nanoTime() - start));
             try {
-                return runLocked(connection, dialect, command, target, purge, check, plan, start);
+                MigrationResult result = runLocked(connection, dialect, command, target, purge, check, plan, start);
+                listeners.runFinished(result);
+                return result;
             } finally {
                 release(lock, lockConnection);
             }
         } catch (SQLException e) {
-            throw new MigrationsException("Database error: " + e.getMessage() + sqlState(e), e);
+            MigrationsException error = new MigrationsException("Database error: " + e.getMessage() + sqlState(e), e);
+            listeners.runFailed(command, target, error, Duration.ofNanos(System.nanoTime() - start));
+            throw error;
+        } catch (MigrationsException e) {
+            listeners.runFailed(command, target, e, Duration.ofNanos(System.nanoTime() - start));
+            throw e;
         }
     }
 
@@ -242,7 +252,7 @@ public final class OnlineRunner {
         for (String sql : settings) {
             JdbcSupport.execute(connection, sql);
         }
-        JdbcSink sink = new JdbcSink(connection, dialect, schema, table, user);
+        JdbcSink sink = new JdbcSink(connection, dialect, schema, table, user, listeners::stepApplied);
         StepRunner runner = new StepRunner(scripts, config.transactionPerMigration());
         try {
             List<String> rows = before;
