@@ -417,6 +417,14 @@ public final class Migrations {
         return ids;
     }
 
+    /**
+     * Every revision the version-table rows imply (the rows, their ancestors and dependencies): what
+     * the database has applied. Fails with Alembic's "Can't locate revision" for unknown rows.
+     */
+    public Set<String> appliedRevisions(List<String> rows) {
+        return RevisionErrors.defaults().call(() -> map.ancestorIds(resolveRows(rows)));
+    }
+
     /** Applied revisions whose scripts changed since they were applied. */
     public List<ChecksumMismatch> checksumMismatches() {
         OnlineRunner runner = online();
