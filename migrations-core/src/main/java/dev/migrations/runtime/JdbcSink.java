@@ -6,9 +6,7 @@ import dev.migrations.dialect.Dialect;
 import dev.migrations.script.RevisionScript;
 import dev.migrations.script.Statement;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -185,19 +183,20 @@ final class JdbcSink implements MigrationSink {
     @Override
     public void stepApplied(Step step, RevisionScript script, long nanos) {
         long millis = nanos / 1_000_000;
-        try (PreparedStatement ps = connection.prepareStatement(dialect.insertHistory(schema, table))) {
-            ps.setString(1, step.revisionId());
-            ps.setString(2, step.name().equals("stamp_revision") ? "stamp" : step.name());
-            ps.setString(3, String.join(",", step.fromRevisions()));
-            ps.setString(4, String.join(",", step.toRevisions()));
-            if (script != null && step.isUpgrade()) {
-                ps.setString(5, script.checksum());
-            } else {
-                ps.setNull(5, Types.VARCHAR);
-            }
-            ps.setLong(6, millis);
-            ps.setString(7, user);
-            ps.executeUpdate();
+        try {
+            JdbcSupport.insertHistory(
+                    connection,
+                    dialect,
+                    schema,
+                    table,
+                    new JdbcSupport.HistoryRow(
+                            step.revisionId(),
+                            step.name().equals("stamp_revision") ? "stamp" : step.name(),
+                            String.join(",", step.fromRevisions()),
+                            String.join(",", step.toRevisions()),
+                            script != null && step.isUpgrade() ? script.checksum() : null,
+                            millis,
+                            user));
         } catch (SQLException e) {
             throw new BookkeepingFailure("could not record the step in the history table", e);
         }

@@ -48,4 +48,26 @@ final class JdbcSupport {
             return rs.next() ? rs.getString(1) : null;
         }
     }
+
+    /** One row of the history table. */
+    record HistoryRow(
+            String revision, String direction, String from, String to, String checksum, long durationMs, String user) {}
+
+    static void insertHistory(Connection connection, Dialect dialect, String schema, String table, HistoryRow row)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(dialect.insertHistory(schema, table))) {
+            ps.setString(1, row.revision());
+            ps.setString(2, row.direction());
+            ps.setString(3, row.from());
+            ps.setString(4, row.to());
+            if (row.checksum() == null) {
+                ps.setNull(5, java.sql.Types.VARCHAR);
+            } else {
+                ps.setString(5, row.checksum());
+            }
+            ps.setLong(6, row.durationMs());
+            ps.setString(7, row.user());
+            ps.executeUpdate();
+        }
+    }
 }

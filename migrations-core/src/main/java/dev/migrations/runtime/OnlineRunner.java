@@ -161,19 +161,10 @@ public final class OnlineRunner {
      */
     public MigrationResult run(String command, String target, boolean purge, Check check, Plan plan) {
         long start = System.nanoTime();
-        try (Connection lockConnection = connect();
-                Connection connection = connect()) {
-            Dialect dialect = dialectOf(connection);
-            MigrationLock lock = dialect.lock(config.schema(), config.versionTable());
-            acquire(lock, lockConnection);
-            listeners.lockAcquired(config.versionTable(), Duration.ofNanos(System.nanoTime() - start));
-            try {
-                MigrationResult result = runLocked(connection, dialect, command, target, purge, check, plan, start);
-                listeners.runFinished(result);
-                return result;
-            } finally {
-                release(lock, lockConnection);
-            }
+        MigrationResult result;
+        try {
+            result = underLock((connection, dialect) ->
+                    runLocked(connection, dialect, command, target, purge, check, plan, start));
         } catch (SQLException e) {
             MigrationsException error = new MigrationsException("Database error: " + e.getMessage() + sqlState(e), e);
             listeners.runFailed(command, target, error, Duration.ofNanos(System.nanoTime() - start));
@@ -181,6 +172,29 @@ public final class OnlineRunner {
         } catch (MigrationsException e) {
             listeners.runFailed(command, target, e, Duration.ofNanos(System.nanoTime() - start));
             throw e;
+        }
+        listeners.runFinished(result);
+        return result;
+    }
+
+    private interface LockedWork<T> {
+        T run(Connection connection, Dialect dialect) throws SQLException;
+    }
+
+    /** Runs the work on a connection of its own while the migration lock is held on another. */
+    private <T> T underLock(LockedWork<T> work) throws SQLException {
+        try (Connection lockConnection = connect();
+                Connection connection = connect()) {
+            Dialect dialect = dialectOf(connection);
+            MigrationLock lock = dialect.lock(config.schema(), config.versionTable());
+            long start = System.nanoTime();
+            acquire(lock, lockConnection);
+            listeners.lockAcquired(config.versionTable(), Duration.ofNanos(System.nanoTime() - start));
+            try {
+                return work.run(connection, dialect);
+            } finally {
+                release(lock, lockConnection);
+            }
         }
     }
 
@@ -420,32 +434,25 @@ public final class OnlineRunner {
      */
     public List<String> recordChecksums(
             java.util.function.BiFunction<List<String>, Map<String, String>, List<RevisionScript>> select) {
-        try (Connection lockConnection = connect();
-                Connection connection = connect()) {
-            Dialect dialect = dialectOf(connection);
-            MigrationLock lock = dialect.lock(config.schema(), config.versionTable());
-            acquire(lock, lockConnection);
-            try {
+        String schema = config.schema();
+        String table = config.versionTable();
+        try {
+            return underLock((connection, dialect) -> {
                 connection.setAutoCommit(true);
-                JdbcSupport.execute(
-                        connection, dialect.createHistoryTableIfNotExists(config.schema(), config.versionTable()));
-                List<String> rows = JdbcSupport.tableExists(connection, dialect, config.schema(), config.versionTable())
-                        ? JdbcSupport.readRows(connection, dialect, config.schema(), config.versionTable())
+                createIfMissing(connection, dialect.createHistoryTableIfNotExists(schema, table));
+                List<String> rows = JdbcSupport.tableExists(connection, dialect, schema, table)
+                        ? JdbcSupport.readRows(connection, dialect, schema, table)
                         : List.of();
                 String user = JdbcSupport.queryString(connection, dialect.currentUser());
                 List<String> recorded = new ArrayList<>();
                 for (RevisionScript script : select.apply(rows, recordedChecksums(connection, dialect))) {
-                    try (java.sql.PreparedStatement ps = connection.prepareStatement(
-                            dialect.insertHistory(config.schema(), config.versionTable()))) {
-                        ps.setString(1, script.revision());
-                        ps.setString(2, "checksum");
-                        ps.setString(3, "");
-                        ps.setString(4, "");
-                        ps.setString(5, script.checksum());
-                        ps.setLong(6, 0);
-                        ps.setString(7, user);
-                        ps.executeUpdate();
-                    }
+                    JdbcSupport.insertHistory(
+                            connection,
+                            dialect,
+                            schema,
+                            table,
+                            new JdbcSupport.HistoryRow(
+                                    script.revision(), "checksum", "", "", script.checksum(), 0, user));
                     LOG.info(
                             "Recorded checksum {} for revision {} ({})",
                             script.checksum(),
@@ -454,9 +461,7 @@ public final class OnlineRunner {
                     recorded.add(script.revision());
                 }
                 return recorded;
-            } finally {
-                release(lock, lockConnection);
-            }
+            });
         } catch (SQLException e) {
             throw new MigrationsException("Database error: " + e.getMessage() + sqlState(e), e);
         }
