@@ -5,6 +5,8 @@ import dev.migrations.MigrationsConfig;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -55,19 +57,59 @@ public final class MigrationsAutoConfiguration {
     @ConditionalOnMissingBean(Migrations.class)
     static class MigrationsConfiguration {
 
+        /**
+         * What the engine's runs did and where its database stands, for the endpoint, the health
+         * contributor and the meters; keyed by the migrated DataSource's bean name.
+         */
+        @Bean
+        MigrationsRunState migrationsRunState(
+                MigrationsProperties properties,
+                ConfigurableListableBeanFactory beanFactory,
+                ObjectProvider<DataSource> dataSource,
+                @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource) {
+            return new MigrationsRunState(
+                    dataSourceName(beanFactory, migrationsDataSource.getIfAvailable(), dataSource.getIfUnique()),
+                    properties.getTarget());
+        }
+
         @Bean
         Migrations migrations(
                 MigrationsProperties properties,
                 ResourceLoader resourceLoader,
                 ObjectProvider<DataSource> dataSource,
                 @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
-                ObjectProvider<MigrationsConfigurationCustomizer> customizers) {
+                ObjectProvider<MigrationsConfigurationCustomizer> customizers,
+                @Qualifier("migrationsRunState") MigrationsRunState runState) {
             MigrationsConfig.Builder configuration = properties
                     .configure(resourceLoader.getClassLoader())
                     .dataSource(migrationDataSource(
-                            properties, migrationsDataSource.getIfAvailable(), dataSource.getIfUnique()));
+                            properties, migrationsDataSource.getIfAvailable(), dataSource.getIfUnique()))
+                    .listener(runState);
             customizers.orderedStream().forEach(customizer -> customizer.customize(configuration));
             return configuration.load();
+        }
+
+        /**
+         * The bean name of the DataSource the engine migrates (see {@link #migrationDataSource}): the
+         * {@code @MigrationsDataSource} bean's, else the primary DataSource's (also when {@code
+         * migrations.url} or {@code migrations.user} give migrations a connection of their own to it),
+         * else {@code migrations}.
+         */
+        private static String dataSourceName(
+                ConfigurableListableBeanFactory beanFactory,
+                @Nullable DataSource qualified,
+                @Nullable DataSource primary) {
+            DataSource migrated = qualified != null ? qualified : primary;
+            if (migrated == null) {
+                return "migrations";
+            }
+            String[] names = beanFactory.getBeanNamesForType(DataSource.class, true, false);
+            for (String name : names) {
+                if (beanFactory.containsSingleton(name) && beanFactory.getSingleton(name) == migrated) {
+                    return name;
+                }
+            }
+            return names.length == 1 ? names[0] : "dataSource";
         }
 
         /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
@@ -24,6 +25,7 @@ import org.springframework.validation.Validator;
  */
 @ConfigurationProperties("migrations")
 public class MigrationsProperties implements Validator {
+    private static final Pattern STATUS_CODE = Pattern.compile("[A-Za-z_]+");
 
     /** What the application does with its database at start-up. */
     public enum Mode {
@@ -99,6 +101,48 @@ public class MigrationsProperties implements Validator {
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration waitPollInterval = Duration.ofSeconds(2);
 
+    /** Metrics and the background look at the database that feeds them and the health contributor. */
+    private final Metrics metrics = new Metrics();
+
+    /** The 'migrations' health contributor. */
+    private final Health health = new Health();
+
+    /** Settings of the Micrometer meters and of the background refresh of the database's state. */
+    public static class Metrics {
+        /**
+         * How often a background thread reads the database's state (current revision, pending revisions,
+         * checksums) for the meters and the health contributor, which never query the database
+         * themselves. If no unit is given, seconds.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private Duration refreshInterval = Duration.ofSeconds(30);
+
+        public Duration getRefreshInterval() {
+            return refreshInterval;
+        }
+
+        public void setRefreshInterval(Duration refreshInterval) {
+            this.refreshInterval = refreshInterval;
+        }
+    }
+
+    /** Settings of the 'migrations' health contributor. */
+    public static class Health {
+        /**
+         * Health status reported when the database is not at the target, the last run failed, an applied
+         * script changed or the database names unknown revisions: DOWN or OUT_OF_SERVICE.
+         */
+        private String downStatus = "DOWN";
+
+        public String getDownStatus() {
+            return downStatus;
+        }
+
+        public void setDownStatus(String downStatus) {
+            this.downStatus = downStatus;
+        }
+    }
+
     /**
      * An engine configuration with these settings and no database: add the DataSource and load it.
      * Useful for a second engine over a second DataSource.
@@ -168,6 +212,15 @@ public class MigrationsProperties implements Validator {
         if (waitPollInterval == null || waitPollInterval.isNegative() || waitPollInterval.isZero()) {
             reject.accept("waitPollInterval", "must be positive (was " + waitPollInterval + ")");
         }
+        Duration refresh = metrics.getRefreshInterval();
+        if (refresh == null || refresh.isNegative() || refresh.isZero()) {
+            reject.accept("metrics.refreshInterval", "must be positive (was " + refresh + ")");
+        }
+        String down = health.getDownStatus();
+        if (down == null || !STATUS_CODE.matcher(down).matches()) {
+            reject.accept(
+                    "health.downStatus", "give a health status code, e.g. DOWN or OUT_OF_SERVICE (was " + down + ")");
+        }
     }
 
     private static void engineCheck(
@@ -183,6 +236,14 @@ public class MigrationsProperties implements Validator {
 
     private static String kebab(String field) {
         return field.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+    }
+
+    public Metrics getMetrics() {
+        return metrics;
+    }
+
+    public Health getHealth() {
+        return health;
     }
 
     public boolean isEnabled() {

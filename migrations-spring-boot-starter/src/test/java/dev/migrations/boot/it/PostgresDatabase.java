@@ -88,6 +88,11 @@ final class PostgresDatabase implements AutoCloseable {
         return USER;
     }
 
+    /** The password, or null (trust authentication). */
+    String password() {
+        return PASSWORD;
+    }
+
     /** {@code spring.datasource.*} for this database. */
     List<String> springProperties() {
         List<String> properties =

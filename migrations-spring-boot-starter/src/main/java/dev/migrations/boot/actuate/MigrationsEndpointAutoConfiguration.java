@@ -1,0 +1,31 @@
+package dev.migrations.boot.actuate;
+
+import dev.migrations.Migrations;
+import dev.migrations.boot.MigrationsAutoConfiguration;
+import dev.migrations.boot.MigrationsProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The {@code migrations} Actuator endpoint, when Actuator is on the classpath and the endpoint is
+ * available ({@code management.endpoints.web.exposure.include=migrations}).
+ */
+@AutoConfiguration(after = MigrationsAutoConfiguration.class)
+@ConditionalOnClass({Migrations.class, ConditionalOnAvailableEndpoint.class})
+@ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
+public final class MigrationsEndpointAutoConfiguration {
+
+    @Bean
+    @ConditionalOnBean(Migrations.class)
+    @ConditionalOnMissingBean
+    MigrationsEndpoint migrationsEndpoint(ApplicationContext context, ObjectProvider<MigrationsProperties> properties) {
+        MigrationsProperties settings = properties.getIfAvailable();
+        return new MigrationsEndpoint(context, settings == null ? "head" : settings.getTarget());
+    }
+}

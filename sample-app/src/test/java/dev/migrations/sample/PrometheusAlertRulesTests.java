@@ -1,0 +1,64 @@
+package dev.migrations.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the shipped alert rules and runs their unit tests with {@code promtool} (Debian: {@code
+ * apt-get install prometheus}); skipped when {@code promtool} is not on the PATH. CI installs it.
+ */
+class PrometheusAlertRulesTests {
+    private static final Path RULES = Path.of("src/main/prometheus/migrations-alerts.yml");
+    private static final Path TESTS = Path.of("src/test/prometheus/migrations-alerts-test.yml");
+
+    private static Optional<Path> promtool() {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, "promtool");
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Path promtool = promtool().orElseThrow();
+        List<String> argv = new ArrayList<>();
+        argv.add(promtool.toString());
+        argv.addAll(List.of(command));
+        Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue())
+                .as("promtool %s failed:%n%s", String.join(" ", command), output)
+                .isZero();
+        return output;
+    }
+
+    @Test
+    void theAlertRulesAreValid() throws Exception {
+        Assumptions.assumeTrue(promtool().isPresent(), "promtool is not on the PATH");
+        assertThat(run("check", "rules", RULES.toString())).contains("SUCCESS: 4 rules found");
+    }
+
+    @Test
+    void eachAlertFiresWhenItShouldAndOnlyThen() throws Exception {
+        Assumptions.assumeTrue(promtool().isPresent(), "promtool is not on the PATH");
+        assertThat(run("test", "rules", TESTS.toString())).contains("SUCCESS");
+    }
+}
