@@ -172,6 +172,10 @@ public final class OnlineRunner {
         } catch (MigrationsException e) {
             listeners.runFailed(command, target, e, Duration.ofNanos(System.nanoTime() - start));
             throw e;
+        } catch (RuntimeException e) {
+            MigrationsException reported = new MigrationsException("Unexpected error: " + e, e);
+            listeners.runFailed(command, target, reported, Duration.ofNanos(System.nanoTime() - start));
+            throw e;
         }
         listeners.runFinished(result);
         return result;
