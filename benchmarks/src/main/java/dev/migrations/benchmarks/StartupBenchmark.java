@@ -1,0 +1,614 @@
+package dev.migrations.benchmarks;
+
+import dev.migrations.Migrations;
+import dev.migrations.benchmarks.startup.StartupProbe;
+import dev.migrations.benchmarks.startup.baseline.BaselineApp;
+import dev.migrations.benchmarks.startup.flyway.FlywayApp;
+import dev.migrations.benchmarks.startup.migrations.MigrationsApp;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.SpringBootVersion;
+
+/**
+ * Measures what a Spring Boot application pays at start-up for its migration tool when the database
+ * is already at head, on PostgreSQL, against a baseline and against Flyway.
+ *
+ * <p>Generates N revisions (default 1,000), each creating a small table with an index, as revision
+ * scripts for the migrations starter ({@code db/migrations/r00001_bench.sql}, ...) and as Flyway
+ * scripts with the same SQL ({@code db/migration/V1__bench_r00001.sql}, ...), both on the
+ * applications' classpath at the tools' default locations (in a directory, or with {@code jar} in a
+ * jar). Two fresh databases are migrated to head beforehand, one by the engine and one by Flyway,
+ * then vacuumed and checkpointed so that autovacuum and flushing stay out of the measurement.
+ * Then three small non-web applications of this module start, each in a fresh JVM ({@code java -cp
+ * <this module's classpath> <main> --spring.datasource.url=...}), alternating A B C A B C over R rounds
+ * (default 10) after two unrecorded warm-up rounds:
+ *
+ * <ol>
+ *   <li><b>A, baseline</b> ({@link BaselineApp}): Spring Boot with {@code spring-boot-starter-jdbc}
+ *       (Hikari) and an {@code ApplicationRunner} running {@code SELECT 1} through a {@code
+ *       JdbcTemplate}, so every variant pays the connect; both tools' auto-configurations are
+ *       excluded ({@code spring.autoconfigure.exclude}), and each start checks that the context holds
+ *       neither tool's beans;
+ *   <li><b>B, migrations starter</b> ({@link MigrationsApp}): the same plus {@code
+ *       migrations-spring-boot-starter} upgrading to {@code head} (nothing to do), Flyway excluded;
+ *   <li><b>C, Flyway</b> ({@link FlywayApp}): the same plus Spring Boot's Flyway integration ({@code
+ *       spring-boot-starter-flyway}, {@code flyway-database-postgresql}) migrating (nothing to do), the
+ *       starter excluded.
+ * </ol>
+ *
+ * <p>A start is timed from just before the process starts to the marker line the application prints
+ * when {@code ApplicationReadyEvent} fires (wall clock, the headline); the application also reports
+ * the JVM's uptime and Spring's {@code application.ready.time} at that moment. For each variant the
+ * benchmark prints the median, min, max and spread ((max - min) / median), the overhead over the
+ * baseline (variant - baseline of the same round; median, min, max over rounds), and the ratio of the
+ * starter's overhead to Flyway's. Afterwards it checks that no start changed either database. The
+ * applications log at WARN. The header line shows the system load average: other work on the machine
+ * shows up as spread, so run it on a quiet one.
+ *
+ * <p>Run: {@code mvn -B -q -pl benchmarks -am install -DskipTests && mvn -B -q -pl benchmarks exec:java
+ * -Dexec.mainClass=dev.migrations.benchmarks.StartupBenchmark} (optional {@code -Dexec.args="1000 10
+ * jar"} for revisions, rounds and where the scripts are: {@code dir}, the default, or {@code jar}; a
+ * fourth argument {@code profile} adds five starts of each variant recorded with Spring's {@code
+ * BufferingApplicationStartup} and prints the slowest bean instantiations, medians). The server is {@code
+ * MIGRATIONS_BENCH_JDBC_URL} (with {@code MIGRATIONS_BENCH_USER}/{@code MIGRATIONS_BENCH_PASSWORD}) or
+ * {@code localhost:5432} as user {@code postgres}; the user needs CREATEDB.
+ */
+public final class StartupBenchmark {
+    private static final long START_TIMEOUT_SECONDS = 300;
+    private static final int WARM_UP_ROUNDS = 2;
+    private static final int OUTPUT_TAIL_LINES = 60;
+    private static final int PROFILE_STARTS = 5;
+    private static final int PROFILE_LINES = 12;
+    private static final String MIGRATIONS_AUTO_CONFIGURATION = "dev.migrations.boot.MigrationsAutoConfiguration";
+    private static final String FLYWAY_AUTO_CONFIGURATION =
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration";
+
+    /** One application to start: label, main class, its database, and what its context must hold. */
+    private record Variant(String label, Class<?> main, String database, List<String> arguments, String tools) {}
+
+    /** One start: wall clock to the marker, and the JVM uptime and Spring ready time the app printed. */
+    private record Sample(double wallMs, double uptimeMs, double readyMs) {}
+
+    private final String adminUrl;
+    private final String user;
+    private final String password;
+
+    private StartupBenchmark(String adminUrl, String user, String password) {
+        this.adminUrl = adminUrl;
+        this.user = user;
+        this.password = password;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int revisions = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        boolean jar = args.length > 2 && args[2].equals("jar");
+        if (args.length > 2 && !args[2].equals("jar") && !args[2].equals("dir")) {
+            throw new IllegalArgumentException("third argument: dir or jar, not " + args[2]);
+        }
+        boolean profile = args.length > 3 && args[3].equals("profile");
+        String url = System.getenv("MIGRATIONS_BENCH_JDBC_URL");
+        StartupBenchmark bench = url == null
+                ? new StartupBenchmark("jdbc:postgresql://localhost:5432/postgres", "postgres", null)
+                : new StartupBenchmark(
+                        url, System.getenv("MIGRATIONS_BENCH_USER"), System.getenv("MIGRATIONS_BENCH_PASSWORD"));
+        bench.run(revisions, rounds, jar, profile);
+    }
+
+    private void run(int revisions, int rounds, boolean jar, boolean profile) throws Exception {
+        Path dir = Files.createTempDirectory("startup-bench");
+        String suffix = HexFormat.of().formatHex(randomBytes());
+        String migrationsDb = "bench_startup_" + suffix + "_m";
+        String flywayDb = "bench_startup_" + suffix + "_f";
+        try {
+            Path root = dir.resolve("classpath");
+            generate(root, revisions);
+            Path scripts = root;
+            if (jar) {
+                scripts = dir.resolve("scripts.jar");
+                writeJar(root, scripts);
+            }
+            adminExecute("CREATE DATABASE " + migrationsDb);
+            adminExecute("CREATE DATABASE " + flywayDb);
+            measure(root, scripts, jar, revisions, rounds, profile, migrationsDb, flywayDb);
+        } finally {
+            adminExecute("DROP DATABASE IF EXISTS " + migrationsDb + " WITH (FORCE)");
+            adminExecute("DROP DATABASE IF EXISTS " + flywayDb + " WITH (FORCE)");
+            deleteTree(dir);
+        }
+    }
+
+    private void measure(
+            Path root,
+            Path scripts,
+            boolean jar,
+            int revisions,
+            int rounds,
+            boolean profile,
+            String migrationsDb,
+            String flywayDb)
+            throws Exception {
+        // Bring both databases to head before measuring, each with its own tool.
+        long t0 = System.nanoTime();
+        int run = Migrations.configure()
+                .locations("filesystem:" + root.resolve("db/migrations"))
+                .url(urlFor(migrationsDb), user, password)
+                .load()
+                .upgrade("head")
+                .scriptsRun();
+        check(run == revisions, "the engine ran " + run + " scripts, not " + revisions);
+        long t1 = System.nanoTime();
+        int executed = Flyway.configure()
+                .dataSource(urlFor(flywayDb), user, password)
+                .locations("filesystem:" + root.resolve("db/migration"))
+                .load()
+                .migrate()
+                .migrationsExecuted;
+        check(executed == revisions, "Flyway ran " + executed + " migrations, not " + revisions);
+        long t2 = System.nanoTime();
+        // Leave autovacuum nothing to do on the fresh catalogs during the measurement, and flush.
+        for (String db : List.of(migrationsDb, flywayDb)) {
+            execute(db, "VACUUM (ANALYZE)");
+        }
+        try {
+            adminExecute("CHECKPOINT");
+        } catch (SQLException e) {
+            System.out.println("  (no CHECKPOINT: " + e.getMessage().strip() + ")");
+        }
+        long t3 = System.nanoTime();
+        String before = databaseState(migrationsDb, flywayDb);
+
+        String classpath = classpath() + java.io.File.pathSeparator + scripts;
+        List<Variant> variants = List.of(
+                new Variant(
+                        "A baseline: Boot + JDBC, no tool",
+                        BaselineApp.class,
+                        migrationsDb,
+                        List.of(
+                                "--spring.autoconfigure.exclude=" + MIGRATIONS_AUTO_CONFIGURATION + ","
+                                        + FLYWAY_AUTO_CONFIGURATION,
+                                "--migrations.enabled=false",
+                                "--spring.flyway.enabled=false"),
+                        "migrations=0/0 flyway=0/0"),
+                new Variant(
+                        "B migrations starter, at head",
+                        MigrationsApp.class,
+                        migrationsDb,
+                        List.of(
+                                "--spring.autoconfigure.exclude=" + FLYWAY_AUTO_CONFIGURATION,
+                                "--spring.flyway.enabled=false"),
+                        "migrations=1/1 flyway=0/0"),
+                new Variant(
+                        "C Flyway, at head",
+                        FlywayApp.class,
+                        flywayDb,
+                        List.of(
+                                "--spring.autoconfigure.exclude=" + MIGRATIONS_AUTO_CONFIGURATION,
+                                "--migrations.enabled=false"),
+                        "migrations=0/0 flyway=1/1"));
+
+        System.out.printf(
+                Locale.ROOT,
+                "StartupBenchmark: %d revisions (CREATE TABLE + CREATE INDEX each), %d rounds of A B C after %d"
+                        + " warm-up rounds, scripts in a classpath %s; %s, Java %s, Spring Boot %s, Flyway %s;"
+                        + " load average %.2f on %d CPUs%n",
+                revisions,
+                rounds,
+                WARM_UP_ROUNDS,
+                jar ? "jar" : "directory",
+                serverVersion(),
+                System.getProperty("java.version"),
+                SpringBootVersion.getVersion(),
+                flywayVersion(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "  set-up (not measured): engine upgrade %.0f ms, Flyway migrate %.0f ms, VACUUM + CHECKPOINT %.0f"
+                        + " ms%n",
+                (t1 - t0) / 1e6,
+                (t2 - t1) / 1e6,
+                (t3 - t2) / 1e6);
+
+        for (int w = 0; w < WARM_UP_ROUNDS; w++) {
+            for (Variant variant : variants) {
+                start(classpath, variant, null); // page cache, the server's caches
+            }
+        }
+        Sample[][] samples = new Sample[variants.size()][rounds];
+        for (int r = 0; r < rounds; r++) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  round %d:", r + 1));
+            for (int v = 0; v < variants.size(); v++) {
+                samples[v][r] = start(classpath, variants.get(v), null);
+                line.append(String.format(
+                        Locale.ROOT, "  %s %7.1f ms", variants.get(v).label().substring(0, 1), samples[v][r].wallMs()));
+            }
+            System.out.println(line);
+        }
+        String after = databaseState(migrationsDb, flywayDb);
+        check(before.equals(after), "a start changed a database: before " + before + ", after " + after);
+
+        System.out.println();
+        table("process start -> ApplicationReadyEvent marker (wall clock)", variants, samples, Sample::wallMs);
+        table("JVM uptime at ApplicationReadyEvent", variants, samples, Sample::uptimeMs);
+        table("Spring's application.ready.time", variants, samples, Sample::readyMs);
+        double[] starter = overheads(samples[1], samples[0], Sample::wallMs);
+        double[] flyway = overheads(samples[2], samples[0], Sample::wallMs);
+        double[] ratios = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            ratios[r] = starter[r] / flyway[r];
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%nstarter overhead / Flyway overhead (wall clock): %.2f (ratio of median overheads); per round:"
+                        + " median %.2f, min %.2f, max %.2f%n",
+                median(starter) / median(flyway),
+                median(ratios),
+                min(ratios),
+                max(ratios));
+        System.out.printf(
+                Locale.ROOT,
+                "goal: starter overhead at head under 50 ms: %s (median %.1f ms)%n",
+                median(starter) < 50 ? "met" : "NOT met",
+                median(starter));
+        System.out.println("databases unchanged by the starts: " + after);
+
+        if (profile) {
+            for (Variant variant : variants) {
+                Map<String, List<Double>> beans = new LinkedHashMap<>();
+                for (int i = 0; i < PROFILE_STARTS; i++) {
+                    start(classpath, variant, beans);
+                }
+                System.out.printf(
+                        Locale.ROOT,
+                        "%nslowest bean instantiations, %s: median of %d starts, ms (a bean's time includes the"
+                                + " beans it creates):%n",
+                        variant.label(),
+                        PROFILE_STARTS);
+                beans.entrySet().stream()
+                        .filter(bean -> bean.getValue().size() == PROFILE_STARTS)
+                        .sorted(Comparator.comparingDouble(
+                                        (Map.Entry<String, List<Double>> bean) -> median(toArray(bean.getValue())))
+                                .reversed())
+                        .limit(PROFILE_LINES)
+                        .forEach(bean -> System.out.printf(
+                                Locale.ROOT, "  %-72s %7.1f%n", bean.getKey(), median(toArray(bean.getValue()))));
+            }
+        }
+    }
+
+    private static void table(
+            String title, List<Variant> variants, Sample[][] samples, java.util.function.ToDoubleFunction<Sample> f) {
+        System.out.println(title + ", ms:");
+        System.out.printf(
+                Locale.ROOT,
+                "  %-32s %8s %8s %8s %7s   %s%n",
+                "variant",
+                "median",
+                "min",
+                "max",
+                "spread",
+                "overhead = variant - baseline, per round: median (min..max)");
+        for (int v = 0; v < variants.size(); v++) {
+            double[] values = Arrays.stream(samples[v]).mapToDouble(f).toArray();
+            double median = median(values);
+            String overhead = "";
+            if (v > 0) {
+                double[] o = overheads(samples[v], samples[0], f);
+                overhead = String.format(Locale.ROOT, "%8.1f (%.1f..%.1f)", median(o), min(o), max(o));
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-32s %8.1f %8.1f %8.1f %6.1f%%   %s%n",
+                    variants.get(v).label(),
+                    median,
+                    min(values),
+                    max(values),
+                    100 * (max(values) - min(values)) / median,
+                    overhead);
+        }
+    }
+
+    private static double[] overheads(
+            Sample[] variant, Sample[] baseline, java.util.function.ToDoubleFunction<Sample> f) {
+        double[] result = new double[variant.length];
+        for (int r = 0; r < variant.length; r++) {
+            result[r] = f.applyAsDouble(variant[r]) - f.applyAsDouble(baseline[r]);
+        }
+        return result;
+    }
+
+    /** Starts the variant in a fresh JVM and waits for it to exit; checks the tools its context held. */
+    private Sample start(String classpath, Variant variant, Map<String, List<Double>> profile)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(classpath);
+        command.add(variant.main().getName());
+        command.add("--spring.datasource.url=" + urlFor(variant.database()));
+        if (user != null) {
+            command.add("--spring.datasource.username=" + user);
+        }
+        command.add("--spring.main.banner-mode=off");
+        command.add("--logging.level.root=WARN");
+        command.addAll(variant.arguments());
+        if (profile != null) {
+            command.add("--bench.profile=true");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (password != null) {
+            builder.environment().put("SPRING_DATASOURCE_PASSWORD", password); // not on the command line
+        }
+        Deque<String> tail = new ArrayDeque<>();
+        String marker = null;
+        String tools = null;
+        long readyNanos = 0;
+        long t0 = System.nanoTime();
+        Process process = builder.start();
+        // A start that hangs (a lock held elsewhere, say) is killed, which ends the read loop below.
+        var unused = process.onExit()
+                .orTimeout(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .exceptionally(timeout -> process.destroyForcibly());
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (marker == null && line.startsWith(StartupProbe.MARKER)) {
+                    readyNanos = System.nanoTime();
+                    marker = line;
+                } else if (line.startsWith(StartupProbe.TOOLS)) {
+                    tools = line.substring(StartupProbe.TOOLS.length()).strip();
+                } else if (profile != null && line.startsWith(StartupProbe.PROFILE)) {
+                    String[] bean = line.substring(StartupProbe.PROFILE.length())
+                            .strip()
+                            .split(" ");
+                    profile.computeIfAbsent(bean[0], name -> new ArrayList<>()).add(Double.parseDouble(bean[1]));
+                } else {
+                    tail.addLast(line);
+                    if (tail.size() > OUTPUT_TAIL_LINES) {
+                        tail.removeFirst();
+                    }
+                }
+            }
+        } finally {
+            process.waitFor();
+        }
+        String output = "\n--- last output of " + variant.main().getSimpleName() + " ---\n" + String.join("\n", tail);
+        check(
+                marker != null && process.exitValue() == 0,
+                variant.label() + " did not start (exit " + process.exitValue() + ")" + output);
+        check(
+                variant.tools().equals(tools),
+                variant.label() + ": expected the context to hold " + variant.tools() + ", it held " + tools + output);
+        return new Sample((readyNanos - t0) / 1e6, field(marker, "uptime="), field(marker, "ready="));
+    }
+
+    private static double field(String line, String key) {
+        int at = line.indexOf(key) + key.length();
+        int end = line.indexOf(' ', at);
+        return Double.parseDouble(line.substring(at, end < 0 ? line.length() : end));
+    }
+
+    /**
+     * This module's runtime classpath: the URLs of the class loader that loaded this class when it is a
+     * URLClassLoader (under {@code exec:java}), else {@code java.class.path}.
+     */
+    private static String classpath() {
+        ClassLoader loader = StartupBenchmark.class.getClassLoader();
+        if (loader instanceof URLClassLoader urls && urls.getURLs().length > 0) {
+            List<String> entries = new ArrayList<>();
+            for (URL url : urls.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (URISyntaxException e) {
+                    throw new IllegalStateException("classpath entry " + url, e);
+                }
+            }
+            return String.join(java.io.File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
+    }
+
+    /** Revision i creates table bench_r0000i with an index, as an engine script and as a Flyway script. */
+    private static void generate(Path root, int n) throws IOException {
+        Path engine = Files.createDirectories(root.resolve("db/migrations"));
+        Path flyway = Files.createDirectories(root.resolve("db/migration"));
+        for (int i = 1; i <= n; i++) {
+            String id = String.format(Locale.ROOT, "r%05d", i);
+            String table = "bench_" + id;
+            String sql = "CREATE TABLE " + table
+                    + " (id BIGINT PRIMARY KEY, name TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now());\n"
+                    + "CREATE INDEX ix_" + table + "_name ON " + table + " (name);\n";
+            StringBuilder text = new StringBuilder()
+                    .append("-- Benchmark revision ")
+                    .append(i)
+                    .append("\n--\n-- Revision ID: ")
+                    .append(id)
+                    .append('\n');
+            if (i > 1) {
+                text.append("-- Revises: ")
+                        .append(String.format(Locale.ROOT, "r%05d", i - 1))
+                        .append('\n');
+            }
+            text.append("\n-- migrate:upgrade\n")
+                    .append(sql)
+                    .append("\n-- migrate:downgrade\nDROP TABLE ")
+                    .append(table)
+                    .append(";\n");
+            Files.writeString(engine.resolve(id + "_bench.sql"), text.toString(), StandardCharsets.UTF_8);
+            Files.writeString(
+                    flyway.resolve("V" + i + "__bench_" + id + ".sql"),
+                    "-- Benchmark revision " + i + "\n" + sql,
+                    StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A jar of the tree under root, with directory entries (class loaders find directories by them). */
+    private static void writeJar(Path root, Path jar) throws IOException {
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(root)) {
+            paths = walk.filter(p -> !p.equals(root))
+                    .sorted(Comparator.comparing(Path::toString))
+                    .toList();
+        }
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file)) {
+            for (Path path : paths) {
+                String name = root.relativize(path).toString().replace('\\', '/');
+                if (Files.isDirectory(path)) {
+                    out.putNextEntry(new JarEntry(name + "/"));
+                } else {
+                    out.putNextEntry(new JarEntry(name));
+                    Files.copy(path, out);
+                }
+                out.closeEntry();
+            }
+        }
+    }
+
+    /** The engine's version rows and history count, and Flyway's history count and latest version. */
+    private String databaseState(String migrationsDb, String flywayDb) throws SQLException {
+        String engine = queryString(
+                migrationsDb,
+                "SELECT (SELECT string_agg(version_num, ',') FROM alembic_version) || ' ('"
+                        + " || (SELECT count(*) FROM alembic_version_history) || ' history rows)'");
+        String flyway = queryString(
+                flywayDb,
+                "SELECT max(version::int) || ' (' || count(*) || ' history rows)' FROM flyway_schema_history"
+                        + " WHERE success");
+        return "engine at " + engine + ", Flyway at " + flyway;
+    }
+
+    private void execute(String db, String sql) throws SQLException {
+        try (Connection connection = connect(db);
+                Statement st = connection.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private String queryString(String db, String sql) throws SQLException {
+        try (Connection connection = connect(db);
+                Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            check(rs.next(), "no row from " + sql);
+            return rs.getString(1);
+        }
+    }
+
+    private static String flywayVersion() throws IOException {
+        try (InputStream in = Flyway.class.getResourceAsStream("/org/flywaydb/core/internal/version.txt")) {
+            return in == null ? "?" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+    }
+
+    private String serverVersion() throws SQLException {
+        try (Connection connection = connect(null)) {
+            return "PostgreSQL " + connection.getMetaData().getDatabaseProductVersion();
+        }
+    }
+
+    private void adminExecute(String sql) throws SQLException {
+        try (Connection connection = connect(null);
+                Statement st = connection.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private Connection connect(String db) throws SQLException {
+        Properties props = new Properties();
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        return DriverManager.getConnection(db == null ? adminUrl : urlFor(db), props);
+    }
+
+    /** The admin URL with its database replaced (host, port and parameters kept). */
+    private String urlFor(String db) {
+        String prefix = "jdbc:postgresql://";
+        int query = adminUrl.indexOf('?', prefix.length());
+        int slash = adminUrl.indexOf('/', prefix.length());
+        if (slash < 0 || (query >= 0 && slash > query)) {
+            slash = query < 0 ? adminUrl.length() : query;
+        }
+        String params = query < 0 ? "" : adminUrl.substring(query);
+        return adminUrl.substring(0, slash) + "/" + db + params;
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[6];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException(message);
+        }
+    }
+
+    private static double median(double[] samples) {
+        double[] sorted = samples.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static double[] toArray(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static double min(double[] samples) {
+        return Arrays.stream(samples).min().orElseThrow();
+    }
+
+    private static double max(double[] samples) {
+        return Arrays.stream(samples).max().orElseThrow();
+    }
+}
