@@ -35,24 +35,34 @@ final class HeaderParser {
         TRANSACTIONAL("Transactional");
 
         final String label;
+        private final String normalized;
 
         Key(String label) {
             this.label = label;
+            this.normalized = normalize(label);
         }
 
         /** Finds a key case- and whitespace-insensitively ("revision id", "RevisionID"). */
         static Key find(String written) {
             String normalized = normalize(written);
             for (Key key : values()) {
-                if (normalize(key.label).equals(normalized)) {
+                if (key.normalized.equals(normalized)) {
                     return key;
                 }
             }
             return null;
         }
 
+        /** Without whitespace, lower case; a loop rather than a regex: it runs for every header line. */
         private static String normalize(String key) {
-            return key.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+            StringBuilder sb = new StringBuilder(key.length());
+            for (int i = 0; i < key.length(); i++) {
+                char c = key.charAt(i);
+                if (!Character.isWhitespace(c)) {
+                    sb.append(c);
+                }
+            }
+            return sb.toString().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -210,11 +210,24 @@ public final class ScriptParser {
                 && (content[2] & 0xFF) == 0xBF;
     }
 
-    private static String sha256(byte[] content) {
+    /** Never used directly: cloning it is much cheaper than a provider look-up per file. */
+    private static final MessageDigest SHA256_PROTOTYPE = sha256Prototype();
+
+    private static MessageDigest sha256Prototype() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform provides SHA-256", e);
         }
+    }
+
+    private static String sha256(byte[] content) {
+        MessageDigest digest;
+        try {
+            digest = (MessageDigest) SHA256_PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            digest = sha256Prototype();
+        }
+        return HexFormat.of().formatHex(digest.digest(content));
     }
 }
