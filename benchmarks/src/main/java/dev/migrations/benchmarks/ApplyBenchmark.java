@@ -8,14 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -177,7 +175,7 @@ public final class ApplyBenchmark {
         String db = createDatabase();
         try {
             long t0 = System.nanoTime();
-            try (Connection connection = connect(db);
+            try (Connection connection = server().connect(db);
                     Statement st = connection.createStatement()) {
                 connection.setAutoCommit(false);
                 for (List<String> revision : statements) {
@@ -213,7 +211,7 @@ public final class ApplyBenchmark {
     }
 
     private dev.migrations.MigrationsConfig.Builder configure(Path dir, String db) {
-        return Migrations.configure().locations("filesystem:" + dir).url(urlFor(db), user, password);
+        return Migrations.configure().locations("filesystem:" + dir).url(server().urlFor(db), user, password);
     }
 
     /** Revision i: a table with an index and a row; returns the statements per revision for the floor. */
@@ -255,7 +253,7 @@ public final class ApplyBenchmark {
     }
 
     private String serverVersion() throws SQLException {
-        try (Connection connection = connect(null)) {
+        try (Connection connection = server().connect(null)) {
             return "PostgreSQL " + connection.getMetaData().getDatabaseProductVersion();
         }
     }
@@ -264,45 +262,12 @@ public final class ApplyBenchmark {
         byte[] bytes = new byte[6];
         ThreadLocalRandom.current().nextBytes(bytes);
         String name = "bench_" + java.util.HexFormat.of().formatHex(bytes);
-        adminExecute("CREATE DATABASE " + name);
+        server().adminExecute("CREATE DATABASE " + name);
         return name;
     }
 
     private void dropDatabase(String name) throws SQLException {
-        adminExecute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    }
-
-    private void adminExecute(String sql) throws SQLException {
-        try (Connection connection = connect(null);
-                Statement st = connection.createStatement()) {
-            st.execute(sql);
-        }
-    }
-
-    private Connection connect(String db) throws SQLException {
-        Properties props = new Properties();
-        if (user != null) {
-            props.setProperty("user", user);
-        }
-        if (password != null) {
-            props.setProperty("password", password);
-        }
-        return DriverManager.getConnection(db == null ? adminUrl : urlFor(db), props);
-    }
-
-    /** The admin URL with its database replaced (host, port and parameters kept). */
-    private String urlFor(String db) {
-        String prefix = "jdbc:postgresql://";
-        int query = adminUrl.indexOf('?', prefix.length());
-        int slash = adminUrl.indexOf('/', prefix.length());
-        if (slash < 0 || (query >= 0 && slash > query)) {
-            slash = query < 0 ? adminUrl.length() : query;
-        }
-        String params = query < 0 ? "" : adminUrl.substring(query);
-        if (asyncCommit) {
-            params += (params.isEmpty() ? "?" : "&") + "options=-c%20synchronous_commit%3Doff";
-        }
-        return adminUrl.substring(0, slash) + "/" + db + params;
+        server().adminExecute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
     private static void check(boolean condition, String message) {
@@ -324,5 +289,9 @@ public final class ApplyBenchmark {
 
     private static double max(double[] samples) {
         return Arrays.stream(samples).max().orElseThrow();
+    }
+
+    private PostgresServer server() {
+        return new PostgresServer(adminUrl, user, password, asyncCommit ? "options=-c%20synchronous_commit%3Doff" : "");
     }
 }

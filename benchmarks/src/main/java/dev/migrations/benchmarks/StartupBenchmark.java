@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
@@ -141,12 +139,12 @@ public final class StartupBenchmark {
                 scripts = dir.resolve("scripts.jar");
                 writeJar(root, scripts);
             }
-            adminExecute("CREATE DATABASE " + migrationsDb);
-            adminExecute("CREATE DATABASE " + flywayDb);
+            server().adminExecute("CREATE DATABASE " + migrationsDb);
+            server().adminExecute("CREATE DATABASE " + flywayDb);
             measure(root, scripts, jar, revisions, rounds, profile, migrationsDb, flywayDb);
         } finally {
-            adminExecute("DROP DATABASE IF EXISTS " + migrationsDb + " WITH (FORCE)");
-            adminExecute("DROP DATABASE IF EXISTS " + flywayDb + " WITH (FORCE)");
+            server().adminExecute("DROP DATABASE IF EXISTS " + migrationsDb + " WITH (FORCE)");
+            server().adminExecute("DROP DATABASE IF EXISTS " + flywayDb + " WITH (FORCE)");
             deleteTree(dir);
         }
     }
@@ -165,14 +163,14 @@ public final class StartupBenchmark {
         long t0 = System.nanoTime();
         int run = Migrations.configure()
                 .locations("filesystem:" + root.resolve("db/migrations"))
-                .url(urlFor(migrationsDb), user, password)
+                .url(server().urlFor(migrationsDb), user, password)
                 .load()
                 .upgrade("head")
                 .scriptsRun();
         check(run == revisions, "the engine ran " + run + " scripts, not " + revisions);
         long t1 = System.nanoTime();
         int executed = Flyway.configure()
-                .dataSource(urlFor(flywayDb), user, password)
+                .dataSource(server().urlFor(flywayDb), user, password)
                 .locations("filesystem:" + root.resolve("db/migration"))
                 .load()
                 .migrate()
@@ -184,7 +182,7 @@ public final class StartupBenchmark {
             execute(db, "VACUUM (ANALYZE)");
         }
         try {
-            adminExecute("CHECKPOINT");
+            server().adminExecute("CHECKPOINT");
         } catch (SQLException e) {
             System.out.println("  (no CHECKPOINT: " + e.getMessage().strip() + ")");
         }
@@ -359,7 +357,7 @@ public final class StartupBenchmark {
         command.add("-cp");
         command.add(classpath);
         command.add(variant.main().getName());
-        command.add("--spring.datasource.url=" + urlFor(variant.database()));
+        command.add("--spring.datasource.url=" + server().urlFor(variant.database()));
         if (user != null) {
             command.add("--spring.datasource.username=" + user);
         }
@@ -514,14 +512,14 @@ public final class StartupBenchmark {
     }
 
     private void execute(String db, String sql) throws SQLException {
-        try (Connection connection = connect(db);
+        try (Connection connection = server().connect(db);
                 Statement st = connection.createStatement()) {
             st.execute(sql);
         }
     }
 
     private String queryString(String db, String sql) throws SQLException {
-        try (Connection connection = connect(db);
+        try (Connection connection = server().connect(db);
                 Statement st = connection.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {
             check(rs.next(), "no row from " + sql);
@@ -536,39 +534,9 @@ public final class StartupBenchmark {
     }
 
     private String serverVersion() throws SQLException {
-        try (Connection connection = connect(null)) {
+        try (Connection connection = server().connect(null)) {
             return "PostgreSQL " + connection.getMetaData().getDatabaseProductVersion();
         }
-    }
-
-    private void adminExecute(String sql) throws SQLException {
-        try (Connection connection = connect(null);
-                Statement st = connection.createStatement()) {
-            st.execute(sql);
-        }
-    }
-
-    private Connection connect(String db) throws SQLException {
-        Properties props = new Properties();
-        if (user != null) {
-            props.setProperty("user", user);
-        }
-        if (password != null) {
-            props.setProperty("password", password);
-        }
-        return DriverManager.getConnection(db == null ? adminUrl : urlFor(db), props);
-    }
-
-    /** The admin URL with its database replaced (host, port and parameters kept). */
-    private String urlFor(String db) {
-        String prefix = "jdbc:postgresql://";
-        int query = adminUrl.indexOf('?', prefix.length());
-        int slash = adminUrl.indexOf('/', prefix.length());
-        if (slash < 0 || (query >= 0 && slash > query)) {
-            slash = query < 0 ? adminUrl.length() : query;
-        }
-        String params = query < 0 ? "" : adminUrl.substring(query);
-        return adminUrl.substring(0, slash) + "/" + db + params;
     }
 
     private static byte[] randomBytes() {
@@ -610,5 +578,9 @@ public final class StartupBenchmark {
 
     private static double max(double[] samples) {
         return Arrays.stream(samples).max().orElseThrow();
+    }
+
+    private PostgresServer server() {
+        return new PostgresServer(adminUrl, user, password, "");
     }
 }
