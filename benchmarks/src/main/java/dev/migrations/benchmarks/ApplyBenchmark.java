@@ -1,5 +1,10 @@
 package dev.migrations.benchmarks;
 
+import static dev.migrations.benchmarks.Samples.check;
+import static dev.migrations.benchmarks.Samples.max;
+import static dev.migrations.benchmarks.Samples.median;
+import static dev.migrations.benchmarks.Samples.min;
+
 import dev.migrations.MigrationResult;
 import dev.migrations.Migrations;
 import java.io.IOException;
@@ -11,7 +16,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -268,27 +272,6 @@ public final class ApplyBenchmark {
 
     private void dropDatabase(String name) throws SQLException {
         server().adminExecute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    }
-
-    private static void check(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalStateException(message);
-        }
-    }
-
-    private static double median(double[] samples) {
-        double[] sorted = samples.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static double min(double[] samples) {
-        return Arrays.stream(samples).min().orElseThrow();
-    }
-
-    private static double max(double[] samples) {
-        return Arrays.stream(samples).max().orElseThrow();
     }
 
     private PostgresServer server() {

@@ -1,5 +1,11 @@
 package dev.migrations.benchmarks;
 
+import static dev.migrations.benchmarks.Samples.check;
+import static dev.migrations.benchmarks.Samples.max;
+import static dev.migrations.benchmarks.Samples.median;
+import static dev.migrations.benchmarks.Samples.min;
+import static dev.migrations.benchmarks.Samples.toArray;
+
 import dev.migrations.Migrations;
 import dev.migrations.benchmarks.startup.StartupProbe;
 import dev.migrations.benchmarks.startup.baseline.BaselineApp;
@@ -553,31 +559,6 @@ public final class StartupBenchmark {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-    }
-
-    private static void check(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalStateException(message);
-        }
-    }
-
-    private static double median(double[] samples) {
-        double[] sorted = samples.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static double[] toArray(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static double min(double[] samples) {
-        return Arrays.stream(samples).min().orElseThrow();
-    }
-
-    private static double max(double[] samples) {
-        return Arrays.stream(samples).max().orElseThrow();
     }
 
     private PostgresServer server() {

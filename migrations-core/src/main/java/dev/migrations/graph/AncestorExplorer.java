@@ -2,7 +2,6 @@ package dev.migrations.graph;
 
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
 
@@ -17,10 +16,6 @@ final class AncestorExplorer {
     private final boolean includeDependencies;
     private final Set<Revision> visited = new HashSet<>();
     private final PriorityQueue<Revision> frontier = new PriorityQueue<>((a, b) -> Integer.compare(b.level, a.level));
-
-    AncestorExplorer(RevisionMap map, Revision source) {
-        this(map, List.of(source), true);
-    }
 
     /**
      * Creates an explorer.

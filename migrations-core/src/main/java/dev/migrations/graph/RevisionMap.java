@@ -334,10 +334,6 @@ public final class RevisionMap {
         return result;
     }
 
-    Map<String, Revision> keys() {
-        return keys;
-    }
-
     // ------------------------------------------------------------ traversal
 
     /** Ancestors including the targets themselves, through down revisions and optionally dependencies. */
@@ -417,15 +413,6 @@ public final class RevisionMap {
         Set<Revision> top = new LinkedHashSet<>(rows);
         top.addAll(ancestors(rows, true));
         return filterIntoBranchHeads(top);
-    }
-
-    /** Index map for load-order sorting. */
-    Map<String, Integer> loadOrderIndex() {
-        Map<String, Integer> index = new HashMap<>();
-        for (Revision rev : ids.values()) {
-            index.put(rev.id(), rev.order);
-        }
-        return index;
     }
 
     // ----------------------------------------------------------- identifiers
