@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * the class loader has for it. A plain directory walk and jar listing: the engine needs class names
  * only, and loads them itself without initialising them.
  */
-final class ClassScanner {
+public final class ClassScanner {
     private ClassScanner() {}
 
     /**
@@ -31,15 +31,27 @@ final class ClassScanner {
      * @throws MigrationsException when the package is on no classpath entry, or cannot be listed
      */
     static List<String> classNames(String packageName, ClassLoader classLoader) {
+        return classNames("Java migration package", packageName, classLoader);
+    }
+
+    /**
+     * The binary names of the classes under {@code packageName} and its subpackages, sorted.
+     *
+     * @param what what the package holds, for messages, e.g. {@code JPA entity package}
+     * @param packageName the package, e.g. {@code com.acme.domain}
+     * @param classLoader whose directories and jars are listed
+     * @throws MigrationsException when the package is on no classpath entry, or cannot be listed
+     */
+    public static List<String> classNames(String what, String packageName, ClassLoader classLoader) {
         String dir = packageName.replace('.', '/');
         Enumeration<URL> urls;
         try {
             urls = classLoader.getResources(dir);
         } catch (IOException e) {
-            throw new MigrationsException("Java migration package '" + packageName + "' cannot be searched: " + e, e);
+            throw new MigrationsException(what + " '" + packageName + "' cannot be searched: " + e, e);
         }
         if (!urls.hasMoreElements()) {
-            throw new MigrationsException("Java migration package '" + packageName + "' is not on the classpath (no '"
+            throw new MigrationsException(what + " '" + packageName + "' is not on the classpath (no '"
                     + dir + "' directory or jar entry); check the package name, and put the compiled classes on"
                     + " the classpath (CLI: --classpath)");
         }
@@ -47,25 +59,25 @@ final class ClassScanner {
         while (urls.hasMoreElements()) {
             URL url = urls.nextElement();
             if (url.getProtocol().equals("file")) {
-                names.addAll(fromDirectory(packageName, url));
+                names.addAll(fromDirectory(what, packageName, url));
             } else if (url.getProtocol().equals("jar")) {
-                names.addAll(fromJar(packageName, url, dir + "/"));
+                names.addAll(fromJar(what, packageName, url, dir + "/"));
             } else {
-                throw new MigrationsException("Java migration package '" + packageName + "' resolved to " + url
+                throw new MigrationsException(what + " '" + packageName + "' resolved to " + url
                         + ", which cannot be listed (only directories and jars can); register the migrations as"
-                        + " instances instead");
+                        + " them one by one instead");
             }
         }
         return new ArrayList<>(names);
     }
 
-    private static List<String> fromDirectory(String packageName, URL url) {
+    private static List<String> fromDirectory(String what, String packageName, URL url) {
         Path root;
         try {
             root = Path.of(url.toURI());
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw new MigrationsException(
-                    "Java migration package '" + packageName + "' resolved to " + url + ", not a usable path", e);
+                    what + " '" + packageName + "' resolved to " + url + ", not a usable path", e);
         }
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".class"))
@@ -74,18 +86,16 @@ final class ClassScanner {
                     .filter(name -> name != null)
                     .toList();
         } catch (IOException | UncheckedIOException e) {
-            throw new MigrationsException(
-                    "Java migration package '" + packageName + "' (" + root + ") cannot be listed: " + e, e);
+            throw new MigrationsException(what + " '" + packageName + "' (" + root + ") cannot be listed: " + e, e);
         }
     }
 
-    private static List<String> fromJar(String packageName, URL url, String prefix) {
+    private static List<String> fromJar(String what, String packageName, URL url, String prefix) {
         List<String> names = new ArrayList<>();
         try {
             URLConnection connection = url.openConnection();
             if (!(connection instanceof JarURLConnection jarConnection)) {
-                throw new MigrationsException(
-                        "Java migration package '" + packageName + "' resolved to " + url + ", not a jar");
+                throw new MigrationsException(what + " '" + packageName + "' resolved to " + url + ", not a jar");
             }
             // Without caches the jar is opened for us alone, and closing it is safe.
             jarConnection.setUseCaches(false);
@@ -104,8 +114,7 @@ final class ClassScanner {
                 }
             }
         } catch (IOException e) {
-            throw new MigrationsException(
-                    "Java migration package '" + packageName + "' (" + url + ") cannot be listed: " + e, e);
+            throw new MigrationsException(what + " '" + packageName + "' (" + url + ") cannot be listed: " + e, e);
         }
         return names;
     }
