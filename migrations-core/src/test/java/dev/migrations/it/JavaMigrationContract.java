@@ -9,7 +9,10 @@ import dev.migrations.MigrationResult;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfig;
 import dev.migrations.MigrationsException;
+import dev.migrations.NewRevision;
 import dev.migrations.RevisionInfo;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -114,6 +117,17 @@ abstract class JavaMigrationContract {
                 .contains("-- Running upgrade j2 -> r3");
         assertThat(scanned().load().downgradeSql("j2:r1"))
                 .contains("-- Running downgrade j2 -> r1\n\nDROP TABLE t_j2;");
+    }
+
+    @Test
+    void newSqlRevisionOnTopOfAJavaHeadRevisesIt() throws IOException {
+        Migrations engine = db.configure(scripts).javaMigrationPackages(PACKAGE).load();
+
+        Path written = engine.revision(
+                new NewRevision("after java", List.of("head"), false, List.of(), List.of(), "r4", null));
+
+        assertThat(written.getParent()).isEqualTo(scripts);
+        assertThat(Files.readString(written)).contains("-- Revision ID: r4\n-- Revises: j2\n");
     }
 
     @Test
