@@ -72,6 +72,26 @@ final class JavaFixtures {
         }
     }
 
+    /** Declares its checksum, as a class whose builds are not byte-for-byte reproducible would. */
+    @Migration(id = "jver", revises = "r1")
+    static final class Versioned implements JavaMigration {
+        private final String version;
+
+        Versioned(String version) {
+            this.version = version;
+        }
+
+        @Override
+        public void upgrade(MigrationContext context) {
+            context.execute("CREATE TABLE t_jver (id INT)");
+        }
+
+        @Override
+        public String checksum() {
+            return version;
+        }
+    }
+
     /** Has the id of a SQL revision. */
     @Migration(id = "r1")
     static final class DuplicateOfR1 implements JavaMigration {

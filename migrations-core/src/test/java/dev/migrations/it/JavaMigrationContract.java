@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.migrations.ChecksumMismatchException;
 import dev.migrations.MigrationFailedException;
 import dev.migrations.MigrationResult;
 import dev.migrations.Migrations;
@@ -117,6 +118,25 @@ abstract class JavaMigrationContract {
                 .contains("-- Running upgrade j2 -> r3");
         assertThat(scanned().load().downgradeSql("j2:r1"))
                 .contains("-- Running downgrade j2 -> r1\n\nDROP TABLE t_j2;");
+    }
+
+    @Test
+    void changedChecksumOfAnAppliedJavaRevisionIsRefused() {
+        db.configure(scripts)
+                .javaMigrations(new JavaFixtures.Versioned("1"))
+                .load()
+                .upgrade("head");
+        Migrations changed = db.configure(scripts)
+                .javaMigrations(new JavaFixtures.Versioned("2"))
+                .load();
+
+        assertThat(changed.checksumMismatches()).singleElement().satisfies(m -> assertThat(m.path())
+                .isEqualTo(JavaFixtures.Versioned.class.getName()));
+        assertThatThrownBy(() -> changed.upgrade("head"))
+                .isInstanceOf(ChecksumMismatchException.class)
+                .hasMessageContaining("jver");
+        assertThat(changed.recordChecksums(List.of())).containsExactly("jver");
+        assertThat(changed.checksumMismatches()).isEmpty();
     }
 
     @Test
