@@ -7,7 +7,6 @@ import dev.migrations.boot.MigrationsAutoConfiguration;
 import dev.migrations.spi.JavaMigration;
 import dev.migrations.spi.Migration;
 import dev.migrations.spi.MigrationContext;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +18,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Java migrations in a Spring application on real PostgreSQL: a bean implementing JavaMigration is
@@ -68,14 +68,12 @@ class JavaMigrationBeanIT {
         }
 
         @Override
-        public void upgrade(MigrationContext context) throws SQLException {
-            try (PreparedStatement insert =
-                    context.connection().prepareStatement("INSERT INTO widgets (id, name) VALUES (?, ?)")) {
-                for (int id = 2; id <= 3; id++) {
-                    insert.setInt(1, id);
-                    insert.setString(2, namer.name(id));
-                    insert.executeUpdate();
-                }
+        public void upgrade(MigrationContext context) {
+            // A JdbcTemplate over the migration's own connection: inside its transaction, and no
+            // dependency on the application's JdbcTemplate (which waits for the migration).
+            JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(context.connection(), true));
+            for (int id = 2; id <= 3; id++) {
+                jdbc.update("INSERT INTO widgets (id, name) VALUES (?, ?)", id, namer.name(id));
             }
         }
 
