@@ -170,6 +170,17 @@ class JavaMigrationsCliIT {
     }
 
     @Test
+    void configFileNamesTheJavaPackages() throws IOException {
+        Path config = dir.resolve("application.properties");
+        Files.writeString(config, "migrations.java-packages=com.acme.mig\n", StandardCharsets.UTF_8);
+
+        Run history = run("--config", config.toString(), "--classpath", classes.toString(), "history");
+
+        assertThat(history.exit()).as(history.out() + history.err()).isZero();
+        assertThat(history.out()).contains("aaaa -> bbbb, Backfill in Java");
+    }
+
+    @Test
     void withoutTheClasspathThePackageIsReportedMissing() {
         Run run = run("--java-package", "com.acme.mig", "heads");
 

@@ -78,7 +78,12 @@ public final class JavaMigrations {
         try {
             type = Class.forName(name, false, classLoader);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new ScriptException(name, 0, "cannot be loaded (" + e + "); check the classpath", e);
+            throw new ScriptException(
+                    name,
+                    0,
+                    "cannot be loaded (" + e + ") while scanning for Java migrations; put what it needs on the"
+                            + " classpath, or keep only migrations in the scanned packages",
+                    e);
         }
         if (!type.isAnnotationPresent(Migration.class)) {
             return null;
