@@ -1,7 +1,9 @@
 package dev.migrations.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.migrations.MigrationFailedException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
@@ -27,5 +29,20 @@ class PostgresJavaMigrationIT extends JavaMigrationContract {
         assertThat(rows()).containsExactly("jconc");
         assertThat(db.strings("SELECT indexname FROM pg_indexes WHERE tablename = 't_jconc'"))
                 .containsExactly("ix_jconc");
+    }
+
+    @Test
+    void wholeRunTransactionRollsBackTheSqlRevisionsBeforeAFailedJavaOne() throws SQLException {
+        MigrationFailedException e = catchThrowableOfType(MigrationFailedException.class, () -> db.configure(scripts)
+                .transactionPerMigration(false)
+                .javaMigrations(new JavaFixtures.Failing())
+                .load()
+                .upgrade("head"));
+
+        assertThat(e.revision()).isEqualTo("jfail");
+        assertThat(e.appliedInRun()).isEmpty();
+        assertThat(e.getMessage()).contains("Applied in this run: nothing.", "The database is at base;");
+        assertThat(tables()).isEmpty();
+        assertThat(db.strings("SELECT version_num FROM alembic_version")).isEmpty();
     }
 }
