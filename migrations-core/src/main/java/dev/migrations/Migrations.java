@@ -500,10 +500,15 @@ public final class Migrations {
         return lintScope(scope, options);
     }
 
-    /** Lints the revisions the database has not applied yet (what an upgrade would run). */
-    public dev.migrations.lint.LintReport lintPending(dev.migrations.lint.LintOptions options) {
-        Set<String> scope = new java.util.HashSet<>(scriptsById.keySet());
-        scope.removeAll(appliedRevisions(currentRows()));
+    /**
+     * Lints the revisions {@code upgrade target} would run on the database: those it has not applied
+     * yet ({@code heads} for every branch).
+     */
+    public dev.migrations.lint.LintReport lintPending(String target, dev.migrations.lint.LintOptions options) {
+        Set<String> scope = new java.util.HashSet<>();
+        for (Step step : planner.upgrade(target, currentRows())) {
+            scope.add(step.revisionId());
+        }
         return lintScope(scope, options);
     }
 

@@ -39,7 +39,10 @@ final class LintCommand extends Subcommand {
             description = "Only the revisions in [start]:[end], as for history (default: every revision).")
     String revRange;
 
-    @Option(names = "--pending", description = "Only the revisions the database (--url) has not applied yet.")
+    @Option(
+            names = "--pending",
+            description =
+                    "Only the revisions the database (--url) has not applied yet (what 'upgrade heads' would run).")
     boolean pending;
 
     @Option(
@@ -62,7 +65,7 @@ final class LintCommand extends Subcommand {
         }
         LintOptions options = options();
         LintReport report = pending
-                ? online("lint --pending").lintPending(options)
+                ? online("lint --pending").lintPending("heads", options)
                 : migrations().lint(revRange, options);
         Severity threshold = failOn == FailOn.NONE ? Severity.OFF : Severity.valueOf(failOn.name());
         boolean failed = report.fails(threshold);
