@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * is not, and a {@code -- lint:ignore} comment above the hazardous statement silences it. Each
  * case is a revision on top of a base revision that creates the tables, so they hold data.
  */
-class LintRulesTest {
-    static final String BASE = "aaaa00000001";
-    static final String REVISION = "bbbb00000002";
+public class LintRulesTest {
+    public static final String BASE = "aaaa00000001";
+    public static final String REVISION = "bbbb00000002";
     /** The line of the first upgrade statement in a script written by {@link #script}. */
     static final int FIRST_LINE = 8;
 
@@ -35,14 +35,15 @@ class LintRulesTest {
      * @param safe the safe way to do it
      * @param transactional the revision's Transactional header, for both forms
      */
-    record Case(Rule rule, String hazard, String safe, boolean transactional) {
+    public record Case(Rule rule, String hazard, String safe, boolean transactional) {
         @Override
         public String toString() {
             return rule.id();
         }
     }
 
-    static Stream<Arguments> cases() {
+    /** Every rule's case, as test arguments. */
+    public static Stream<Arguments> cases() {
         return Stream.of(
                         new Case(
                                 Rule.CREATE_INDEX_NOT_CONCURRENTLY,
@@ -243,7 +244,7 @@ class LintRulesTest {
     }
 
     /** A script whose first upgrade statement is on line {@link #FIRST_LINE} when {@code beforeUpgrade} is empty. */
-    static String script(
+    public static String script(
             String id, String revises, boolean transactional, String beforeUpgrade, String upgrade, String downgrade) {
         return "-- change\n--\n-- Revision ID: " + id + "\n-- Revises: " + revises + "\n-- Transactional: "
                 + transactional + "\n" + (beforeUpgrade.isEmpty() ? "\n" : "\n" + beforeUpgrade)
