@@ -62,6 +62,26 @@ class LintBehaviourTest {
     }
 
     @Test
+    void ignoreFileMayStandInTheHeader() throws IOException {
+        rules.dir = dir;
+        rules.migrations("SELECT 1;", true, "", true);
+        Path file = dir.resolve("db/migrations/" + LintRulesTest.REVISION + "_change.sql");
+        Files.writeString(
+                file,
+                "-- drop the legacy table\n--\n-- Revision ID: " + LintRulesTest.REVISION + "\n-- Revises: "
+                        + LintRulesTest.BASE + "\n-- lint:ignore-file drop-table archived to S3 first\n\n"
+                        + "-- migrate:upgrade\nDROP TABLE customers;\n");
+        Migrations migrations = Migrations.configure()
+                .locations("filesystem:" + dir.resolve("db/migrations"))
+                .load();
+
+        LintReport report = migrations.lint(null, LintOptions.defaults());
+
+        assertThat(LintRulesTest.only(Rule.DROP_TABLE, report)).isEmpty();
+        assertThat(LintRulesTest.only(Rule.MISSING_DOWNGRADE, report)).hasSize(1);
+    }
+
+    @Test
     void downgradeMustDropCreatedTablesColumnsAndIndexes() throws IOException {
         String upgrade = "CREATE TABLE refunds (id bigint);\nALTER TABLE orders ADD COLUMN remark text;\n"
                 + "CREATE INDEX orders_status ON orders (status);";
