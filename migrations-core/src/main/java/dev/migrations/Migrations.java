@@ -479,6 +479,50 @@ public final class Migrations {
         return revision(new NewRevision(message, revisions, false, branchLabels, List.of(), revId, null));
     }
 
+    // ------------------------------------------------------------------ lint
+
+    /**
+     * Lints revision scripts for statements that are dangerous on a live PostgreSQL database: long
+     * locks, table rewrites, data loss, downgrades that do not undo the upgrade.
+     *
+     * <pre>{@code
+     * LintReport report = migrations.lint(null, LintOptions.defaults());
+     * report.fails(Severity.ERROR);
+     * }</pre>
+     *
+     * @param range {@code [start]:[end]} as for {@code history -r}, or null for every revision
+     * @param options severities; a configured {@code ddlLockTimeout} counts as a lock timeout
+     */
+    public dev.migrations.lint.LintReport lint(String range, dev.migrations.lint.LintOptions options) {
+        Set<String> scope = new java.util.HashSet<>();
+        for (RevisionInfo rev : range == null ? revisions() : history(range)) {
+            scope.add(rev.id());
+        }
+        return lintScope(scope, options);
+    }
+
+    /**
+     * Lints the revisions {@code upgrade target} would run on the database: those it has not applied
+     * yet ({@code heads} for every branch).
+     */
+    public dev.migrations.lint.LintReport lintPending(String target, dev.migrations.lint.LintOptions options) {
+        Set<String> scope = new java.util.HashSet<>();
+        for (Step step : planner.upgrade(target, currentRows())) {
+            scope.add(step.revisionId());
+        }
+        return lintScope(scope, options);
+    }
+
+    private dev.migrations.lint.LintReport lintScope(Set<String> scope, dev.migrations.lint.LintOptions options) {
+        List<RevisionScript> oldestFirst = new ArrayList<>();
+        for (RevisionInfo rev : history(null)) {
+            oldestFirst.add(0, scriptsById.get(rev.id()));
+        }
+        boolean lockTimeout = options.ddlLockTimeoutConfigured() || config.ddlLockTimeout() != null;
+        return new dev.migrations.lint.Linter(options.withDdlLockTimeout(lockTimeout), config.classLoader())
+                .lint(oldestFirst, scope);
+    }
+
     /** Creates an empty scripts directory ({@code init}); refuses a directory that has files. */
     public static java.nio.file.Path init(java.nio.file.Path directory) {
         return RevisionWriter.init(directory);

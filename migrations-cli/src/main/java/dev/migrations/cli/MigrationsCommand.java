@@ -133,7 +133,7 @@ public final class MigrationsCommand implements Callable<Integer> {
     @Option(
             names = "--format",
             paramLabel = "FORMAT",
-            description = "Output of heads, branches, history and show: text (default) or json.")
+            description = "Output of heads, branches, history, show, current, status and lint: text (default) or json.")
     Format format = Format.TEXT;
 
     @Option(names = "--verbose", description = "Print stack traces of errors to stderr.")

@@ -332,7 +332,6 @@ class MigrationsCommandTest {
         assertThat(run("revision", "--autogenerate", "--sql").out())
                 .isEqualTo("FAILED: Using --sql with --autogenerate does not make any sense\n");
         assertThat(run("revision", "-m", "x", "--autogenerate").out()).startsWith("FAILED: --autogenerate is not");
-        assertThat(run("lint").exit()).isEqualTo(255);
         assertThat(run("status").out()).startsWith("FAILED: 'status' needs a database connection");
     }
 

@@ -149,7 +149,7 @@ final class HeaderParser {
         }
         for (SourceLine line : body.subList(paragraphStart, firstField)) {
             Matcher field = FIELD.matcher(line.commentText());
-            if (field.matches()) {
+            if (field.matches() && !isLintDirective(line.commentText())) {
                 throw unknownKey(line, field.group(1).strip());
             }
         }
@@ -162,7 +162,7 @@ final class HeaderParser {
 
     private void addField(Map<Key, Field> fields, SourceLine line) {
         String text = line.commentText();
-        if (text.isEmpty()) {
+        if (text.isEmpty() || isLintDirective(text)) {
             return;
         }
         Matcher field = FIELD.matcher(text);
@@ -187,6 +187,11 @@ final class HeaderParser {
                     "duplicate header key '" + key.label + "' (already given at line " + previous.line()
                             + "); keep only one");
         }
+    }
+
+    /** A {@code -- lint:ignore-file ...} comment: the lint's, allowed anywhere in the header. */
+    private static boolean isLintDirective(String commentText) {
+        return commentText.regionMatches(true, 0, "lint:", 0, "lint:".length());
     }
 
     private static Key knownField(SourceLine line) {

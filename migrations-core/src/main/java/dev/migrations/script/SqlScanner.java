@@ -42,6 +42,9 @@ final class SqlScanner {
      */
     private final char[] leadingWords = new char[4];
 
+    /** When not null, every token's text is collected here (for {@link SqlTokens}). */
+    private List<String> tokens;
+
     SqlScanner(String path, String text, int firstLine) {
         this.path = path;
         this.text = text;
@@ -50,11 +53,21 @@ final class SqlScanner {
         this.countedLine = firstLine;
     }
 
+    /** The tokens of the text, comments and whitespace left out. */
+    List<String> tokens() {
+        tokens = new ArrayList<>();
+        scan();
+        return tokens;
+    }
+
     List<Statement> scan() {
         int i = 0;
         while (i < length) {
             char c = text.charAt(i);
             if (c == ';' && parenDepth == 0 && beginDepth == 0) {
+                if (tokens != null) {
+                    tokens.add(";");
+                }
                 endStatement(i);
                 i++;
             } else if (Character.isWhitespace(c)) {
@@ -67,7 +80,11 @@ final class SqlScanner {
                 if (start < 0) {
                     start = i;
                 }
-                i = skipToken(i, c);
+                int end = skipToken(i, c);
+                if (tokens != null) {
+                    tokens.add(text.substring(i, end));
+                }
+                i = end;
             }
         }
         endStatement(length);

@@ -114,6 +114,7 @@ public class MigrationsInitializer implements InitializingBean {
         }
         List<String> undo = aboveTarget(target, rows);
         if (undo.isEmpty()) {
+            MigrationsLintCheck.beforeUpgrade(migrations, properties.getLint(), target);
             migrations.upgrade(target);
         } else {
             LOG.warn(

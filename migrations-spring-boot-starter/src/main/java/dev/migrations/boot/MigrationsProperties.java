@@ -6,8 +6,10 @@ import dev.migrations.MigrationsException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -113,6 +115,60 @@ public class MigrationsProperties implements Validator {
 
     /** The 'migrations' health contributor. */
     private final Health health = new Health();
+
+    /** The lint of pending revisions before the start-up upgrade. */
+    private final Lint lint = new Lint();
+
+    /** Settings of the start-up lint: checks the revisions an upgrade is about to run. */
+    public static class Lint {
+        /** Findings at or above which the start stops. */
+        public enum FailOn {
+            /** Never stop; only log. */
+            NONE,
+            /** Stop on any finding. */
+            INFO,
+            /** Stop on warnings and errors. */
+            WARNING,
+            /** Stop on errors. */
+            ERROR
+        }
+
+        /**
+         * Whether to lint the revisions the start-up upgrade is about to run (mode upgrade), log the
+         * findings, and stop the start when one is at or above fail-on.
+         */
+        private boolean enabled = false;
+
+        /** Findings at or above this severity stop the start: error, warning, info or none (only log). */
+        private FailOn failOn = FailOn.ERROR;
+
+        /** Severity by rule id, replacing the rule's default: off, info, warning or error. */
+        private Map<String, String> severity = new LinkedHashMap<>();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public FailOn getFailOn() {
+            return failOn;
+        }
+
+        public void setFailOn(FailOn failOn) {
+            this.failOn = failOn;
+        }
+
+        public Map<String, String> getSeverity() {
+            return severity;
+        }
+
+        public void setSeverity(Map<String, String> severity) {
+            this.severity = severity;
+        }
+    }
 
     /** Settings of the Micrometer meters and of the background refresh of the database's state. */
     public static class Metrics {
@@ -224,6 +280,7 @@ public class MigrationsProperties implements Validator {
         if (refresh == null || refresh.isNegative() || refresh.isZero()) {
             reject.accept("metrics.refreshInterval", "must be positive (was " + refresh + ")");
         }
+        MigrationsLintCheck.problems(lint, reject);
         String down = health.getDownStatus();
         if (down == null || !STATUS_CODE.matcher(down).matches()) {
             reject.accept(
@@ -252,6 +309,10 @@ public class MigrationsProperties implements Validator {
 
     public void setJavaPackages(List<String> javaPackages) {
         this.javaPackages = javaPackages;
+    }
+
+    public Lint getLint() {
+        return lint;
     }
 
     public Metrics getMetrics() {

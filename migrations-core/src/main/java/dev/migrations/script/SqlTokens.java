@@ -1,0 +1,30 @@
+package dev.migrations.script;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The tokens of one SQL statement as PostgreSQL's lexer cuts them: words, quoted identifiers,
+ * string literals (with their quotes), dollar-quoted bodies, numbers and single punctuation
+ * characters; whitespace and comments are dropped. Used where a statement must be understood
+ * without a full grammar (the lint's fallback when its parser does not know a statement).
+ *
+ * <pre>{@code
+ * SqlTokens.of("VACUUM /* nightly *\/ FULL \"Orders\"") // [VACUUM, FULL, "Orders"]
+ * }</pre>
+ */
+public final class SqlTokens {
+
+    private SqlTokens() {}
+
+    /**
+     * Cuts {@code sql} into tokens.
+     *
+     * @throws dev.migrations.ScriptException if a string, quoted identifier, block comment or
+     *     dollar-quoted body is not closed
+     */
+    public static List<String> of(String sql) {
+        Objects.requireNonNull(sql, "sql");
+        return List.copyOf(new SqlScanner("<statement>", sql, 1).tokens());
+    }
+}

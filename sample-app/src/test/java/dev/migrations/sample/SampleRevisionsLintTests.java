@@ -1,0 +1,62 @@
+package dev.migrations.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrations.Migrations;
+import dev.migrations.lint.Finding;
+import dev.migrations.lint.LintOptions;
+import dev.migrations.lint.LintReport;
+import dev.migrations.lint.Severity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The build lints the sample's own revisions, with the sample's settings: no finding may reach
+ * error, so a risky statement added to db/migrations fails the build here, with the lint's advice.
+ */
+class SampleRevisionsLintTests {
+
+    @Test
+    void sampleRevisionsHaveNoErrorLevelFindings() throws IOException {
+        Properties settings = new Properties();
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("application.properties")) {
+            settings.load(in);
+        }
+        Migrations migrations = Migrations.configure()
+                .classLoader(getClass().getClassLoader())
+                .locations(settings.getProperty("migrations.locations"))
+                .load();
+        LintOptions options =
+                LintOptions.defaults().withDdlLockTimeout(settings.getProperty("migrations.ddl-lock-timeout") != null);
+
+        LintReport report = migrations.lint(null, options);
+
+        assertThat(report.revisions()).hasSize(migrations.revisions().size());
+        assertThat(report.atLeast(Severity.ERROR))
+                .as("error-level lint findings in the sample's revisions:%n%s", describe(report))
+                .isEmpty();
+        // The sample is meant as an example to copy: keep it free of warnings too.
+        assertThat(report.findings()).as(describe(report)).isEmpty();
+    }
+
+    private static String describe(LintReport report) {
+        StringBuilder out = new StringBuilder();
+        for (Finding f : report.findings()) {
+            out.append(f.path())
+                    .append(':')
+                    .append(f.line())
+                    .append(": [")
+                    .append(f.severity().label())
+                    .append("] ")
+                    .append(f.rule())
+                    .append(": ")
+                    .append(f.message())
+                    .append(" Instead: ")
+                    .append(f.instead())
+                    .append('\n');
+        }
+        return out.toString();
+    }
+}
