@@ -165,6 +165,14 @@ public final class Operations {
         return List.of(alterColumn(table, column) + "SET DATA TYPE " + type);
     }
 
+    /** Changes a column's type, converting existing values with the {@code USING} expression (PostgreSQL). */
+    public List<String> alterColumnType(String table, String column, String type, String using) {
+        if (postgres) {
+            return List.of(alterColumn(table, column) + "TYPE " + type + " USING " + using);
+        }
+        return alterColumnType(table, column, type);
+    }
+
     /** Allows or forbids NULL. */
     public List<String> alterColumnNullable(String table, String column, boolean nullable) {
         return List.of(alterColumn(table, column) + (nullable ? "DROP NOT NULL" : "SET NOT NULL"));
