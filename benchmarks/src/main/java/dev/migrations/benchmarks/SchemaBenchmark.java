@@ -29,7 +29,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * default, enum-like text), two indexes and a foreign key to the previous table. Prints medians and
  * the cost per table relative to the smallest size, so linear growth shows as a flat column.
  *
- * <p>Run: {@code mvn -B -q -pl benchmarks -am package -DskipTests} then {@code mvn -B -q -pl benchmarks
+ * <p>Run: {@code mvn -B -q -pl benchmarks -am install -DskipTests} then {@code mvn -B -q -pl benchmarks
  * exec:java -Dexec.mainClass=dev.migrations.benchmarks.SchemaBenchmark} (optional sizes: {@code
  * -Dexec.args="100 500 2000"}). The server is {@code MIGRATIONS_BENCH_JDBC_URL} (with {@code
  * MIGRATIONS_BENCH_USER}/{@code MIGRATIONS_BENCH_PASSWORD}) or {@code localhost:5432} as user {@code
