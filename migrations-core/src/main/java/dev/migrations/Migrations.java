@@ -493,7 +493,7 @@ public final class Migrations {
      *     tables always are
      * @throws MigrationsException "Target database is not up to date." when it is not at its heads
      */
-    public SchemaChanges checkSchema(dev.migrations.schema.ModelSource model, Set<String> excludedTables) {
+    public SchemaChanges check(dev.migrations.schema.ModelSource model, Set<String> excludedTables) {
         requireAtHeads();
         return dev.migrations.schema.Autogenerate.compare(config, model, excludedTables)
                 .toChanges(null);

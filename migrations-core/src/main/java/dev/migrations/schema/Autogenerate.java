@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Autogenerate's work, behind {@code Migrations.autogenerate} and {@code Migrations.checkSchema}:
+ * Autogenerate's work, behind {@code Migrations.autogenerate} and {@code Migrations.check}:
  * reflect the database's schema (version, history and lock tables excluded), load the model into a
  * scratch schema and reflect it, compare, and render both directions through {@link Operations}.
  */

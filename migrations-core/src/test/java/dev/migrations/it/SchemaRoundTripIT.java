@@ -143,8 +143,7 @@ class SchemaRoundTripIT {
 
         Migrations upgraded = db.configure(scripts).load();
         upgraded.upgrade("head");
-        assertThat(upgraded.checkSchema(new SchemaFileModelSource(model), Set.of())
-                        .operations())
+        assertThat(upgraded.check(new SchemaFileModelSource(model), Set.of()).operations())
                 .isEmpty();
         assertThat(SchemaDiff.compare(reflect(), reflectModel(model))).isEmpty();
 
@@ -220,8 +219,8 @@ class SchemaRoundTripIT {
         Path model =
                 write("schema.sql", "CREATE TABLE a (id int);\n\nCREATE TABLE b (a_id int REFERENCES nope (id));\n");
 
-        Throwable error = catchThrowable(
-                () -> db.configure(scripts).load().checkSchema(new SchemaFileModelSource(model), Set.of()));
+        Throwable error =
+                catchThrowable(() -> db.configure(scripts).load().check(new SchemaFileModelSource(model), Set.of()));
 
         assertThat(error)
                 .isInstanceOf(MigrationsException.class)
@@ -243,8 +242,7 @@ class SchemaRoundTripIT {
         db.configure(scripts).load().upgrade("head");
         Path model = write("schema.sql", "CREATE TABLE t (id int);\n");
 
-        SchemaChanges changes =
-                db.configure(scripts).load().checkSchema(new SchemaFileModelSource(model), Set.of("audit_*"));
+        SchemaChanges changes = db.configure(scripts).load().check(new SchemaFileModelSource(model), Set.of("audit_*"));
 
         assertThat(changes.operations()).containsExactly("add_table t (id integer)");
     }
