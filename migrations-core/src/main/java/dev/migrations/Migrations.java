@@ -43,7 +43,8 @@ public final class Migrations {
 
     private Migrations(MigrationsConfig config) {
         this.config = config;
-        this.scripts = ScriptLoader.load(config.locations(), config.classLoader());
+        this.scripts =
+                JavaMigrationScripts.withJava(ScriptLoader.load(config.locations(), config.classLoader()), config);
         this.scriptsById = new LinkedHashMap<>();
         List<Revision> revisions = new ArrayList<>(scripts.size());
         for (RevisionScript script : scripts) {
