@@ -91,7 +91,7 @@ public final class Autogenerate {
                     .name();
             String schema = config.schema() == null ? null : Dialect.of(dialect).storedName(config.schema());
             SchemaModel database = SchemaReflector.reflect(connection, dialect, schema, excluded);
-            SchemaModel model = ScratchSchema.reflect(connection, dialect, source, excluded);
+            SchemaModel model = ScratchSchema.reflect(connection, dialect, source, excluded, database);
             List<Change> upgrade = SchemaDiff.compare(database, model);
             return new Comparison(dialect, database, model, upgrade, SchemaDiff.reverse(upgrade));
         } catch (SQLException e) {
