@@ -63,7 +63,7 @@ public final class ScratchSchema {
                     connection.setAutoCommit(true);
                 }
                 SchemaModel model = SchemaReflector.reflect(connection, dialect, stored, excludedTables);
-                return database == null || h2 ? model : CheckNormalizer.align(connection, stored, database, model);
+                return database == null || h2 ? model : ExpressionNormalizer.align(connection, stored, database, model);
             } finally {
                 cleanUp(connection, h2, quoted, previous);
             }

@@ -84,6 +84,8 @@ class SchemaRoundTripIT {
             COMMENT ON TABLE orders IS 'customer orders';
             CREATE VIEW big_orders AS SELECT id, total, status FROM orders WHERE total > 100;
             CREATE VIEW open_orders AS SELECT id FROM orders WHERE status = 'new';
+            CREATE VIEW people AS SELECT id FROM customers WHERE kind IN ('person', 'other');
+            CREATE INDEX customers_company_idx ON customers (email) WHERE kind IN ('company', 'other');
             """;
 
     private static final Set<String> VERSION_TABLES = Set.of("alembic_version*");
