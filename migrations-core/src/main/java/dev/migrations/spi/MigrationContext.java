@@ -1,6 +1,8 @@
 package dev.migrations.spi;
 
+import dev.migrations.schema.ops.Operations;
 import java.sql.Connection;
+import java.util.List;
 
 /**
  * What a {@link JavaMigration} runs with. Online, SQL runs on the migration's connection inside the
@@ -32,6 +34,28 @@ public interface MigrationContext {
     /** This migration's revision id. */
     String revision();
 
-    // A portable operations API (create table, add column, ...) will be reachable from here as
-    // operations(); it is built with the schema package and shares its renderer.
+    /**
+     * Portable DDL for this migration's dialect, the same renderer autogenerate uses. Its methods
+     * return statements; run them with {@link #execute(List)}:
+     *
+     * <pre>{@code
+     * Operations ops = ctx.operations();
+     * ctx.execute(ops.addColumn("users", Column.of("verified", "boolean").notNull().withDefault("false")));
+     * ctx.execute(ops.createIndex("users", Index.of("users_verified_idx", "verified")));
+     * }</pre>
+     */
+    default Operations operations() {
+        return Operations.forDialect(dialect());
+    }
+
+    /**
+     * Runs statements in order (online), or writes each to the offline script.
+     *
+     * @param statements statements such as those {@link #operations()} returns
+     */
+    default void execute(List<String> statements) {
+        for (String statement : statements) {
+            execute(statement);
+        }
+    }
 }

@@ -60,12 +60,35 @@ class ModuleBoundariesTest {
 
     @Test
     void internalPackagesHaveNoCycles() {
-        slices().matching("dev.migrations.(*)..")
+        slices().matching("dev.migrations.(**)")
                 .should()
                 .beFreeOfCycles()
                 .ignoreDependency(
                         com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
                         com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("dev.migrations"))
+                .check(core);
+    }
+
+    @Test
+    void revisionGraphKnowsNothingOfTheSchemaModel() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.migrations.graph..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.migrations.schema..")
+                .check(core);
+    }
+
+    @Test
+    void schemaModelAndOperationsNeedNoConnection() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.migrations.schema.model..", "dev.migrations.schema.ops..", "dev.migrations.schema.diff..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "javax.sql..", "dev.migrations.runtime..")
                 .check(core);
     }
 }

@@ -1,5 +1,9 @@
 package dev.migrations.it;
 
+import dev.migrations.schema.model.Column;
+import dev.migrations.schema.model.Index;
+import dev.migrations.schema.model.Table;
+import dev.migrations.schema.ops.Operations;
 import dev.migrations.spi.JavaMigration;
 import dev.migrations.spi.Migration;
 import dev.migrations.spi.MigrationContext;
@@ -97,5 +101,23 @@ final class JavaFixtures {
     static final class DuplicateOfR1 implements JavaMigration {
         @Override
         public void upgrade(MigrationContext context) {}
+    }
+
+    /** Uses the portable operations API in both directions. */
+    @Migration(id = "jops", revises = "r1", message = "Portable operations")
+    static final class UsesOperations implements JavaMigration {
+        @Override
+        public void upgrade(MigrationContext context) {
+            Operations ops = context.operations();
+            context.execute(ops.createTable(
+                    Table.of("t_jops", Column.of("id", "integer").notNull(), Column.of("email", "varchar(200)"))
+                            .withPrimaryKey("id")));
+            context.execute(ops.createIndex("t_jops", Index.of("t_jops_email_idx", "email")));
+        }
+
+        @Override
+        public void downgrade(MigrationContext context) {
+            context.execute(context.operations().dropTable("t_jops"));
+        }
     }
 }

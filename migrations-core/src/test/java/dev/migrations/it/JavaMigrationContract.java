@@ -235,4 +235,27 @@ abstract class JavaMigrationContract {
                         + ") does not override downgrade(), so it cannot be downgraded");
         assertThat(rows()).containsExactly("jbean");
     }
+
+    @Test
+    void operationsApiRendersForTheDatabaseOnlineAndOffline() throws SQLException {
+        Migrations engine = db.configure(scripts)
+                .javaMigrations(new JavaFixtures.UsesOperations())
+                .load();
+
+        engine.upgrade("head");
+        assertThat(tables()).containsExactly("t_jops", "t_r1");
+        String indexes = db.kind().equals("h2")
+                ? "SELECT DISTINCT LOWER(index_name) FROM information_schema.indexes WHERE LOWER(table_name) = 't_jops'"
+                : "SELECT indexname FROM pg_indexes WHERE tablename = 't_jops'";
+        assertThat(db.strings(indexes)).contains("t_jops_email_idx");
+        engine.downgrade("r1");
+        assertThat(tables()).containsExactly("t_r1");
+
+        String sql = db.configure(scripts)
+                .javaMigrations(new JavaFixtures.UsesOperations())
+                .dialect(db.kind())
+                .load()
+                .upgradeSql("r1:jops");
+        assertThat(sql).contains("-- Running upgrade r1 -> jops").contains("CREATE TABLE t_jops (");
+    }
 }
