@@ -1,7 +1,12 @@
 package dev.migrations.cli;
 
+import dev.migrations.Migrations;
 import dev.migrations.NewRevision;
+import dev.migrations.RevisionInfo;
 import dev.migrations.SchemaChanges;
+import dev.migrations.lint.Finding;
+import dev.migrations.lint.LintOptions;
+import dev.migrations.lint.LintReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,6 +109,32 @@ final class RevisionCommand extends Subcommand {
                     + " applying it");
         }
         println("Generating " + changes.revisionFile().toAbsolutePath() + " ...  done");
+        if (!changes.empty()) {
+            lintGenerated(changes.revisionFile());
+        }
         return 0;
+    }
+
+    /**
+     * Lints the revision just written, so hazards of the generated DDL on a live database (an index
+     * without CONCURRENTLY, a foreign key without NOT VALID) are seen before it is applied.
+     */
+    private void lintGenerated(Path file) {
+        Migrations written = Migrations.load(migrations().config());
+        String name = file.getFileName().toString();
+        for (RevisionInfo rev : written.revisions()) {
+            if (rev.path().endsWith(name)) {
+                LintReport report = written.lint(rev.id() + ":" + rev.id(), LintOptions.defaults());
+                if (!report.findings().isEmpty()) {
+                    println("Lint: " + report.findings().size() + " finding(s) in the new revision; details with"
+                            + " 'lint -r " + rev.id() + ":" + rev.id() + "':");
+                    for (Finding finding : report.findings()) {
+                        println("  line " + finding.line() + ": ["
+                                + finding.severity().label() + "] " + finding.rule() + ": " + finding.message());
+                    }
+                }
+                return;
+            }
+        }
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -129,6 +130,29 @@ class AutogenerateCommandsIT {
         assertThat(run(url, "downgrade", "base").exit()).isZero();
         assertThat(run(url, "upgrade", "head").exit()).isZero();
         assertThat(run(url, "check", "--model", model).exit()).isZero();
+    }
+
+    @Test
+    void generatedRevisionIsLintedForHazardsOnExistingTables() throws Exception {
+        String url = database("postgresql");
+        Files.createDirectories(dir.resolve("db/migrations"));
+        String model = model("CREATE TABLE users (id int PRIMARY KEY, email varchar(100));")
+                .toString();
+        Run first = run(url, "revision", "--autogenerate", "-m", "create users", "--model", model);
+        assertThat(first.out()).as("a new table has no data to lock").doesNotContain("Lint:");
+        assertThat(run(url, "upgrade", "head").exit()).isZero();
+
+        model("""
+                CREATE TABLE users (id int PRIMARY KEY, email varchar(100));
+                CREATE INDEX users_email_idx ON users (email);
+                """);
+        Run second = run(url, "revision", "--autogenerate", "-m", "index email", "--model", model);
+
+        assertThat(second.exit()).as(second.out()).isZero();
+        assertThat(second.out())
+                .contains("Lint: ")
+                .contains("create-index-not-concurrently")
+                .contains("details with 'lint -r ");
     }
 
     @ParameterizedTest
