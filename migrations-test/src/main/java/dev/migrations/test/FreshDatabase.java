@@ -1,0 +1,29 @@
+package dev.migrations.test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A database created for one check and dropped (with {@code FORCE}, so leftover connections do not
+ * keep it) when closed.
+ *
+ * @param server the server it lives on
+ * @param name its random name
+ * @param url its JDBC URL
+ */
+record FreshDatabase(PostgresServer server, String name, String url) implements AutoCloseable {
+
+    /** A new connection to this database. */
+    Connection connect() throws SQLException {
+        return server.connect(url);
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not drop test database " + name + ": " + e.getMessage(), e);
+        }
+    }
+}
