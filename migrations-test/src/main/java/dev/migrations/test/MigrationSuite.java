@@ -1,6 +1,7 @@
 package dev.migrations.test;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.TestFactory;
 public interface MigrationSuite {
     /** Every check, as dynamic tests named after what they check and the revision. */
     @TestFactory
+    @DisplayName("migration checks")
     default Stream<DynamicNode> migrations(MigrationChecks checks) {
         return checks.all();
     }
