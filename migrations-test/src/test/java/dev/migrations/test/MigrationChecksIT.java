@@ -6,6 +6,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.migrations.test.fixtures.BrokenDowngradeFixture;
 import dev.migrations.test.fixtures.DataLossFixture;
 import dev.migrations.test.fixtures.GoodFixture;
+import dev.migrations.test.fixtures.IrreversibleFixture;
+import dev.migrations.test.fixtures.NoDowngradeFixture;
 import dev.migrations.test.fixtures.TwoHeadsFixture;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -79,6 +81,22 @@ class MigrationChecksIT {
         assertThat(outcomes.get("data seeded before 2b0000000002 survives it"))
                 .isEqualTo("FAILED: Revision 2b0000000002 (classpath:fixtures/lossy/2b0000000002_add_processed_at.sql):"
                         + " seeded data did not survive: expected the 2 seeded orders, found 0");
+    }
+
+    @Test
+    void revisionWithoutDowngradeFailsUnlessMarkedIrreversible() {
+        String check = "2b0000000002 add processed_at, without a downgrade: upgrade, downgrade, upgrade";
+
+        assertThat(run(NoDowngradeFixture.class).get(check))
+                .startsWith(
+                        "FAILED: Revision 2b0000000002 (classpath:fixtures/nodowngrade/2b0000000002_add_processed_at.sql):"
+                                + " downgrade fails: ")
+                .contains("has no '-- migrate:downgrade' section");
+        Map<String, String> irreversible = run(IrreversibleFixture.class);
+        assertThat(irreversible.get(check)).startsWith("ABORTED").contains("marked irreversible");
+        assertThat(irreversible)
+                .containsEntry("3c0000000003 create order events: upgrade, downgrade, upgrade", "SUCCESSFUL")
+                .containsEntry("4d0000000004 merge processing and events: upgrade, downgrade, upgrade", "SUCCESSFUL");
     }
 
     @Test
