@@ -38,7 +38,7 @@ final class DowngradeWalk implements AutoCloseable {
             open();
         }
         List<String> rowsBefore = migrations.currentRows();
-        SchemaSnapshot before = engine.reflect(database);
+        SchemaState before = engine.reflect(database);
         upgrade(revision, "upgrade fails");
         List<String> rowsAfter = migrations.currentRows();
         if (irreversible.contains(revision.id())) {

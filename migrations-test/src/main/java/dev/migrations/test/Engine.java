@@ -2,6 +2,7 @@ package dev.migrations.test;
 
 import dev.migrations.Migrations;
 import dev.migrations.RevisionInfo;
+import dev.migrations.schema.reflect.SchemaReflector;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -42,11 +43,16 @@ final class Engine {
         return order;
     }
 
-    /** The schema of the database as it stands, without the engine's own tables. */
-    SchemaSnapshot reflect(FreshDatabase database) {
+    /**
+     * The schema of the database as it stands, through the engine's reflection, without the engine's own
+     * tables.
+     */
+    SchemaState reflect(FreshDatabase database) {
+        Set<String> bookkeeping = Set.of(settings.versionTable(), settings.versionTable() + "_history");
         try (Connection connection = database.connect()) {
-            return SchemaSnapshot.take(
-                    connection, Set.of(settings.versionTable(), settings.versionTable() + "_history"));
+            return new SchemaState(
+                    SchemaReflector.reflect(connection, "postgresql", null, bookkeeping),
+                    RoutineSnapshot.take(connection, bookkeeping));
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "Could not read the schema of " + database.name() + ": " + e.getMessage(), e);
