@@ -106,7 +106,7 @@ public final class MigrationChecks implements AutoCloseable {
                     Assumptions.assumeTrue(
                             model != null,
                             "No model configured: set @MigrationTest(model = \"filesystem:db/schema.sql\")");
-                    ModelCheck.run(engine, server(), model);
+                    ModelCheck.run(engine, server(), settings);
                 });
     }
 

@@ -7,6 +7,7 @@ import dev.migrations.test.fixtures.BrokenDowngradeFixture;
 import dev.migrations.test.fixtures.DataLossFixture;
 import dev.migrations.test.fixtures.GoodFixture;
 import dev.migrations.test.fixtures.IrreversibleFixture;
+import dev.migrations.test.fixtures.ModelDriftFixture;
 import dev.migrations.test.fixtures.NoDowngradeFixture;
 import dev.migrations.test.fixtures.TwoHeadsFixture;
 import java.sql.Connection;
@@ -40,9 +41,26 @@ class MigrationChecksIT {
                 .containsEntry("2b0000000002 add processed_at: upgrade, downgrade, upgrade", "SUCCESSFUL")
                 .containsEntry("3c0000000003 create order events: upgrade, downgrade, upgrade", "SUCCESSFUL")
                 .containsEntry("4d0000000004 merge processing and events: upgrade, downgrade, upgrade", "SUCCESSFUL")
-                .containsEntry("data seeded before 2b0000000002 survives it", "SUCCESSFUL");
-        assertThat(outcomes.get("model (none configured) matches the migrations"))
-                .startsWith("ABORTED");
+                .containsEntry("data seeded before 2b0000000002 survives it", "SUCCESSFUL")
+                .containsEntry("model classpath:fixtures/good-model.sql matches the migrations", "SUCCESSFUL");
+    }
+
+    @Test
+    void modelWithAColumnNoRevisionAddsFailsListingTheChange() {
+        Map<String, String> outcomes = run(ModelDriftFixture.class);
+
+        assertThat(outcomes.get("model classpath:fixtures/drifted-model.sql matches the migrations"))
+                .isEqualTo("FAILED: The migrations do not build model classpath:fixtures/drifted-model.sql; a new"
+                        + " revision would need: add_column orders.note text. Write it with `migrations revision"
+                        + " --autogenerate -m \"...\" --model classpath:fixtures/drifted-model.sql`, or change the"
+                        + " model.");
+    }
+
+    @Test
+    void withoutAModelTheModelCheckIsSkippedSayingHowToConfigureOne() {
+        assertThat(run(TwoHeadsFixture.class).get("model (none configured) matches the migrations"))
+                .startsWith("ABORTED")
+                .contains("set @MigrationTest(model = \"filesystem:db/schema.sql\")");
     }
 
     @Test
