@@ -482,4 +482,44 @@ public final class Migrations {
     public static java.nio.file.Path init(java.nio.file.Path directory) {
         return RevisionWriter.init(directory);
     }
+
+    // ------------------------------------------------------------------ autogenerate and check
+
+    /**
+     * Compares the database, which must be at its heads, with a model: what {@code check} reports.
+     *
+     * @param model the wanted schema, e.g. {@code ModelSources.parse("db/schema.sql", loader)}
+     * @param excludedTables tables (names or glob patterns) to leave out; the version, history and lock
+     *     tables always are
+     * @throws MigrationsException "Target database is not up to date." when it is not at its heads
+     */
+    public SchemaChanges checkSchema(dev.migrations.schema.ModelSource model, Set<String> excludedTables) {
+        requireAtHeads();
+        return dev.migrations.schema.Autogenerate.compare(config, model, excludedTables)
+                .toChanges(null);
+    }
+
+    /**
+     * {@code revision --autogenerate}: compares the database, which must be at its heads, with a model and
+     * writes a revision whose upgrade and downgrade sections hold the changes, with {@code -- REVIEW:}
+     * notes where a human must look. Writes an empty revision when nothing changed, as Alembic does.
+     */
+    public SchemaChanges autogenerate(
+            NewRevision request, dev.migrations.schema.ModelSource model, Set<String> excludedTables) {
+        requireAtHeads();
+        return dev.migrations.schema.Autogenerate.write(
+                dev.migrations.schema.Autogenerate.compare(config, model, excludedTables),
+                comparison -> new RevisionWriter(map, scripts, config.locations())
+                        .write(request, comparison.upgradeSql(), comparison.downgradeSql()));
+    }
+
+    private void requireAtHeads() {
+        Set<String> current = new java.util.HashSet<>();
+        for (RevisionInfo rev : current(currentRows())) {
+            current.add(rev.id());
+        }
+        if (!current.equals(new java.util.HashSet<>(map.heads()))) {
+            throw new MigrationsException("Target database is not up to date.");
+        }
+    }
 }

@@ -64,6 +64,11 @@ final class RevisionWriter {
     }
 
     Path write(NewRevision request) {
+        return write(request, "", "");
+    }
+
+    /** Writes a revision whose sections hold the given SQL (autogenerate); empty strings give empty sections. */
+    Path write(NewRevision request, String upgradeSql, String downgradeSql) {
         String revId = request.revId() != null ? request.revId() : randomId();
         RevisionErrors.defaults().call(() -> new Revision(revId, List.of(), List.of(), List.of()));
         if (!REV_ID.matcher(revId).matches()) {
@@ -103,7 +108,9 @@ final class RevisionWriter {
                 down.add(head.id());
             }
         }
-        String text = render(request, revId, down, dependsOn);
+        String text = render(request, revId, down, dependsOn)
+                + "\n-- migrate:upgrade\n" + (upgradeSql.isEmpty() ? "\n" : upgradeSql)
+                + "\n-- migrate:downgrade\n" + (downgradeSql.isEmpty() ? "\n" : downgradeSql);
         Path file = directory.resolve(revId + "_" + slug(request.message()) + ".sql");
         validate(file, text);
         try {
@@ -175,7 +182,6 @@ final class RevisionWriter {
         if (!dependsOn.isEmpty()) {
             sb.append("-- Depends On: ").append(String.join(", ", dependsOn)).append('\n');
         }
-        sb.append("\n-- migrate:upgrade\n\n\n-- migrate:downgrade\n\n");
         return sb.toString();
     }
 

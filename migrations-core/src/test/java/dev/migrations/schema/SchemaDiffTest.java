@@ -107,10 +107,10 @@ class SchemaDiffTest {
         assertThat(upgrade)
                 .extracting(Change::describe)
                 .containsExactly(
-                        "add_column users.name text",
                         "modify_type users.email: text -> character varying(100)",
                         "modify_default users.email: null -> ''::character varying",
-                        "modify_nullable users.email: false -> true");
+                        "modify_nullable users.email: false -> true",
+                        "add_column users.name text");
         assertThat(SchemaDiff.compare(schema(after), schema(before)))
                 .containsExactlyInAnyOrderElementsOf(SchemaDiff.reverse(upgrade));
     }

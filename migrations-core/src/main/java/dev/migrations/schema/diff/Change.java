@@ -33,7 +33,8 @@ public sealed interface Change {
     /** Where the change runs in a list of changes; lower runs first. */
     int phase();
 
-    // Phases: drops (foreign keys first), then creates in dependency order, then drops of types.
+    // Phases: drops (foreign keys first), then creates in dependency order, then drops of types. Columns
+    // are altered before new ones are added: a new generated column may use an altered one.
     int DROP_VIEW = 0;
     int DROP_FOREIGN_KEY = 1;
     int DROP_INDEX = 2;
@@ -43,8 +44,8 @@ public sealed interface Change {
     int ALTER_ENUM = 8;
     int CREATE_TYPE = 9;
     int CREATE_TABLE = 10;
-    int ADD_COLUMN = 11;
-    int ALTER_COLUMN = 12;
+    int ALTER_COLUMN = 11;
+    int ADD_COLUMN = 12;
     int COMMENT = 13;
     int ADD_CONSTRAINT = 14;
     int CREATE_INDEX = 15;
