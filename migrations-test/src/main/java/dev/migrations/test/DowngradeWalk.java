@@ -17,15 +17,15 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class DowngradeWalk implements AutoCloseable {
     private final Engine engine;
-    private final Supplier<PostgresServer> servers;
+    private final Supplier<Sandbox.Factory> sandboxes;
     private final Set<String> irreversible;
-    private FreshDatabase database;
+    private Sandbox database;
     private Migrations migrations;
     private String brokenBy;
 
-    DowngradeWalk(Engine engine, Supplier<PostgresServer> servers, Set<String> irreversible) {
+    DowngradeWalk(Engine engine, Supplier<Sandbox.Factory> sandboxes, Set<String> irreversible) {
         this.engine = engine;
-        this.servers = servers;
+        this.sandboxes = sandboxes;
         this.irreversible = Set.copyOf(irreversible);
     }
 
@@ -114,15 +114,14 @@ final class DowngradeWalk implements AutoCloseable {
     }
 
     private void open() {
-        PostgresServer server = servers.get();
-        database = server.createDatabase();
-        migrations = engine.on(database, server);
+        database = sandboxes.get().create();
+        migrations = engine.on(database);
     }
 
     @Override
     public void close() {
         if (database != null) {
-            FreshDatabase open = database;
+            Sandbox open = database;
             database = null;
             migrations = null;
             open.close();

@@ -23,9 +23,9 @@ final class Engine {
         return configure().load();
     }
 
-    /** The engine on the given database. */
-    Migrations on(FreshDatabase database, PostgresServer server) {
-        return configure().url(database.url(), server.user(), server.password()).load();
+    /** The engine on the given sandbox. */
+    Migrations on(Sandbox sandbox) {
+        return sandbox.configure(configure()).load();
     }
 
     private dev.migrations.MigrationsConfig.Builder configure() {
@@ -47,7 +47,7 @@ final class Engine {
      * The schema of the database as it stands, through the engine's reflection, without the engine's own
      * tables.
      */
-    SchemaState reflect(FreshDatabase database) {
+    SchemaState reflect(Sandbox database) {
         Set<String> bookkeeping = Set.of(settings.versionTable(), settings.versionTable() + "_history");
         try (Connection connection = database.connect()) {
             return new SchemaState(

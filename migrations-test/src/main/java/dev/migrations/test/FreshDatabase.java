@@ -1,5 +1,6 @@
 package dev.migrations.test;
 
+import dev.migrations.MigrationsConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -11,11 +12,16 @@ import java.sql.SQLException;
  * @param name its random name
  * @param url its JDBC URL
  */
-record FreshDatabase(PostgresServer server, String name, String url) implements AutoCloseable {
+record FreshDatabase(PostgresServer server, String name, String url) implements Sandbox {
 
-    /** A new connection to this database. */
-    Connection connect() throws SQLException {
+    @Override
+    public Connection connect() throws SQLException {
         return server.connect(url);
+    }
+
+    @Override
+    public MigrationsConfig.Builder configure(MigrationsConfig.Builder builder) {
+        return builder.url(url, server.user(), server.password());
     }
 
     @Override

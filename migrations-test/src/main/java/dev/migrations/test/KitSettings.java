@@ -2,6 +2,7 @@ package dev.migrations.test;
 
 import java.util.List;
 import java.util.Objects;
+import javax.sql.DataSource;
 
 /**
  * What the kit checks and where: the scripts, the server, the version table, the model.
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param model the model for the model check, or null to skip it
  * @param irreversible revisions that deliberately cannot be downgraded
  * @param classLoader where {@code classpath:} locations are found
+ * @param dataSource a DataSource the test gave (checks then run in schemas of it), or null
  */
 record KitSettings(
         List<String> locations,
@@ -23,7 +25,8 @@ record KitSettings(
         String versionTable,
         String model,
         List<String> irreversible,
-        ClassLoader classLoader) {
+        ClassLoader classLoader,
+        DataSource dataSource) {
 
     KitSettings {
         locations = List.copyOf(locations);
@@ -48,7 +51,8 @@ record KitSettings(
                 annotation.versionTable(),
                 annotation.model(),
                 List.of(annotation.irreversible()),
-                classLoader);
+                classLoader,
+                null);
     }
 
     private static String blankToNull(String value) {

@@ -28,7 +28,7 @@ public final class MigrationChecks implements AutoCloseable {
     private final Migrations graph;
     private final Object testInstance;
     private final List<DowngradeWalk> walks = new ArrayList<>();
-    private PostgresServer server;
+    private Sandbox.Factory sandboxes;
 
     MigrationChecks(KitSettings settings, Object testInstance) {
         this.settings = settings;
@@ -64,8 +64,8 @@ public final class MigrationChecks implements AutoCloseable {
     public DynamicNode upgradeToHead() {
         List<String> heads = ids(graph.heads(false));
         return DynamicTest.dynamicTest("upgrade base -> " + String.join(", ", heads), () -> {
-            try (FreshDatabase database = server().createDatabase()) {
-                Migrations migrations = engine.on(database, server());
+            try (Sandbox database = sandboxes().create()) {
+                Migrations migrations = engine.on(database);
                 try {
                     migrations.upgrade("heads");
                 } catch (MigrationsException e) {
@@ -90,7 +90,7 @@ public final class MigrationChecks implements AutoCloseable {
             }
         }
         // One walk shares one database across the container's tests; it is created on the first test.
-        DowngradeWalk walk = track(new DowngradeWalk(engine, this::server, irreversible));
+        DowngradeWalk walk = track(new DowngradeWalk(engine, this::sandboxes, irreversible));
         Stream<DynamicNode> tests = order.stream()
                 .map(revision -> DynamicTest.dynamicTest(
                         revision.id() + " " + revision.message() + ": upgrade, downgrade, upgrade",
@@ -106,7 +106,7 @@ public final class MigrationChecks implements AutoCloseable {
                     Assumptions.assumeTrue(
                             model != null,
                             "No model configured: set @MigrationTest(model = \"filesystem:db/schema.sql\")");
-                    ModelCheck.run(engine, server(), settings);
+                    ModelCheck.run(engine, sandboxes(), settings);
                 });
     }
 
@@ -121,8 +121,8 @@ public final class MigrationChecks implements AutoCloseable {
     }
 
     private void seeded(Hooks hooks, RevisionInfo revision) throws SQLException {
-        try (FreshDatabase database = server().createDatabase()) {
-            Migrations migrations = engine.on(database, server());
+        try (Sandbox database = sandboxes().create()) {
+            Migrations migrations = engine.on(database);
             for (String parent : revision.downRevisions()) {
                 migrations.upgrade(parent);
             }
@@ -155,11 +155,14 @@ public final class MigrationChecks implements AutoCloseable {
         return ids;
     }
 
-    private synchronized PostgresServer server() {
-        if (server == null) {
-            server = ServerLocator.locate(settings);
+    /** Where checks get their databases, located when a check first needs one (listing needs none). */
+    private synchronized Sandbox.Factory sandboxes() {
+        if (sandboxes == null) {
+            sandboxes = settings.dataSource() != null
+                    ? FreshSchema.in(settings.dataSource())
+                    : ServerLocator.locate(settings);
         }
-        return server;
+        return sandboxes;
     }
 
     private DowngradeWalk track(DowngradeWalk walk) {

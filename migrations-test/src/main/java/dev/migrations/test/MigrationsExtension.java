@@ -2,6 +2,7 @@ package dev.migrations.test;
 
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -75,6 +76,7 @@ public final class MigrationsExtension implements ParameterResolver {
         private String versionTable = "alembic_version";
         private String model;
         private List<String> irreversible = List.of();
+        private DataSource dataSource;
 
         private Builder() {}
 
@@ -89,6 +91,16 @@ public final class MigrationsExtension implements ParameterResolver {
             this.url = jdbcUrl;
             this.user = userName;
             this.password = userPassword;
+            return this;
+        }
+
+        /**
+         * A PostgreSQL DataSource to test in, for a user who may not create databases: each check then
+         * runs in a schema of its own ({@code CREATE SCHEMA mig_check_<hex>}, dropped with {@code
+         * CASCADE}) instead of a database of its own.
+         */
+        public Builder dataSource(DataSource value) {
+            this.dataSource = value;
             return this;
         }
 
@@ -116,7 +128,8 @@ public final class MigrationsExtension implements ParameterResolver {
         }
 
         KitSettings build(ClassLoader classLoader) {
-            return new KitSettings(locations, url, user, password, versionTable, model, irreversible, classLoader);
+            return new KitSettings(
+                    locations, url, user, password, versionTable, model, irreversible, classLoader, dataSource);
         }
     }
 }

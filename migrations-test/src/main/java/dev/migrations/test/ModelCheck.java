@@ -13,10 +13,10 @@ import java.util.Set;
 final class ModelCheck {
     private ModelCheck() {}
 
-    static void run(Engine engine, PostgresServer server, KitSettings settings) {
+    static void run(Engine engine, Sandbox.Factory sandboxes, KitSettings settings) {
         ModelSource source = TestModels.of(settings.model(), settings.classLoader());
-        try (FreshDatabase database = server.createDatabase()) {
-            dev.migrations.Migrations migrations = engine.on(database, server);
+        try (Sandbox database = sandboxes.create()) {
+            dev.migrations.Migrations migrations = engine.on(database);
             try {
                 migrations.upgrade("heads");
             } catch (MigrationsException e) {

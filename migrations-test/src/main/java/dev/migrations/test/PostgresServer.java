@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param password the password, or null
  * @param source where the server came from, for messages
  */
-record PostgresServer(String url, String user, String password, String source) {
+record PostgresServer(String url, String user, String password, String source) implements Sandbox.Factory {
     static final String PREFIX = "jdbc:postgresql://";
 
     Connection connect(String jdbcUrl) throws SQLException {
@@ -31,7 +31,8 @@ record PostgresServer(String url, String user, String password, String source) {
     }
 
     /** Creates an empty database with a random name; drop it by closing the result. */
-    FreshDatabase createDatabase() {
+    @Override
+    public FreshDatabase create() {
         byte[] bytes = new byte[6];
         ThreadLocalRandom.current().nextBytes(bytes);
         String name = "mig_check_" + HexFormat.of().formatHex(bytes);

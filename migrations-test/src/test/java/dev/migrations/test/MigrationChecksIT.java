@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.migrations.test.fixtures.BrokenDowngradeFixture;
 import dev.migrations.test.fixtures.DataLossFixture;
+import dev.migrations.test.fixtures.DataSourceFixture;
 import dev.migrations.test.fixtures.GoodFixture;
 import dev.migrations.test.fixtures.IrreversibleFixture;
 import dev.migrations.test.fixtures.ModelDriftFixture;
@@ -23,6 +24,7 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Runs fixture test classes through the JUnit Platform, as a user's build would, against the
@@ -118,6 +120,36 @@ class MigrationChecksIT {
     }
 
     @Test
+    void inAGivenDataSourceEachCheckRunsInASchemaOfItsOwn() throws SQLException {
+        PostgresServer server = server();
+        try (FreshDatabase database = server.create()) {
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setURL(database.url());
+            dataSource.setUser(server.user());
+            dataSource.setPassword(server.password());
+            DataSourceFixture.DATA_SOURCE.set(dataSource);
+
+            Map<String, String> outcomes = run(DataSourceFixture.class);
+
+            assertThat(outcomes.get("2b0000000002 add processed_at, with a downgrade that forgets the column:"
+                            + " upgrade, downgrade, upgrade"))
+                    .isEqualTo("FAILED: Revision 2b0000000002"
+                            + " (classpath:fixtures/broken/2b0000000002_add_processed_at.sql): downgrade does not"
+                            + " restore the schema: table orders still has column processed_at (timestamp without"
+                            + " time zone)");
+            assertThat(outcomes)
+                    .containsEntry("upgrade base -> 4d0000000004", "SUCCESSFUL")
+                    .containsEntry("3c0000000003 create order events: upgrade, downgrade, upgrade", "SUCCESSFUL");
+            try (Connection connection = database.connect();
+                    Statement st = connection.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'mig%'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("schemas left behind").isZero();
+            }
+        }
+    }
+
+    @Test
     void checksDropTheirDatabases() throws SQLException {
         List<String> before = testDatabases();
 
@@ -142,8 +174,8 @@ class MigrationChecksIT {
         return outcomes;
     }
 
-    private static List<String> testDatabases() throws SQLException {
-        PostgresServer server = ServerLocator.locate(new KitSettings(
+    private static PostgresServer server() {
+        return ServerLocator.locate(new KitSettings(
                 List.of("classpath:fixtures/good"),
                 null,
                 null,
@@ -151,7 +183,12 @@ class MigrationChecksIT {
                 "v",
                 null,
                 List.of(),
-                MigrationChecksIT.class.getClassLoader()));
+                MigrationChecksIT.class.getClassLoader(),
+                null));
+    }
+
+    private static List<String> testDatabases() throws SQLException {
+        PostgresServer server = server();
         List<String> names = new ArrayList<>();
         try (Connection connection = server.connect(server.url());
                 Statement st = connection.createStatement();
