@@ -112,7 +112,16 @@ public final class MigrationChecks implements AutoCloseable {
 
     /** For every revision with {@link SeedBefore} or {@link VerifyAfter} methods: the data survives it. */
     public DynamicNode seededData() {
-        Hooks hooks = Hooks.find(testInstance.getClass(), graph);
+        Hooks hooks;
+        try {
+            hooks = Hooks.find(testInstance.getClass(), graph);
+        } catch (IllegalStateException e) {
+            // A hook naming no revision is the test's mistake: report it as a failing check, not a crash.
+            return DynamicContainer.dynamicContainer(
+                    "seeded data survives", Stream.of(DynamicTest.dynamicTest("seeding hooks", () -> {
+                        throw new AssertionError(e.getMessage(), e);
+                    })));
+        }
         List<RevisionInfo> revisions = hooks.revisions(Engine.upgradeOrder(graph));
         Stream<DynamicNode> tests = revisions.stream()
                 .map(revision -> DynamicTest.dynamicTest(
@@ -128,6 +137,9 @@ public final class MigrationChecks implements AutoCloseable {
             }
             try (Connection connection = database.connect()) {
                 Hooks.run(hooks.seeds().getOrDefault(revision.id(), List.of()), testInstance, connection);
+            } catch (Exception e) {
+                throw new AssertionError(
+                        "Seeding before " + Engine.describe(revision) + " fails: " + e.getMessage(), e);
             }
             try {
                 migrations.upgrade(revision.id());

@@ -11,6 +11,7 @@ import dev.migrations.test.fixtures.IrreversibleFixture;
 import dev.migrations.test.fixtures.ModelDriftFixture;
 import dev.migrations.test.fixtures.NoDowngradeFixture;
 import dev.migrations.test.fixtures.TwoHeadsFixture;
+import dev.migrations.test.fixtures.UnknownRevisionHookFixture;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -147,6 +148,13 @@ class MigrationChecksIT {
                 assertThat(rs.getInt(1)).as("schemas left behind").isZero();
             }
         }
+    }
+
+    @Test
+    void hookNamingAnUnknownRevisionFailsNamingMethodAndRevision() {
+        assertThat(run(UnknownRevisionHookFixture.class).get("seeding hooks"))
+                .startsWith("FAILED: seed names revision 'ffff00000000', which is not usable: ")
+                .contains("ffff00000000");
     }
 
     @Test
