@@ -1,10 +1,12 @@
 package dev.migrations.cli;
 
 import dev.migrations.NewRevision;
+import dev.migrations.SchemaChanges;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code revision}: writes a new revision script. */
@@ -62,6 +64,9 @@ final class RevisionCommand extends Subcommand {
             description = "Specify specific path from config for version file")
     String versionPath;
 
+    @Mixin
+    ModelOptions modelOptions = new ModelOptions();
+
     @Override
     public Integer call() {
         rejectJson();
@@ -69,8 +74,7 @@ final class RevisionCommand extends Subcommand {
             if (sql) {
                 throw failed("Using --sql with --autogenerate does not make any sense");
             }
-            throw failed("--autogenerate is not available yet; it arrives with autogenerate. Write the revision by"
-                    + " hand: run 'revision -m MESSAGE' without --autogenerate");
+            return autogenerate();
         }
         if (sql) {
             throw failed("Using --sql with the revision command when revision_environment is not configured does"
@@ -79,6 +83,27 @@ final class RevisionCommand extends Subcommand {
         Path path = migrations()
                 .revision(new NewRevision(message, List.of(head), splice, branchLabels, dependsOn, revId, versionPath));
         println("Generating " + path.toAbsolutePath() + " ...  done");
+        return 0;
+    }
+
+    /** Compares the database at head with the model and writes the changes as a revision. */
+    private int autogenerate() {
+        SchemaChanges changes = online("revision --autogenerate")
+                .autogenerate(
+                        new NewRevision(message, List.of(head), splice, branchLabels, dependsOn, revId, versionPath),
+                        modelOptions.source(parent.settings().classLoader()),
+                        modelOptions.excluded());
+        if (changes.empty()) {
+            println("No changes in schema detected.");
+        }
+        for (String operation : changes.operations()) {
+            println("Detected " + operation);
+        }
+        if (!changes.reviews().isEmpty()) {
+            println(changes.reviews().size() + " item(s) marked '-- REVIEW:' in the revision; read them before"
+                    + " applying it");
+        }
+        println("Generating " + changes.revisionFile().toAbsolutePath() + " ...  done");
         return 0;
     }
 }

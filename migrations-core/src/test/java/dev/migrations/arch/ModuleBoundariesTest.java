@@ -68,4 +68,27 @@ class ModuleBoundariesTest {
                         com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("dev.migrations"))
                 .check(core);
     }
+
+    @Test
+    void revisionGraphKnowsNothingOfTheSchemaModel() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.migrations.graph..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.migrations.schema..")
+                .check(core);
+    }
+
+    @Test
+    void schemaModelAndOperationsNeedNoConnection() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.migrations.schema.model..", "dev.migrations.schema.ops..", "dev.migrations.schema.diff..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "javax.sql..", "dev.migrations.runtime..")
+                .check(core);
+    }
 }
