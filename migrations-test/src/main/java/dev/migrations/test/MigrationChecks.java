@@ -19,8 +19,9 @@ import org.junit.jupiter.api.DynamicTest;
 /**
  * The kit's checks for one test class, as JUnit dynamic tests. Each check runs on its own PostgreSQL
  * database, created with a random name ({@code mig_check_<hex>}) on the located server and dropped
- * afterwards. Obtain it as a parameter of a {@code @TestFactory} method in a {@link MigrationTest}
- * class, or implement {@link MigrationSuite}.
+ * afterwards, or, when the test gave a DataSource, in a schema of its own in it. Obtain it as a
+ * parameter of a {@code @TestFactory} method in a {@link MigrationTest} class, or implement {@link
+ * MigrationSuite}.
  */
 public final class MigrationChecks implements AutoCloseable {
     private final KitSettings settings;
