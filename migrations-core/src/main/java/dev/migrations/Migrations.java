@@ -43,7 +43,8 @@ public final class Migrations {
 
     private Migrations(MigrationsConfig config) {
         this.config = config;
-        this.scripts = ScriptLoader.load(config.locations(), config.classLoader());
+        this.scripts =
+                JavaMigrationScripts.withJava(ScriptLoader.load(config.locations(), config.classLoader()), config);
         this.scriptsById = new LinkedHashMap<>();
         List<Revision> revisions = new ArrayList<>(scripts.size());
         for (RevisionScript script : scripts) {
@@ -493,7 +494,7 @@ public final class Migrations {
      *     tables always are
      * @throws MigrationsException "Target database is not up to date." when it is not at its heads
      */
-    public SchemaChanges checkSchema(dev.migrations.schema.ModelSource model, Set<String> excludedTables) {
+    public SchemaChanges check(dev.migrations.schema.ModelSource model, Set<String> excludedTables) {
         requireAtHeads();
         return dev.migrations.schema.Autogenerate.compare(config, model, excludedTables)
                 .toChanges(null);

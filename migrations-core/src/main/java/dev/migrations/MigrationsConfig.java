@@ -1,5 +1,6 @@
 package dev.migrations;
 
+import dev.migrations.spi.JavaMigration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,9 @@ import javax.sql.DataSource;
  * @param statementTimeout PostgreSQL {@code statement_timeout} for migration statements, or null
  * @param validateChecksums whether a run refuses applied revisions whose scripts changed since
  * @param listeners hear what online runs do (metrics, monitoring)
+ * @param javaMigrations Java migrations given as instances (e.g. Spring beans)
+ * @param javaMigrationPackages packages (with subpackages) scanned for classes annotated with {@code
+ *     @Migration}, loaded with {@code classLoader}
  */
 public record MigrationsConfig(
         List<String> locations,
@@ -37,7 +41,9 @@ public record MigrationsConfig(
         Duration ddlLockTimeout,
         Duration statementTimeout,
         boolean validateChecksums,
-        List<MigrationListener> listeners) {
+        List<MigrationListener> listeners,
+        List<JavaMigration> javaMigrations,
+        List<String> javaMigrationPackages) {
     /** Default location of revision scripts for the command line. */
     public static final String DEFAULT_LOCATION = "filesystem:db/migrations";
     /** Default version table, as Alembic names it. */
@@ -71,6 +77,39 @@ public record MigrationsConfig(
         requireNonNegative("DDL lock timeout", ddlLockTimeout);
         requireNonNegative("statement timeout", statementTimeout);
         listeners = listeners == null ? List.of() : List.copyOf(listeners);
+        javaMigrations = javaMigrations == null ? List.of() : List.copyOf(javaMigrations);
+        javaMigrationPackages = javaMigrationPackages == null ? List.of() : List.copyOf(javaMigrationPackages);
+    }
+
+    /** A configuration without Java migrations (the form before they existed). */
+    public MigrationsConfig(
+            List<String> locations,
+            ClassLoader classLoader,
+            String dialect,
+            String versionTable,
+            String schema,
+            boolean transactionPerMigration,
+            DataSource dataSource,
+            Duration lockWaitTimeout,
+            Duration ddlLockTimeout,
+            Duration statementTimeout,
+            boolean validateChecksums,
+            List<MigrationListener> listeners) {
+        this(
+                locations,
+                classLoader,
+                dialect,
+                versionTable,
+                schema,
+                transactionPerMigration,
+                dataSource,
+                lockWaitTimeout,
+                ddlLockTimeout,
+                statementTimeout,
+                validateChecksums,
+                listeners,
+                List.of(),
+                List.of());
     }
 
     private static void requireNonNegative(String what, Duration value) {
@@ -98,6 +137,8 @@ public record MigrationsConfig(
         private Duration statementTimeout;
         private boolean validateChecksums = true;
         private final List<MigrationListener> listeners = new ArrayList<>();
+        private final List<JavaMigration> javaMigrations = new ArrayList<>();
+        private final List<String> javaMigrationPackages = new ArrayList<>();
 
         private Builder() {}
 
@@ -184,6 +225,31 @@ public record MigrationsConfig(
             return this;
         }
 
+        /** Adds Java migrations given as instances (e.g. Spring beans using injected services). */
+        public Builder javaMigrations(JavaMigration... values) {
+            return javaMigrations(Arrays.asList(values));
+        }
+
+        /** Adds Java migrations given as instances. */
+        public Builder javaMigrations(List<? extends JavaMigration> values) {
+            this.javaMigrations.addAll(values);
+            return this;
+        }
+
+        /**
+         * Adds packages (with their subpackages) to scan, with the configured class loader, for classes
+         * annotated with {@code @Migration}; each needs a no-argument constructor.
+         */
+        public Builder javaMigrationPackages(String... values) {
+            return javaMigrationPackages(Arrays.asList(values));
+        }
+
+        /** Adds packages to scan for Java migrations. */
+        public Builder javaMigrationPackages(List<String> values) {
+            this.javaMigrationPackages.addAll(values);
+            return this;
+        }
+
         /** The configuration. */
         public MigrationsConfig build() {
             return new MigrationsConfig(
@@ -198,7 +264,9 @@ public record MigrationsConfig(
                     ddlLockTimeout,
                     statementTimeout,
                     validateChecksums,
-                    listeners);
+                    listeners,
+                    javaMigrations,
+                    javaMigrationPackages);
         }
 
         /** Builds the configuration and loads the engine. */

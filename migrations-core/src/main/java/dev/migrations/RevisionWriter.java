@@ -140,7 +140,8 @@ final class RevisionWriter {
                 return dirs.get(0);
             }
             for (Revision head : heads) {
-                if (head != null) {
+                // A Java migration's path is its class name, not a directory to write to.
+                if (head != null && !scriptOf(head.id()).isJava()) {
                     return Path.of(scriptOf(head.id()).path()).toAbsolutePath().getParent();
                 }
             }

@@ -157,7 +157,8 @@ final class AlembicFormat {
      * file name); a {@code classpath:} location is shown as is.
      */
     static String displayPath(String path) {
-        if (path.startsWith("classpath:")) {
+        // Java migrations are shown by class name; scripts (always *.sql) by absolute path.
+        if (path.startsWith("classpath:") || !path.endsWith(".sql")) {
             return path;
         }
         try {

@@ -20,8 +20,8 @@ final class CheckCommand extends Subcommand {
 
     @Override
     public Integer call() {
-        SchemaChanges changes = online("check")
-                .checkSchema(modelOptions.source(parent.settings().classLoader()), modelOptions.excluded());
+        SchemaChanges changes =
+                online("check").check(modelOptions.source(parent.settings().classLoader()), modelOptions.excluded());
         if (json()) {
             println("{\n  \"upToDate\": " + changes.empty() + ",\n  \"operations\": " + array(changes.operations())
                     + ",\n  \"reviews\": " + array(changes.reviews()) + "\n}");

@@ -180,6 +180,20 @@ public final class MigrationsCommand implements Callable<Integer> {
                     + " migrations.validate-checksums); --no-validate-checksums only warns.")
     Boolean validateChecksums;
 
+    @Option(
+            names = "--java-package",
+            paramLabel = "PACKAGE",
+            description = "Package (with subpackages) to scan for Java migrations (classes annotated with"
+                    + " @Migration), repeatable (default: migrations.java-packages of --config).")
+    List<String> javaPackages = new ArrayList<>();
+
+    @Option(
+            names = "--classpath",
+            paramLabel = "PATH",
+            description = "Directories and jars holding Java migrations, model entities and their dependencies,"
+                    + " repeatable; entries may also be joined with the platform's path separator.")
+    List<String> classpath = new ArrayList<>();
+
     /** Creates the command with the process environment. */
     public MigrationsCommand() {
         this(System.getenv());
@@ -296,7 +310,9 @@ public final class MigrationsCommand implements Callable<Integer> {
                             lockWaitTimeout,
                             ddlLockTimeout,
                             statementTimeout,
-                            validateChecksums),
+                            validateChecksums,
+                            javaPackages,
+                            classpath),
                     env);
         }
         return settings;

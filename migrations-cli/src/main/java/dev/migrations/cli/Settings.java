@@ -2,9 +2,6 @@ package dev.migrations.cli;
 
 import dev.migrations.MigrationsConfig;
 import dev.migrations.MigrationsException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +29,8 @@ import java.util.Set;
  * @param ddlLockTimeout PostgreSQL lock_timeout for migration statements, or null
  * @param statementTimeout PostgreSQL statement_timeout for migration statements, or null
  * @param validateChecksums whether changed applied scripts are refused
+ * @param javaPackages packages scanned for Java migrations ({@code --java-package}, else {@code
+ *     migrations.java-packages} of the config file)
  */
 record Settings(
         String url,
@@ -46,7 +45,8 @@ record Settings(
         Duration lockWaitTimeout,
         Duration ddlLockTimeout,
         Duration statementTimeout,
-        boolean validateChecksums) {
+        boolean validateChecksums,
+        List<String> javaPackages) {
 
     private static final Set<String> DIALECTS = Set.of("postgresql", "h2");
 
@@ -66,6 +66,9 @@ record Settings(
      * @param ddlLockTimeout {@code --ddl-lock-timeout}
      * @param statementTimeout {@code --statement-timeout}
      * @param validateChecksums {@code --[no-]validate-checksums}
+     * @param javaPackages {@code --java-package}, repeated
+     * @param classpath {@code --classpath}, repeated; each may list several entries separated by the
+     *     platform's path separator
      */
     record Given(
             String url,
@@ -80,7 +83,9 @@ record Settings(
             String lockWaitTimeout,
             String ddlLockTimeout,
             String statementTimeout,
-            Boolean validateChecksums) {
+            Boolean validateChecksums,
+            List<String> javaPackages,
+            List<String> classpath) {
 
         @Override
         public String toString() {
@@ -91,6 +96,7 @@ record Settings(
 
     Settings {
         locations = List.copyOf(locations);
+        javaPackages = List.copyOf(javaPackages);
     }
 
     static Settings resolve(Given given, Map<String, String> env) {
@@ -127,7 +133,7 @@ record Settings(
                 schema == null || schema.isBlank() ? null : schema,
                 dialect(given.dialect(), url),
                 perMigration,
-                classLoader(given.config()),
+                ClassPath.loader(given.config(), given.classpath()),
                 duration(
                         first(given.lockWaitTimeout(), null, file, "migrations.lock-wait-timeout", env),
                         "lock-wait-timeout",
@@ -144,7 +150,11 @@ record Settings(
                         ? given.validateChecksums()
                         : file.flatMap(f -> f.get("migrations.validate-checksums", env))
                                 .map(value -> parseBoolean(value, "migrations.validate-checksums"))
-                                .orElse(Boolean.TRUE));
+                                .orElse(Boolean.TRUE),
+                !given.javaPackages().isEmpty()
+                        ? given.javaPackages()
+                        : file.flatMap(f -> f.getList("migrations.java-packages", env))
+                                .orElse(List.of()));
     }
 
     private static String first(
@@ -224,20 +234,6 @@ record Settings(
         }
     }
 
-    /** The config file's directory is a classpath root, so its {@code classpath:db/migrations} resolves. */
-    private static ClassLoader classLoader(Path config) {
-        ClassLoader parent = Settings.class.getClassLoader();
-        if (config == null) {
-            return parent;
-        }
-        Path dir = config.toAbsolutePath().normalize().getParent();
-        try {
-            return new URLClassLoader(new URL[] {dir.toUri().toURL()}, parent);
-        } catch (MalformedURLException e) {
-            throw new MigrationsException("Config directory " + dir + " cannot be used as a classpath root: " + e, e);
-        }
-    }
-
     /** The core's configuration for these settings (with the connection when a URL is given). */
     MigrationsConfig migrationsConfig() {
         MigrationsConfig.Builder builder = MigrationsConfig.builder();
@@ -254,6 +250,7 @@ record Settings(
                 .ddlLockTimeout(ddlLockTimeout)
                 .statementTimeout(statementTimeout)
                 .validateChecksums(validateChecksums)
+                .javaMigrationPackages(javaPackages)
                 .build();
     }
 

@@ -51,6 +51,11 @@ public final class SqlScriptSink implements MigrationSink {
     }
 
     @Override
+    public String dialectName() {
+        return dialect.name();
+    }
+
+    @Override
     public boolean transactionalDdl() {
         return dialect.transactionalDdl();
     }

@@ -80,6 +80,16 @@ final class JdbcSink implements MigrationSink {
     }
 
     @Override
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public String dialectName() {
+        return dialect.name();
+    }
+
+    @Override
     public boolean transactionalDdl() {
         return dialect.transactionalDdl();
     }

@@ -47,4 +47,12 @@ public interface MigrationSink {
 
     /** A step has run, with its version-table bookkeeping, before its transaction commits. */
     default void stepApplied(Step step, RevisionScript script, long nanos) {}
+
+    /** The live connection Java migrations may use, or null when there is none (offline). */
+    default java.sql.Connection connection() {
+        return null;
+    }
+
+    /** The dialect's short name ({@code postgresql}, {@code h2}), for Java migrations. */
+    String dialectName();
 }

@@ -293,7 +293,19 @@ public final class OnlineRunner {
                 }
             }
         } catch (JdbcSink.StatementFailure failure) {
-            throw failed(connection, dialect, command, sink, failure);
+            throw failed(
+                    connection,
+                    dialect,
+                    command,
+                    sink,
+                    new Failure(failure.script(), failure.statement().line(), failure.sqlException()));
+        } catch (JavaMigrationFailure failure) {
+            throw failed(
+                    connection,
+                    dialect,
+                    command,
+                    sink,
+                    new Failure(failure.script(), failure.line(), failure.getCause()));
         } catch (JdbcSink.BookkeepingFailure failure) {
             sink.rollback();
             throw new MigrationsException(
@@ -362,13 +374,37 @@ public final class OnlineRunner {
         return " Applied in this run: " + (ids.isEmpty() ? "nothing" : String.join(", ", ids)) + ".";
     }
 
+    /** What failed: a script's statement (line in the file) or a Java migration (line in its source, or 0). */
+    private record Failure(RevisionScript script, int line, Throwable cause) {
+        String where() {
+            if (script.isJava()) {
+                return line > 0 ? script.path() + ", line " + line : script.path();
+            }
+            return script.path() + ':' + line;
+        }
+
+        String sqlStateOf() {
+            return cause instanceof SQLException e ? e.getSQLState() : null;
+        }
+
+        String reason() {
+            return cause instanceof SQLException e
+                    ? firstLine(e.getMessage()) + sqlState(e)
+                    : firstLine(JavaMigrationFailure.describe(cause));
+        }
+
+        String before() {
+            return script.isJava() ? "before the failure" : "before line " + line;
+        }
+    }
+
     private MigrationFailedException failed(
-            Connection connection, Dialect dialect, String command, JdbcSink sink, JdbcSink.StatementFailure failure)
+            Connection connection, Dialect dialect, String command, JdbcSink sink, Failure failure)
             throws SQLException {
         boolean rolledBack = sink.inTransaction();
         sink.rollback();
         RevisionScript script = failure.script();
-        SQLException cause = failure.sqlException();
+        Throwable cause = failure.cause();
         List<String> rows = JdbcSupport.readRows(connection, dialect, config.schema(), config.versionTable());
         List<String> applied = new ArrayList<>();
         for (AppliedStep step : sink.committed()) {
@@ -380,40 +416,37 @@ public final class OnlineRunner {
         message.append("Revision ")
                 .append(script.revision())
                 .append(" (")
-                .append(script.path())
-                .append(':')
-                .append(failure.statement().line())
+                .append(failure.where())
                 .append(") failed: ")
-                .append(firstLine(cause.getMessage()))
-                .append(sqlState(cause))
+                .append(failure.reason())
                 .append('.');
         message.append(appliedSentence(sink.committed()));
         if (!rolledBack && !script.transactional()) {
             message.append(" Revision ")
                     .append(script.revision())
-                    .append(" is not transactional: its statements" + " before line ")
-                    .append(failure.statement().line())
+                    .append(" is not transactional: its statements ")
+                    .append(failure.before())
                     .append(" were applied and stay applied;" + " finish or undo them by hand before running again.");
         } else if (!rolledBack && !dialect.transactionalDdl()) {
             message.append(" ")
                     .append(dialect.name())
                     .append(" commits DDL as it runs: statements of ")
                     .append(script.revision())
-                    .append(" before line ")
-                    .append(failure.statement().line())
+                    .append(" ")
+                    .append(failure.before())
                     .append(" may have been applied.");
         }
         message.append(" The database is at ")
                 .append(describeRows(rows))
-                .append("; fix the script and run '")
+                .append(script.isJava() ? "; fix the migration and run '" : "; fix the script and run '")
                 .append(command)
                 .append("' again.");
         return new MigrationFailedException(
                 message.toString(),
                 script.revision(),
                 script.path(),
-                failure.statement().line(),
-                cause.getSQLState(),
+                failure.line(),
+                failure.sqlStateOf(),
                 applied,
                 rows,
                 cause);

@@ -39,8 +39,10 @@ public final class StepRunner {
         for (Step step : steps) {
             RevisionScript script = scriptOf(step);
             if (script != null && !step.isUpgrade() && !script.hasDowngrade()) {
-                throw new MigrationsException("Revision " + script.revision() + " (" + script.path()
-                        + ") has no '-- migrate:downgrade' section, so it cannot be downgraded; add one, or"
+                String missing =
+                        script.isJava() ? "does not override downgrade()" : "has no '-- migrate:downgrade' section";
+                throw new MigrationsException("Revision " + script.revision() + " (" + script.path() + ") "
+                        + missing + ", so it cannot be downgraded; add one, or"
                         + " choose a target at or above " + script.revision());
             }
         }
@@ -88,7 +90,9 @@ public final class StepRunner {
             sink.beforeStep(step, maintainer.heads());
             LOG.info("Running {}", step);
             sink.stepStarted(step);
-            if (script != null) {
+            if (script != null && script.isJava()) {
+                JavaBody.run(script, step.isUpgrade(), sink);
+            } else if (script != null) {
                 List<Statement> statements = step.isUpgrade() ? script.upgrade() : script.downgrade();
                 for (Statement statement : statements) {
                     sink.execute(script, statement);

@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Autogenerate's work, behind {@code Migrations.autogenerate} and {@code Migrations.checkSchema}:
+ * Autogenerate's work, behind {@code Migrations.autogenerate} and {@code Migrations.check}:
  * reflect the database's schema (version, history and lock tables excluded), load the model into a
  * scratch schema and reflect it, compare, and render both directions through {@link Operations}.
  */
@@ -91,7 +91,7 @@ public final class Autogenerate {
                     .name();
             String schema = config.schema() == null ? null : Dialect.of(dialect).storedName(config.schema());
             SchemaModel database = SchemaReflector.reflect(connection, dialect, schema, excluded);
-            SchemaModel model = ScratchSchema.reflect(connection, dialect, source, excluded);
+            SchemaModel model = ScratchSchema.reflect(connection, dialect, source, excluded, database);
             List<Change> upgrade = SchemaDiff.compare(database, model);
             return new Comparison(dialect, database, model, upgrade, SchemaDiff.reverse(upgrade));
         } catch (SQLException e) {

@@ -31,6 +31,21 @@ public final class ScratchSchema {
      */
     public static SchemaModel reflect(
             Connection connection, String dialect, ModelSource source, Set<String> excludedTables) {
+        return reflect(connection, dialect, source, excludedTables, null);
+    }
+
+    /**
+     * Loads and reflects a model, giving checks that mean the same as the database's the database's
+     * text (PostgreSQL prints some expressions differently once they are read back).
+     *
+     * @param database the database's schema, or null
+     */
+    public static SchemaModel reflect(
+            Connection connection,
+            String dialect,
+            ModelSource source,
+            Set<String> excludedTables,
+            SchemaModel database) {
         boolean h2 = dialect.equals("h2");
         String name = "migrations_scratch_" + HexFormat.of().formatHex(randomBytes());
         String stored = h2 ? name.toUpperCase(Locale.ROOT) : name;
@@ -47,7 +62,8 @@ public final class ScratchSchema {
                     connection.commit();
                     connection.setAutoCommit(true);
                 }
-                return SchemaReflector.reflect(connection, dialect, stored, excludedTables);
+                SchemaModel model = SchemaReflector.reflect(connection, dialect, stored, excludedTables);
+                return database == null || h2 ? model : ExpressionNormalizer.align(connection, stored, database, model);
             } finally {
                 cleanUp(connection, h2, quoted, previous);
             }

@@ -1,5 +1,6 @@
 package dev.migrations.script;
 
+import dev.migrations.spi.JavaMigration;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,7 +22,10 @@ import java.util.Objects;
  *     means "downgrade does nothing", a missing one means "cannot be downgraded"
  * @param path the path shown to users: a filesystem path as configured, or {@code
  *     classpath:db/migrations/x.sql}
- * @param checksum lowercase hex SHA-256 of the file's raw bytes
+ * @param checksum lowercase hex SHA-256 of the file's raw bytes (of a Java migration: see {@link
+ *     JavaMigration#checksum()})
+ * @param javaMigration the migration that runs instead of statements, or {@code null} for a SQL
+ *     script; its {@code path} is the class name and its statement lists are empty
  */
 public record RevisionScript(
         String revision,
@@ -35,7 +39,38 @@ public record RevisionScript(
         List<Statement> downgrade,
         boolean hasDowngrade,
         String path,
-        String checksum) {
+        String checksum,
+        JavaMigration javaMigration) {
+
+    /** A SQL revision script (no Java body). */
+    public RevisionScript(
+            String revision,
+            List<String> downRevisions,
+            List<String> dependsOn,
+            List<String> branchLabels,
+            String message,
+            String createDate,
+            boolean transactional,
+            List<Statement> upgrade,
+            List<Statement> downgrade,
+            boolean hasDowngrade,
+            String path,
+            String checksum) {
+        this(
+                revision,
+                downRevisions,
+                dependsOn,
+                branchLabels,
+                message,
+                createDate,
+                transactional,
+                upgrade,
+                downgrade,
+                hasDowngrade,
+                path,
+                checksum,
+                null);
+    }
 
     /** Validates the components and copies the lists. */
     public RevisionScript {
@@ -51,5 +86,13 @@ public record RevisionScript(
         }
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(checksum, "checksum");
+        if (javaMigration != null && !(upgrade.isEmpty() && downgrade.isEmpty())) {
+            throw new IllegalArgumentException("a Java migration has no SQL statements");
+        }
+    }
+
+    /** Whether a Java migration runs instead of SQL statements. */
+    public boolean isJava() {
+        return javaMigration != null;
     }
 }

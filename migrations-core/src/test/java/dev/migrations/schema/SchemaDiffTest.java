@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrations.schema.diff.Change;
 import dev.migrations.schema.diff.ChangeScript;
+import dev.migrations.schema.diff.DropTable;
 import dev.migrations.schema.diff.SchemaDiff;
 import dev.migrations.schema.model.CheckConstraint;
 import dev.migrations.schema.model.Column;
@@ -81,7 +82,7 @@ class SchemaDiffTest {
                 .withComment("people");
         List<Change> upgrade = SchemaDiff.compare(schema(table), SchemaModel.empty());
 
-        assertThat(upgrade).containsExactly(new Change.DropTable(table));
+        assertThat(upgrade).containsExactly(new DropTable(table));
         assertThat(SchemaDiff.reverse(upgrade).get(0).render(PG))
                 .containsExactly("""
                         CREATE TABLE users (

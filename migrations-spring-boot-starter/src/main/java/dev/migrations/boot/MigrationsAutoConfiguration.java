@@ -2,6 +2,7 @@ package dev.migrations.boot;
 
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfig;
+import dev.migrations.spi.JavaMigration;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -79,12 +80,15 @@ public final class MigrationsAutoConfiguration {
                 ObjectProvider<DataSource> dataSource,
                 @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
                 ObjectProvider<MigrationsConfigurationCustomizer> customizers,
+                ObjectProvider<JavaMigration> javaMigrations,
                 @Qualifier("migrationsRunState") MigrationsRunState runState) {
             MigrationsConfig.Builder configuration = properties
                     .configure(resourceLoader.getClassLoader())
                     .dataSource(migrationDataSource(
                             properties, migrationsDataSource.getIfAvailable(), dataSource.getIfUnique()))
-                    .listener(runState);
+                    .listener(runState)
+                    // Beans, so migrations can use injected services.
+                    .javaMigrations(javaMigrations.orderedStream().toList());
             customizers.orderedStream().forEach(customizer -> customizer.customize(configuration));
             return configuration.load();
         }

@@ -93,6 +93,13 @@ public class MigrationsProperties implements Validator {
     /** Whether a run refuses applied revisions whose scripts changed since (otherwise it only warns). */
     private boolean validateChecksums = true;
 
+    /**
+     * Packages (with subpackages) scanned for Java migrations that are not Spring beans: classes
+     * annotated with @Migration and a no-argument constructor. Beans implementing JavaMigration are
+     * registered without this.
+     */
+    private List<String> javaPackages = new ArrayList<>();
+
     /** With mode 'wait', how long to wait for the database to reach the target. If no unit, seconds. */
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration waitTimeout = Duration.ofMinutes(10);
@@ -159,7 +166,8 @@ public class MigrationsProperties implements Validator {
                 .lockWaitTimeout(lockWaitTimeout)
                 .ddlLockTimeout(ddlLockTimeout)
                 .statementTimeout(statementTimeout)
-                .validateChecksums(validateChecksums);
+                .validateChecksums(validateChecksums)
+                .javaMigrationPackages(javaPackages);
     }
 
     @Override
@@ -236,6 +244,14 @@ public class MigrationsProperties implements Validator {
 
     private static String kebab(String field) {
         return field.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+    }
+
+    public List<String> getJavaPackages() {
+        return javaPackages;
+    }
+
+    public void setJavaPackages(List<String> javaPackages) {
+        this.javaPackages = javaPackages;
     }
 
     public Metrics getMetrics() {

@@ -433,6 +433,7 @@ class MigrationsAutoConfigurationTests {
         assertThat(properties.getDdlLockTimeout()).isEqualTo(engine.ddlLockTimeout());
         assertThat(properties.getStatementTimeout()).isEqualTo(engine.statementTimeout());
         assertThat(properties.isValidateChecksums()).isEqualTo(engine.validateChecksums());
+        assertThat(properties.getJavaPackages()).isEqualTo(engine.javaMigrationPackages());
         // The one deliberate difference: the starter reads scripts from the classpath.
         assertThat(properties.getLocations()).containsExactly("classpath:db/migrations");
         assertThat(engine.locations()).containsExactly(MigrationsConfig.DEFAULT_LOCATION);

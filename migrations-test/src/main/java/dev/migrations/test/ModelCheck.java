@@ -25,7 +25,7 @@ final class ModelCheck {
             }
             SchemaChanges changes;
             try {
-                changes = migrations.checkSchema(source, Set.of());
+                changes = migrations.check(source, Set.of());
             } catch (MigrationsException e) {
                 throw new AssertionError("Model " + settings.model() + " could not be compared: " + e.getMessage(), e);
             }

@@ -1,6 +1,25 @@
 package dev.migrations.test;
 
+import dev.migrations.schema.diff.AddColumn;
+import dev.migrations.schema.diff.AddConstraint;
+import dev.migrations.schema.diff.AlterColumnDefault;
+import dev.migrations.schema.diff.AlterColumnIdentity;
+import dev.migrations.schema.diff.AlterColumnNullability;
+import dev.migrations.schema.diff.AlterColumnType;
+import dev.migrations.schema.diff.AlterEnum;
 import dev.migrations.schema.diff.Change;
+import dev.migrations.schema.diff.CreateEnum;
+import dev.migrations.schema.diff.CreateIndex;
+import dev.migrations.schema.diff.CreateSequence;
+import dev.migrations.schema.diff.CreateTable;
+import dev.migrations.schema.diff.CreateView;
+import dev.migrations.schema.diff.DropColumn;
+import dev.migrations.schema.diff.DropConstraint;
+import dev.migrations.schema.diff.DropEnum;
+import dev.migrations.schema.diff.DropIndex;
+import dev.migrations.schema.diff.DropSequence;
+import dev.migrations.schema.diff.DropTable;
+import dev.migrations.schema.diff.DropView;
 import dev.migrations.schema.diff.SchemaDiff;
 import dev.migrations.schema.model.Column;
 import dev.migrations.schema.model.SchemaModel;
@@ -26,49 +45,49 @@ final class SchemaDifferences {
     }
 
     static String describe(Change change) {
-        if (change instanceof Change.CreateTable c) {
+        if (change instanceof CreateTable c) {
             return "table " + c.table().name() + " still exists";
-        } else if (change instanceof Change.DropTable c) {
+        } else if (change instanceof DropTable c) {
             return "table " + c.table().name() + " is missing";
-        } else if (change instanceof Change.AddColumn c) {
+        } else if (change instanceof AddColumn c) {
             return "table " + c.table() + " still has column " + c.column().name() + " (" + column(c.column()) + ")";
-        } else if (change instanceof Change.DropColumn c) {
+        } else if (change instanceof DropColumn c) {
             return "table " + c.table() + " lost column " + c.column().name() + " (" + column(c.column()) + ")";
-        } else if (change instanceof Change.AlterColumnType c) {
+        } else if (change instanceof AlterColumnType c) {
             return "column " + c.table() + "." + c.column() + " has type " + c.to() + ", was " + c.from();
-        } else if (change instanceof Change.AlterColumnNullability c) {
+        } else if (change instanceof AlterColumnNullability c) {
             return "column " + c.table() + "." + c.column() + " is " + nullability(c.to()) + ", was "
                     + nullability(c.from());
-        } else if (change instanceof Change.AlterColumnDefault c) {
+        } else if (change instanceof AlterColumnDefault c) {
             return "column " + c.table() + "." + c.column() + " has default " + c.to() + ", was " + c.from();
-        } else if (change instanceof Change.AlterColumnIdentity c) {
+        } else if (change instanceof AlterColumnIdentity c) {
             return "column " + c.table() + "." + c.column() + " has identity " + c.to() + ", was " + c.from();
-        } else if (change instanceof Change.CreateIndex c) {
+        } else if (change instanceof CreateIndex c) {
             return "table " + c.table() + " still has index " + c.index().name() + " ("
                     + c.index().definition() + ")";
-        } else if (change instanceof Change.DropIndex c) {
+        } else if (change instanceof DropIndex c) {
             return "table " + c.table() + " lost index " + c.index().name() + " ("
                     + c.index().definition() + ")";
-        } else if (change instanceof Change.AddConstraint c) {
+        } else if (change instanceof AddConstraint c) {
             return "table " + c.table() + " still has constraint "
                     + c.constraint().name() + " (" + c.constraint().definition() + ")";
-        } else if (change instanceof Change.DropConstraint c) {
+        } else if (change instanceof DropConstraint c) {
             return "table " + c.table() + " lost constraint " + c.constraint().name() + " ("
                     + c.constraint().definition() + ")";
-        } else if (change instanceof Change.CreateEnum c) {
+        } else if (change instanceof CreateEnum c) {
             return "enum type " + c.type().name() + " still exists";
-        } else if (change instanceof Change.DropEnum c) {
+        } else if (change instanceof DropEnum c) {
             return "enum type " + c.type().name() + " is missing";
-        } else if (change instanceof Change.AlterEnum c) {
+        } else if (change instanceof AlterEnum c) {
             return "enum type " + c.to().name() + " has labels " + c.to().labels() + ", was "
                     + c.from().labels();
-        } else if (change instanceof Change.CreateSequence c) {
+        } else if (change instanceof CreateSequence c) {
             return "sequence " + c.sequence().name() + " still exists";
-        } else if (change instanceof Change.DropSequence c) {
+        } else if (change instanceof DropSequence c) {
             return "sequence " + c.sequence().name() + " is missing";
-        } else if (change instanceof Change.CreateView c) {
+        } else if (change instanceof CreateView c) {
             return "view " + c.view().name() + " still exists";
-        } else if (change instanceof Change.DropView c) {
+        } else if (change instanceof DropView c) {
             return "view " + c.view().name() + " is missing";
         }
         // Sequence settings, comments and anything added later: the engine's own wording.

@@ -14,24 +14,24 @@ final class ColumnComparer {
         boolean isGenerated = to.generatedExpression() != null;
         if ((wasGenerated || isGenerated) && !Objects.equals(from.generatedExpression(), to.generatedExpression())) {
             // A generation expression cannot be altered in place (before PostgreSQL 17): rebuild the column.
-            out.add(new Change.DropColumn(table, from));
-            out.add(new Change.AddColumn(table, to));
+            out.add(new DropColumn(table, from));
+            out.add(new AddColumn(table, to));
             return;
         }
         if (!from.type().equals(to.type())) {
-            out.add(new Change.AlterColumnType(table, name, from.type(), to.type()));
+            out.add(new AlterColumnType(table, name, from.type(), to.type()));
         }
         if (from.identity() != to.identity()) {
-            out.add(new Change.AlterColumnIdentity(table, name, from.identity(), to.identity()));
+            out.add(new AlterColumnIdentity(table, name, from.identity(), to.identity()));
         }
         if (!Objects.equals(from.defaultExpression(), to.defaultExpression())) {
-            out.add(new Change.AlterColumnDefault(table, name, from.defaultExpression(), to.defaultExpression()));
+            out.add(new AlterColumnDefault(table, name, from.defaultExpression(), to.defaultExpression()));
         }
         if (from.nullable() != to.nullable()) {
-            out.add(new Change.AlterColumnNullability(table, name, from.nullable(), to.nullable()));
+            out.add(new AlterColumnNullability(table, name, from.nullable(), to.nullable()));
         }
         if (!Objects.equals(from.comment(), to.comment())) {
-            out.add(new Change.SetComment(table, name, from.comment(), to.comment()));
+            out.add(new SetComment(table, name, from.comment(), to.comment()));
         }
     }
 }

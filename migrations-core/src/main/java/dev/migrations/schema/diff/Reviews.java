@@ -27,41 +27,41 @@ public final class Reviews {
     /** The review notes for one change of a list (the list is needed to spot renames). */
     public static List<String> of(Change change, List<Change> all) {
         List<String> notes = new ArrayList<>();
-        if (change instanceof Change.DropTable drop) {
+        if (change instanceof DropTable drop) {
             notes.add("drops table " + drop.table().name() + " and all its data");
             for (Change other : all) {
-                if (other instanceof Change.CreateTable create && similar(drop, create)) {
+                if (other instanceof CreateTable create && similar(drop, create)) {
                     notes.add(renameNote(
                             "table", drop.table().name(), create.table().name()));
                 }
             }
-        } else if (change instanceof Change.CreateTable create) {
+        } else if (change instanceof CreateTable create) {
             for (Change other : all) {
-                if (other instanceof Change.DropTable drop && similar(drop, create)) {
+                if (other instanceof DropTable drop && similar(drop, create)) {
                     notes.add(renameNote(
                             "table", drop.table().name(), create.table().name()));
                 }
             }
-        } else if (change instanceof Change.DropColumn drop) {
+        } else if (change instanceof DropColumn drop) {
             notes.add("drops column " + drop.table() + "." + drop.column().name() + " and its data");
             for (Change other : all) {
-                if (other instanceof Change.AddColumn add && similar(drop, add)) {
+                if (other instanceof AddColumn add && similar(drop, add)) {
                     notes.add(renameNote("column", qualified(drop), qualified(add)));
                 }
             }
-        } else if (change instanceof Change.AddColumn add) {
+        } else if (change instanceof AddColumn add) {
             addColumnNotes(add, all, notes);
-        } else if (change instanceof Change.AlterColumnType type) {
+        } else if (change instanceof AlterColumnType type) {
             typeNotes(type, notes);
-        } else if (change instanceof Change.AlterColumnNullability nullability && !nullability.to()) {
+        } else if (change instanceof AlterColumnNullability nullability && !nullability.to()) {
             notes.add(nullability.table() + "." + nullability.column()
                     + " becomes NOT NULL: fails if existing rows hold NULL; backfill them first");
-        } else if (change instanceof Change.AlterEnum alter && !alter.onlyAdds()) {
+        } else if (change instanceof AlterEnum alter && !alter.onlyAdds()) {
             notes.add("rebuilds enum type " + alter.to().name() + " (labels removed or reordered): fails if rows"
                     + " use a removed label");
-        } else if (change instanceof Change.DropSequence drop) {
+        } else if (change instanceof DropSequence drop) {
             notes.add("drops sequence " + drop.sequence().name() + "; its current value is lost");
-        } else if (change instanceof Change.AddConstraint add
+        } else if (change instanceof AddConstraint add
                 && (add.constraint() instanceof UniqueConstraint || add.constraint() instanceof CheckConstraint)
                 && !createdInSameList(add.table(), all)) {
             notes.add("adds " + add.constraint().name() + " to existing table " + add.table()
@@ -70,7 +70,7 @@ public final class Reviews {
         return notes;
     }
 
-    private static void addColumnNotes(Change.AddColumn add, List<Change> all, List<String> notes) {
+    private static void addColumnNotes(AddColumn add, List<Change> all, List<String> notes) {
         Column column = add.column();
         if (!column.nullable()
                 && column.defaultExpression() == null
@@ -81,13 +81,13 @@ public final class Reviews {
                     + " has rows; give it a default or add it nullable, backfill, then set NOT NULL");
         }
         for (Change other : all) {
-            if (other instanceof Change.DropColumn drop && similar(drop, add)) {
+            if (other instanceof DropColumn drop && similar(drop, add)) {
                 notes.add(renameNote("column", qualified(drop), qualified(add)));
             }
         }
     }
 
-    private static void typeNotes(Change.AlterColumnType type, List<String> notes) {
+    private static void typeNotes(AlterColumnType type, List<String> notes) {
         String column = type.table() + "." + type.column();
         if (narrows(type.from(), type.to())) {
             notes.add("narrows " + column + " from " + type.from() + " to " + type.to()
@@ -132,7 +132,7 @@ public final class Reviews {
         return (from.startsWith("numeric") || from.equals("double precision") || from.equals("real")) && tWidth != null;
     }
 
-    private static boolean similar(Change.DropTable drop, Change.CreateTable create) {
+    private static boolean similar(DropTable drop, CreateTable create) {
         Set<String> before = columnNames(drop.table().columns());
         Set<String> after = columnNames(create.table().columns());
         Set<String> common = new HashSet<>(before);
@@ -140,15 +140,14 @@ public final class Reviews {
         return common.size() >= RENAME_SIMILARITY * Math.max(before.size(), after.size());
     }
 
-    private static boolean similar(Change.DropColumn drop, Change.AddColumn add) {
+    private static boolean similar(DropColumn drop, AddColumn add) {
         return drop.table().equals(add.table())
                 && drop.column().type().equals(add.column().type());
     }
 
     private static boolean createdInSameList(String table, List<Change> all) {
         for (Change change : all) {
-            if (change instanceof Change.CreateTable create
-                    && create.table().name().equals(table)) {
+            if (change instanceof CreateTable create && create.table().name().equals(table)) {
                 return true;
             }
         }
@@ -163,11 +162,11 @@ public final class Reviews {
         return names;
     }
 
-    private static String qualified(Change.DropColumn drop) {
+    private static String qualified(DropColumn drop) {
         return drop.table() + "." + drop.column().name();
     }
 
-    private static String qualified(Change.AddColumn add) {
+    private static String qualified(AddColumn add) {
         return add.table() + "." + add.column().name();
     }
 

@@ -60,14 +60,14 @@ public final class SchemaDiff {
     private static void compareEnums(SchemaModel from, SchemaModel to, List<Change> out) {
         Matcher<EnumType> enums = new Matcher<>(from.enums(), to.enums(), EnumType::name, null);
         for (EnumType type : enums.added) {
-            out.add(new Change.CreateEnum(type));
+            out.add(new CreateEnum(type));
         }
         for (EnumType type : enums.removed) {
-            out.add(new Change.DropEnum(type));
+            out.add(new DropEnum(type));
         }
         for (Matcher.Pair<EnumType> pair : enums.matched) {
             if (!pair.from().labels().equals(pair.to().labels())) {
-                out.add(new Change.AlterEnum(
+                out.add(new AlterEnum(
                         pair.from(),
                         pair.to(),
                         uses(from, pair.from().name()),
@@ -77,12 +77,12 @@ public final class SchemaDiff {
     }
 
     /** Columns whose type is the enum type (arrays of it are not converted). */
-    private static List<Change.EnumUse> uses(SchemaModel model, String type) {
-        List<Change.EnumUse> uses = new ArrayList<>();
+    private static List<EnumUse> uses(SchemaModel model, String type) {
+        List<EnumUse> uses = new ArrayList<>();
         for (Table table : model.tables()) {
             for (Column column : table.columns()) {
                 if (column.type().equals(type)) {
-                    uses.add(new Change.EnumUse(table.name(), column.name(), column.defaultExpression()));
+                    uses.add(new EnumUse(table.name(), column.name(), column.defaultExpression()));
                 }
             }
         }
@@ -92,14 +92,14 @@ public final class SchemaDiff {
     private static void compareSequences(List<Sequence> from, List<Sequence> to, List<Change> out) {
         Matcher<Sequence> sequences = new Matcher<>(from, to, Sequence::name, null);
         for (Sequence sequence : sequences.added) {
-            out.add(new Change.CreateSequence(sequence));
+            out.add(new CreateSequence(sequence));
         }
         for (Sequence sequence : sequences.removed) {
-            out.add(new Change.DropSequence(sequence));
+            out.add(new DropSequence(sequence));
         }
         for (Matcher.Pair<Sequence> pair : sequences.matched) {
             if (!pair.from().equals(pair.to())) {
-                out.add(new Change.AlterSequence(pair.from(), pair.to()));
+                out.add(new AlterSequence(pair.from(), pair.to()));
             }
         }
     }
@@ -107,15 +107,15 @@ public final class SchemaDiff {
     private static void compareViews(List<View> from, List<View> to, List<Change> out) {
         Matcher<View> views = new Matcher<>(from, to, View::name, null);
         for (View view : views.added) {
-            out.add(new Change.CreateView(view));
+            out.add(new CreateView(view));
         }
         for (View view : views.removed) {
-            out.add(new Change.DropView(view));
+            out.add(new DropView(view));
         }
         for (Matcher.Pair<View> pair : views.matched) {
             if (!pair.from().definition().equals(pair.to().definition())) {
-                out.add(new Change.DropView(pair.from()));
-                out.add(new Change.CreateView(pair.to()));
+                out.add(new DropView(pair.from()));
+                out.add(new CreateView(pair.to()));
             }
         }
     }

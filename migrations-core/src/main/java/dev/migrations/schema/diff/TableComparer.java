@@ -15,22 +15,22 @@ final class TableComparer {
     static void compare(List<Table> from, List<Table> to, List<Change> out) {
         Matcher<Table> tables = new Matcher<>(from, to, Table::name, null);
         for (Table table : tables.added) {
-            out.add(new Change.CreateTable(bare(table)));
+            out.add(new CreateTable(bare(table)));
             for (Index index : table.indexes()) {
-                out.add(new Change.CreateIndex(table.name(), index));
+                out.add(new CreateIndex(table.name(), index));
             }
             for (ForeignKey fk : table.foreignKeys()) {
-                out.add(new Change.AddConstraint(table.name(), fk));
+                out.add(new AddConstraint(table.name(), fk));
             }
         }
         for (Table table : tables.removed) {
             for (ForeignKey fk : table.foreignKeys()) {
-                out.add(new Change.DropConstraint(table.name(), fk));
+                out.add(new DropConstraint(table.name(), fk));
             }
             for (Index index : table.indexes()) {
-                out.add(new Change.DropIndex(table.name(), index));
+                out.add(new DropIndex(table.name(), index));
             }
-            out.add(new Change.DropTable(bare(table)));
+            out.add(new DropTable(bare(table)));
         }
         for (Matcher.Pair<Table> pair : tables.matched) {
             compareTable(pair.from(), pair.to(), out);
@@ -54,10 +54,10 @@ final class TableComparer {
         String name = to.name();
         Matcher<Column> columns = new Matcher<>(from.columns(), to.columns(), Column::name, null);
         for (Column column : columns.added) {
-            out.add(new Change.AddColumn(name, column));
+            out.add(new AddColumn(name, column));
         }
         for (Column column : columns.removed) {
-            out.add(new Change.DropColumn(name, column));
+            out.add(new DropColumn(name, column));
         }
         for (Matcher.Pair<Column> pair : columns.matched) {
             ColumnComparer.compare(name, pair.from(), pair.to(), out);
@@ -66,31 +66,31 @@ final class TableComparer {
                 new Matcher<>(from.constraints(), to.constraints(), Constraint::name, Constraint::definition);
         for (Matcher.Pair<Constraint> pair : constraints.matched) {
             if (!pair.from().definition().equals(pair.to().definition())) {
-                out.add(new Change.DropConstraint(name, pair.from()));
-                out.add(new Change.AddConstraint(name, pair.to()));
+                out.add(new DropConstraint(name, pair.from()));
+                out.add(new AddConstraint(name, pair.to()));
             }
         }
         for (Constraint constraint : constraints.removed) {
-            out.add(new Change.DropConstraint(name, constraint));
+            out.add(new DropConstraint(name, constraint));
         }
         for (Constraint constraint : constraints.added) {
-            out.add(new Change.AddConstraint(name, constraint));
+            out.add(new AddConstraint(name, constraint));
         }
         Matcher<Index> indexes = new Matcher<>(from.indexes(), to.indexes(), Index::name, Index::definition);
         for (Matcher.Pair<Index> pair : indexes.matched) {
             if (!pair.from().definition().equals(pair.to().definition())) {
-                out.add(new Change.DropIndex(name, pair.from()));
-                out.add(new Change.CreateIndex(name, pair.to()));
+                out.add(new DropIndex(name, pair.from()));
+                out.add(new CreateIndex(name, pair.to()));
             }
         }
         for (Index index : indexes.removed) {
-            out.add(new Change.DropIndex(name, index));
+            out.add(new DropIndex(name, index));
         }
         for (Index index : indexes.added) {
-            out.add(new Change.CreateIndex(name, index));
+            out.add(new CreateIndex(name, index));
         }
         if (!Objects.equals(from.comment(), to.comment())) {
-            out.add(new Change.SetComment(name, null, from.comment(), to.comment()));
+            out.add(new SetComment(name, null, from.comment(), to.comment()));
         }
     }
 }

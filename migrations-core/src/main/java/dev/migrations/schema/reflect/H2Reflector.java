@@ -31,6 +31,7 @@ import java.util.Map;
 final class H2Reflector {
     private final Connection connection;
     private final TableFilter filter;
+    private String qualifier = "";
 
     H2Reflector(Connection connection, TableFilter filter) {
         this.connection = connection;
@@ -39,6 +40,9 @@ final class H2Reflector {
 
     SchemaModel reflect(String requestedSchema) throws SQLException {
         String schema = requestedSchema == null ? currentSchema() : requestedSchema;
+        // H2 prints references to objects of the same schema qualified ("S"."T"); without the
+        // qualifier, a scratch schema's output reads like the real schema's.
+        qualifier = "\"" + schema.replace("\"", "\"\"") + "\".";
         TableParts.All tables = new TableParts.All();
         query(TABLES, schema, rs -> {
             if ("BASE TABLE".equals(rs.getString(2)) && !filter.excludes(rs.getString(1))) {
@@ -62,7 +66,6 @@ final class H2Reflector {
                         rs.getLong(7),
                         "YES".equals(rs.getString(8)))));
         List<View> views = new ArrayList<>();
-        String qualifier = "\"" + schema.replace("\"", "\"\"") + "\".";
         query(VIEWS, schema, rs -> {
             if (!filter.excludes(rs.getString(1))) {
                 views.add(new View(
@@ -72,7 +75,11 @@ final class H2Reflector {
         return new SchemaModel(tables.build(), List.of(), sequences, views);
     }
 
-    private static void column(TableParts table, ResultSet rs) throws SQLException {
+    private String unqualified(String sql) {
+        return sql == null ? null : sql.replace(qualifier, "");
+    }
+
+    private void column(TableParts table, ResultSet rs) throws SQLException {
         if (table == null) {
             return;
         }
@@ -82,9 +89,9 @@ final class H2Reflector {
                 rs.getString(2),
                 type(rs),
                 "YES".equals(rs.getString(8)),
-                identity || generated ? null : rs.getString(9),
+                identity || generated ? null : unqualified(rs.getString(9)),
                 identity ? ("ALWAYS".equals(rs.getString(11)) ? Identity.ALWAYS : Identity.BY_DEFAULT) : null,
-                generated ? rs.getString(13) : null,
+                generated ? unqualified(rs.getString(13)) : null,
                 rs.getString(14)));
     }
 
@@ -159,7 +166,7 @@ final class H2Reflector {
                             rows.refColumns(),
                             rows.onDelete(),
                             rows.onUpdate()));
-                default -> table.checks.add(new CheckConstraint(rows.name(), rows.check()));
+                default -> table.checks.add(new CheckConstraint(rows.name(), unqualified(rows.check())));
             }
         }
     }

@@ -1,0 +1,204 @@
+package dev.migrations.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Java migrations from the command line: a class compiled into a directory the CLI does not know,
+ * put on the class path with {@code --classpath} and found with {@code --java-package}, runs between
+ * two SQL revisions on a fresh PostgreSQL database and shows in {@code history} and offline SQL.
+ */
+class JavaMigrationsCliIT {
+    private static final String PG_ADMIN_URL =
+            System.getenv().getOrDefault("MIGRATIONS_TEST_JDBC_URL", "jdbc:postgresql://localhost:5432/postgres");
+    private static final String PG_USER = System.getenv().getOrDefault("MIGRATIONS_TEST_USER", "postgres");
+    private static final String PG_PASSWORD = System.getenv().getOrDefault("MIGRATIONS_TEST_PASSWORD", "");
+
+    private static final String MIGRATION = """
+            package com.acme.mig;
+
+            import dev.migrations.spi.JavaMigration;
+            import dev.migrations.spi.Migration;
+            import dev.migrations.spi.MigrationContext;
+
+            @Migration(id = "bbbb", revises = "aaaa", message = "Backfill in Java")
+            public class V2Backfill implements JavaMigration {
+                @Override
+                public void upgrade(MigrationContext context) {
+                    context.execute("INSERT INTO users (id) VALUES (1), (2)");
+                }
+
+                @Override
+                public void downgrade(MigrationContext context) {
+                    context.execute("DELETE FROM users");
+                }
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private String database;
+    private String url;
+    private Path classes;
+
+    record Run(int exit, String out, String err) {}
+
+    @BeforeEach
+    void createDatabase() throws Exception {
+        database = "mig_cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        admin("CREATE DATABASE " + database);
+        int slash = PG_ADMIN_URL.lastIndexOf('/');
+        int query = PG_ADMIN_URL.indexOf('?', slash);
+        url = PG_ADMIN_URL.substring(0, slash + 1) + database + (query < 0 ? "" : PG_ADMIN_URL.substring(query));
+        script("aaaa", "", "CREATE TABLE users (id int PRIMARY KEY);", "DROP TABLE users;");
+        script(
+                "cccc",
+                "bbbb",
+                "ALTER TABLE users ADD COLUMN email varchar(100);",
+                "ALTER TABLE users DROP COLUMN email;");
+        classes = compile();
+    }
+
+    @AfterEach
+    void dropDatabase() throws SQLException {
+        admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+
+    private static void admin(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, PG_PASSWORD);
+                Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private void script(String id, String revises, String up, String down) throws IOException {
+        Path scripts = dir.resolve("db/migrations");
+        Files.createDirectories(scripts);
+        String text = "-- revision " + id + "\n--\n-- Revision ID: " + id + "\n-- Revises: " + revises
+                + "\n\n-- migrate:upgrade\n" + up + "\n\n-- migrate:downgrade\n" + down + "\n";
+        Files.writeString(scripts.resolve(id + "_rev.sql"), text, StandardCharsets.UTF_8);
+    }
+
+    /** Compiles the migration against the test's class path into a directory of its own. */
+    private Path compile() throws IOException {
+        Path src = dir.resolve("src/com/acme/mig/V2Backfill.java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, MIGRATION, StandardCharsets.UTF_8);
+        Path out = dir.resolve("classes");
+        Files.createDirectories(out);
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        int exit = compiler.run(
+                null,
+                null,
+                null,
+                "-classpath",
+                System.getProperty("java.class.path"),
+                "-d",
+                out.toString(),
+                src.toString());
+        assertThat(exit).as("javac exit code").isZero();
+        return out;
+    }
+
+    private Run run(String... args) {
+        List<String> all = new ArrayList<>(
+                List.of("--location", dir.resolve("db/migrations").toString()));
+        all.addAll(List.of(args));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Map<String, String> env =
+                Map.of("MIGRATIONS_URL", url, "MIGRATIONS_USER", PG_USER, "MIGRATIONS_PASSWORD", PG_PASSWORD);
+        int exit = MigrationsCommand.run(new PrintWriter(out), new PrintWriter(err), env, all.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private long users() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, PG_USER, PG_PASSWORD);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM users")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void javaMigrationOnTheGivenClasspathRunsBetweenSqlRevisions() throws SQLException {
+        String[] java = {"--classpath", classes.toString(), "--java-package", "com.acme.mig"};
+
+        Run upgrade = run(concat(java, "upgrade", "head"));
+        assertThat(upgrade.exit()).as(upgrade.out() + upgrade.err()).isZero();
+        assertThat(users()).isEqualTo(2);
+        assertThat(run(concat(java, "current")).out()).isEqualTo("cccc (head)\n");
+        assertThat(run(concat(java, "history")).out())
+                .contains("aaaa -> bbbb, Backfill in Java")
+                .contains("bbbb -> cccc (head), revision cccc");
+        assertThat(run(concat(java, "show", "bbbb")).out()).contains("Path: com.acme.mig.V2Backfill");
+
+        assertThat(run(concat(java, "downgrade", "aaaa")).exit()).isZero();
+        assertThat(users()).isZero();
+    }
+
+    @Test
+    void offlineSqlContainsTheJavaMigrationsStatements() {
+        Run sql = run("--classpath", classes.toString(), "--java-package", "com.acme.mig", "upgrade", "head", "--sql");
+
+        assertThat(sql.exit()).as(sql.out() + sql.err()).isZero();
+        assertThat(sql.out())
+                .contains("-- Running upgrade aaaa -> bbbb\n\nINSERT INTO users (id) VALUES (1), (2);\n\n");
+    }
+
+    @Test
+    void configFileNamesTheJavaPackages() throws IOException {
+        Path config = dir.resolve("application.properties");
+        Files.writeString(config, "migrations.java-packages=com.acme.mig\n", StandardCharsets.UTF_8);
+
+        Run history = run("--config", config.toString(), "--classpath", classes.toString(), "history");
+
+        assertThat(history.exit()).as(history.out() + history.err()).isZero();
+        assertThat(history.out()).contains("aaaa -> bbbb, Backfill in Java");
+    }
+
+    @Test
+    void withoutTheClasspathThePackageIsReportedMissing() {
+        Run run = run("--java-package", "com.acme.mig", "heads");
+
+        assertThat(run.exit()).isEqualTo(MigrationsCommand.EXIT_FAILED);
+        assertThat(run.out()).startsWith("FAILED: Java migration package 'com.acme.mig' is not on the classpath");
+    }
+
+    @Test
+    void missingClasspathEntryIsAnError() {
+        Run run = run("--classpath", dir.resolve("nope").toString(), "heads");
+
+        assertThat(run.exit()).isEqualTo(MigrationsCommand.EXIT_FAILED);
+        assertThat(run.out()).contains("--classpath entry").contains("does not exist");
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(rest));
+        return all.toArray(String[]::new);
+    }
+}

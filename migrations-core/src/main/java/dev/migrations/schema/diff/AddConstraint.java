@@ -1,0 +1,47 @@
+package dev.migrations.schema.diff;
+
+import dev.migrations.schema.model.Constraint;
+import dev.migrations.schema.model.ForeignKey;
+import dev.migrations.schema.ops.Operations;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Adds a primary key, unique, check or foreign-key constraint.
+ *
+ * @param table the table
+ * @param constraint the constraint
+ */
+public record AddConstraint(String table, Constraint constraint) implements Change {
+    /** Validates. */
+    public AddConstraint {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(constraint, "constraint");
+    }
+
+    @Override
+    public List<String> render(Operations ops) {
+        return ops.addConstraint(table, constraint);
+    }
+
+    @Override
+    public Change reverse() {
+        return new DropConstraint(table, constraint);
+    }
+
+    @Override
+    public String describe() {
+        return (constraint instanceof ForeignKey ? "add_fk " : "add_constraint ") + constraint.name() + " on " + table
+                + " " + constraint.definition();
+    }
+
+    @Override
+    public int phase() {
+        return constraint instanceof ForeignKey ? Change.ADD_FOREIGN_KEY : Change.ADD_CONSTRAINT;
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

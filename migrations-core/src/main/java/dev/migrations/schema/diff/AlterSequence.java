@@ -1,0 +1,45 @@
+package dev.migrations.schema.diff;
+
+import dev.migrations.schema.model.Sequence;
+import dev.migrations.schema.ops.Operations;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Changes a sequence's parameters.
+ *
+ * @param from the old parameters
+ * @param to the new parameters
+ */
+public record AlterSequence(Sequence from, Sequence to) implements Change {
+    /** Validates. */
+    public AlterSequence {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+    }
+
+    @Override
+    public List<String> render(Operations ops) {
+        return ops.alterSequence(to);
+    }
+
+    @Override
+    public Change reverse() {
+        return new AlterSequence(to, from);
+    }
+
+    @Override
+    public String describe() {
+        return "modify_sequence " + to.name();
+    }
+
+    @Override
+    public int phase() {
+        return Change.CREATE_TYPE;
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

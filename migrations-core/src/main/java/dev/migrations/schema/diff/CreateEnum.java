@@ -1,0 +1,43 @@
+package dev.migrations.schema.diff;
+
+import dev.migrations.schema.model.EnumType;
+import dev.migrations.schema.ops.Operations;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Creates an enum type.
+ *
+ * @param type the type
+ */
+public record CreateEnum(EnumType type) implements Change {
+    /** Validates. */
+    public CreateEnum {
+        Objects.requireNonNull(type, "type");
+    }
+
+    @Override
+    public List<String> render(Operations ops) {
+        return ops.createEnum(type);
+    }
+
+    @Override
+    public Change reverse() {
+        return new DropEnum(type);
+    }
+
+    @Override
+    public String describe() {
+        return "add_enum " + type.name() + " " + type.labels();
+    }
+
+    @Override
+    public int phase() {
+        return Change.CREATE_TYPE;
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

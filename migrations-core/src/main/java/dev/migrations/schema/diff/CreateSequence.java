@@ -1,0 +1,43 @@
+package dev.migrations.schema.diff;
+
+import dev.migrations.schema.model.Sequence;
+import dev.migrations.schema.ops.Operations;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Creates a sequence.
+ *
+ * @param sequence the sequence
+ */
+public record CreateSequence(Sequence sequence) implements Change {
+    /** Validates. */
+    public CreateSequence {
+        Objects.requireNonNull(sequence, "sequence");
+    }
+
+    @Override
+    public List<String> render(Operations ops) {
+        return ops.createSequence(sequence);
+    }
+
+    @Override
+    public Change reverse() {
+        return new DropSequence(sequence);
+    }
+
+    @Override
+    public String describe() {
+        return "add_sequence " + sequence.name();
+    }
+
+    @Override
+    public int phase() {
+        return Change.CREATE_TYPE;
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

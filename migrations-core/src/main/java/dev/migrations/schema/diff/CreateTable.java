@@ -1,0 +1,50 @@
+package dev.migrations.schema.diff;
+
+import dev.migrations.schema.model.Column;
+import dev.migrations.schema.model.Table;
+import dev.migrations.schema.ops.Operations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Creates a table with its columns, primary key, unique and check constraints and comments; its
+ * indexes and foreign keys are separate changes.
+ *
+ * @param table the table, without indexes and foreign keys
+ */
+public record CreateTable(Table table) implements Change {
+    /** Validates. */
+    public CreateTable {
+        Objects.requireNonNull(table, "table");
+    }
+
+    @Override
+    public List<String> render(Operations ops) {
+        return ops.createTable(table);
+    }
+
+    @Override
+    public Change reverse() {
+        return new DropTable(table);
+    }
+
+    @Override
+    public String describe() {
+        List<String> columns = new ArrayList<>();
+        for (Column column : table.columns()) {
+            columns.add(column.name() + " " + column.type());
+        }
+        return "add_table " + table.name() + " (" + String.join(", ", columns) + ")";
+    }
+
+    @Override
+    public int phase() {
+        return Change.CREATE_TABLE;
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

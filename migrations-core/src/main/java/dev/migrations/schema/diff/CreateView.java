@@ -1,0 +1,43 @@
+package dev.migrations.schema.diff;
+
+import dev.migrations.schema.model.View;
+import dev.migrations.schema.ops.Operations;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Creates a view.
+ *
+ * @param view the view
+ */
+public record CreateView(View view) implements Change {
+    /** Validates. */
+    public CreateView {
+        Objects.requireNonNull(view, "view");
+    }
+
+    @Override
+    public List<String> render(Operations ops) {
+        return ops.createView(view);
+    }
+
+    @Override
+    public Change reverse() {
+        return new DropView(view);
+    }
+
+    @Override
+    public String describe() {
+        return "add_view " + view.name();
+    }
+
+    @Override
+    public int phase() {
+        return Change.CREATE_VIEW;
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

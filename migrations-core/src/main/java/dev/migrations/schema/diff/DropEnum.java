@@ -1,0 +1,43 @@
+package dev.migrations.schema.diff;
+
+import dev.migrations.schema.model.EnumType;
+import dev.migrations.schema.ops.Operations;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Drops an enum type.
+ *
+ * @param type the dropped type's labels
+ */
+public record DropEnum(EnumType type) implements Change {
+    /** Validates. */
+    public DropEnum {
+        Objects.requireNonNull(type, "type");
+    }
+
+    @Override
+    public List<String> render(Operations ops) {
+        return ops.dropEnum(type.name());
+    }
+
+    @Override
+    public Change reverse() {
+        return new CreateEnum(type);
+    }
+
+    @Override
+    public String describe() {
+        return "remove_enum " + type.name();
+    }
+
+    @Override
+    public int phase() {
+        return Change.DROP_TYPE;
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

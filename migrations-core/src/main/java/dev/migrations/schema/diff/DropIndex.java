@@ -1,0 +1,45 @@
+package dev.migrations.schema.diff;
+
+import dev.migrations.schema.model.Index;
+import dev.migrations.schema.ops.Operations;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Drops an index.
+ *
+ * @param table the table
+ * @param index the dropped index's full definition
+ */
+public record DropIndex(String table, Index index) implements Change {
+    /** Validates. */
+    public DropIndex {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(index, "index");
+    }
+
+    @Override
+    public List<String> render(Operations ops) {
+        return ops.dropIndex(index.name());
+    }
+
+    @Override
+    public Change reverse() {
+        return new CreateIndex(table, index);
+    }
+
+    @Override
+    public String describe() {
+        return "remove_index " + index.name() + " on " + table;
+    }
+
+    @Override
+    public int phase() {
+        return Change.DROP_INDEX;
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

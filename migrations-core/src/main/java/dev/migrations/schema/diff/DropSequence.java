@@ -1,0 +1,43 @@
+package dev.migrations.schema.diff;
+
+import dev.migrations.schema.model.Sequence;
+import dev.migrations.schema.ops.Operations;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Drops a sequence.
+ *
+ * @param sequence the dropped sequence's parameters
+ */
+public record DropSequence(Sequence sequence) implements Change {
+    /** Validates. */
+    public DropSequence {
+        Objects.requireNonNull(sequence, "sequence");
+    }
+
+    @Override
+    public List<String> render(Operations ops) {
+        return ops.dropSequence(sequence.name());
+    }
+
+    @Override
+    public Change reverse() {
+        return new CreateSequence(sequence);
+    }
+
+    @Override
+    public String describe() {
+        return "remove_sequence " + sequence.name();
+    }
+
+    @Override
+    public int phase() {
+        return Change.DROP_TYPE;
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

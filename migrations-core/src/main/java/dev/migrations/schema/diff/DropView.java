@@ -1,0 +1,43 @@
+package dev.migrations.schema.diff;
+
+import dev.migrations.schema.model.View;
+import dev.migrations.schema.ops.Operations;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Drops a view.
+ *
+ * @param view the dropped view's definition
+ */
+public record DropView(View view) implements Change {
+    /** Validates. */
+    public DropView {
+        Objects.requireNonNull(view, "view");
+    }
+
+    @Override
+    public List<String> render(Operations ops) {
+        return ops.dropView(view.name());
+    }
+
+    @Override
+    public Change reverse() {
+        return new CreateView(view);
+    }
+
+    @Override
+    public String describe() {
+        return "remove_view " + view.name();
+    }
+
+    @Override
+    public int phase() {
+        return Change.DROP_VIEW;
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}
