@@ -32,9 +32,21 @@ final class ModelCheck {
             if (!changes.empty()) {
                 throw new AssertionError("The migrations do not build model " + settings.model()
                         + "; a new revision would need: " + String.join("; ", changes.operations())
-                        + ". Write it with `migrations revision --autogenerate -m \"...\" --model " + settings.model()
+                        + ". Write it with `migrations revision --autogenerate -m \"...\" --model "
+                        + cliModel(settings.model())
                         + "`, or change the model.");
             }
         }
+    }
+
+    /** The model as the command line takes it: a file path for {@code filesystem:}, the path to find for {@code classpath:}. */
+    private static String cliModel(String model) {
+        if (model.startsWith("filesystem:")) {
+            return model.substring("filesystem:".length());
+        }
+        if (model.startsWith("classpath:")) {
+            return "<path of " + model + ">";
+        }
+        return model;
     }
 }

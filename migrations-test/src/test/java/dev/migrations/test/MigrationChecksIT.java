@@ -10,6 +10,7 @@ import dev.migrations.test.fixtures.GoodFixture;
 import dev.migrations.test.fixtures.IrreversibleFixture;
 import dev.migrations.test.fixtures.ModelDriftFixture;
 import dev.migrations.test.fixtures.NoDowngradeFixture;
+import dev.migrations.test.fixtures.RunByKitTests;
 import dev.migrations.test.fixtures.TwoHeadsFixture;
 import dev.migrations.test.fixtures.UnknownRevisionHookFixture;
 import java.sql.Connection;
@@ -55,7 +56,7 @@ class MigrationChecksIT {
         assertThat(outcomes.get("model classpath:fixtures/drifted-model.sql matches the migrations"))
                 .isEqualTo("FAILED: The migrations do not build model classpath:fixtures/drifted-model.sql; a new"
                         + " revision would need: add_column orders.note text. Write it with `migrations revision"
-                        + " --autogenerate -m \"...\" --model classpath:fixtures/drifted-model.sql`, or change the"
+                        + " --autogenerate -m \"...\" --model <path of classpath:fixtures/drifted-model.sql>`, or change the"
                         + " model.");
     }
 
@@ -169,6 +170,7 @@ class MigrationChecksIT {
     /** Each test's display name with its status, and the failure or abort message when there is one. */
     private static Map<String, String> run(Class<?> fixture) {
         Events tests = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(RunByKitTests.Condition.PARAMETER, "true")
                 .selectors(selectClass(fixture))
                 .execute()
                 .testEvents();
