@@ -16,8 +16,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.springframework.boot.SpringBootVersion;
 
@@ -33,8 +37,9 @@ import org.springframework.boot.SpringBootVersion;
  * java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" dev.migrations.benchmarks.AllBenchmarks
  * </pre>
  *
- * <p>Arguments: the output file (default {@code BENCHMARKS.md}) and {@code quick} for a short smoke
- * run (fewer rounds and revisions; not for publishing). The server is {@code
+ * <p>Arguments: the output file (default {@code BENCHMARKS.md}), {@code full} (default) or {@code
+ * quick} for a short smoke run (fewer rounds and revisions; not for publishing), then optionally the
+ * sections to run ({@code apply noop memory offline graph startup}; default all). The server is {@code
  * MIGRATIONS_BENCH_JDBC_URL} (with {@code MIGRATIONS_BENCH_USER}/{@code MIGRATIONS_BENCH_PASSWORD}) or
  * {@code localhost:5432} as user {@code postgres}; the user needs CREATEDB.
  */
@@ -46,12 +51,18 @@ public final class AllBenchmarks {
         Tool.quietLiquibase();
         Path output = Path.of(args.length > 0 ? args[0] : "BENCHMARKS.md");
         boolean quick = args.length > 1 && args[1].equals("quick");
+        if (args.length > 1 && !args[1].equals("quick") && !args[1].equals("full")) {
+            throw new IllegalArgumentException("second argument: full or quick, not " + args[1]);
+        }
         PostgresServer server = server();
         Path cliJar = cliJar();
         Report report = new Report();
         Instant started = Instant.now();
         String loadBefore = loadAverage();
 
+        // Further arguments pick sections (apply noop memory offline graph startup); default all.
+        Set<String> only = new HashSet<>(Arrays.asList(args).subList(Math.min(args.length, 2), args.length));
+        Predicate<String> wanted = section -> only.isEmpty() || only.contains(section);
         int rounds = quick ? 2 : 5;
         List<Integer> sizes = quick ? List.of(20, 100) : List.of(200, 1000);
         List<Workload> workloads = new ArrayList<>();
@@ -61,29 +72,44 @@ public final class AllBenchmarks {
         Workload large = workloads.get(workloads.size() - 1);
         try {
             ToolBenchmark tools = new ToolBenchmark(server, cliJar, System.getProperty("java.class.path"), report);
-            report.heading(2, "Apply: N revisions on an empty database");
-            for (Workload workload : workloads) {
-                report.heading(3, workload.revisions() + " revisions");
-                tools.apply(workload, rounds);
+            if (wanted.test("apply")) {
+                report.heading(2, "Apply: N revisions on an empty database");
+                for (Workload workload : workloads) {
+                    report.heading(3, workload.revisions() + " revisions");
+                    tools.apply(workload, rounds);
+                }
             }
-            report.heading(2, "No-op start: upgrade head with everything applied");
-            tools.noOp(workloads, quick ? 3 : 10, quick ? 2 : 5);
-            report.heading(2, "Memory: peak heap while applying " + large.revisions() + " revisions");
-            tools.memory(large, quick ? 1 : 3);
-            report.heading(2, "Offline: rendering the SQL of " + large.revisions() + " revisions");
-            offline(report, large, quick ? 3 : 10);
+            if (wanted.test("noop")) {
+                report.heading(2, "No-op start: upgrade head with everything applied");
+                tools.noOp(workloads, quick ? 3 : 10, quick ? 2 : 5);
+            }
+            if (wanted.test("memory")) {
+                report.heading(2, "Memory: peak heap while applying " + large.revisions() + " revisions");
+                tools.memory(large, quick ? 1 : 3);
+            }
+            if (wanted.test("offline")) {
+                report.heading(2, "Offline: rendering the SQL of " + large.revisions() + " revisions");
+                offline(report, large, quick ? 3 : 10);
+            }
         } finally {
             for (Workload workload : workloads) {
                 workload.delete();
             }
         }
-        report.heading(2, "Graph: heads and the full plan over generated histories");
-        GraphBenchmark.report(report, quick ? List.of(1000, 10_000) : List.of(1000, 10_000, 100_000));
-        report.heading(2, "Start-up: a Spring Boot application at head with 1,000 revisions");
-        startup(report, quick);
+        if (wanted.test("graph")) {
+            report.heading(2, "Graph: heads and the full plan over generated histories");
+            GraphBenchmark.report(report, quick ? List.of(1000, 10_000) : List.of(1000, 10_000, 100_000));
+        }
+        if (wanted.test("startup")) {
+            report.heading(2, "Start-up: a Spring Boot application at head with 1,000 revisions");
+            startup(report, quick);
+        }
 
         String header = header(server, started, loadBefore, quick);
-        Files.writeString(output, header + report.markdown(), StandardCharsets.UTF_8);
+        Files.writeString(
+                output,
+                header + "\n## Summary\n\n" + report.summaryMarkdown() + report.markdown(),
+                StandardCharsets.UTF_8);
         System.out.println("\nwrote " + output.toAbsolutePath());
     }
 
@@ -141,6 +167,9 @@ public final class AllBenchmarks {
             }
             if (inTable || line.startsWith("starter overhead") || line.startsWith("goal:")) {
                 kept.add(line);
+            }
+            if (line.startsWith("goal:") || line.startsWith("starter overhead")) {
+                report.summary("start-up: " + line);
             }
         }
         report.text("Three small non-web applications, each started in a fresh JVM, alternating A B C over the"

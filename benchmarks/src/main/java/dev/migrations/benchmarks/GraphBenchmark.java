@@ -29,6 +29,7 @@ public final class GraphBenchmark {
     private GraphBenchmark() {}
 
     public static void main(String[] args) {
+        System.setProperty("logback.configurationFile", "logback-benchmarks.xml");
         List<Integer> sizes = new ArrayList<>();
         for (String arg : args.length == 0 ? new String[] {"1000", "10000", "100000"} : args) {
             sizes.add(Integer.parseInt(arg));
@@ -60,6 +61,20 @@ public final class GraphBenchmark {
                     ms(t[3]),
                     String.format(Locale.ROOT, "%.2f", graphWork / n),
                     String.format(Locale.ROOT, "%.2fx", graphWork / n / reference)));
+        }
+        int last = rows.size() - 1;
+        if (last > 0) {
+            report.summary(String.format(
+                    Locale.ROOT,
+                    "graph: heads + full plan cost %s us/revision at %s revisions and %s at %s: %.2fx per revision for"
+                            + " %dx the revisions (linear: about 1x)",
+                    rows.get(last).get(5),
+                    rows.get(last).get(0),
+                    rows.get(last - 1).get(5),
+                    rows.get(last - 1).get(0),
+                    Double.parseDouble(rows.get(last).get(5))
+                            / Double.parseDouble(rows.get(last - 1).get(5)),
+                    sizes.get(last) / sizes.get(last - 1)));
         }
         report.table(
                 List.of(

@@ -14,6 +14,22 @@ import java.util.Locale;
  */
 final class Report {
     private final StringBuilder markdown = new StringBuilder();
+    private final List<String> summary = new ArrayList<>();
+
+    /** A line for the summary at the top of the file (the goals and the headline ratios). */
+    void summary(String line) {
+        summary.add(line);
+        System.out.println("SUMMARY: " + line);
+    }
+
+    /** The summary lines as a Markdown list. */
+    String summaryMarkdown() {
+        StringBuilder result = new StringBuilder();
+        for (String line : summary) {
+            result.append("- ").append(line).append('\n');
+        }
+        return result.toString();
+    }
 
     /** A heading ({@code level} 2 or 3). */
     void heading(int level, String title) {

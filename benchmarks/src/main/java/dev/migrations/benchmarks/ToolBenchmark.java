@@ -89,6 +89,15 @@ final class ToolBenchmark {
                     Report.ratios(perRound),
                     Report.num(median(values) / workload.revisions())));
         }
+        for (String tool : APPLY_TOOLS.subList(1, APPLY_TOOLS.size())) {
+            report.summary(String.format(
+                    Locale.ROOT,
+                    "apply %d revisions, %s / JDBC floor: %.2fx%s",
+                    workload.revisions(),
+                    label(tool),
+                    median(samples.get(tool)) / median(floor),
+                    tool.equals("ENGINE") ? " (goal at most 1.10x)" : ""));
+        }
         report.table(
                 List.of(
                         "tool",
@@ -185,6 +194,14 @@ final class ToolBenchmark {
         report.table(header, withFlywayRatio(processRows));
         for (var entry : engineVsFlyway.entrySet()) {
             double[] r = entry.getValue();
+            report.summary(String.format(
+                    Locale.ROOT,
+                    "no-op start with %d applied, engine overhead / Flyway overhead above the floor: %.3f in a warm"
+                            + " JVM, %.3f in a fresh JVM (library), %.3f (CLI jar) (goal at most 0.100)",
+                    entry.getKey(),
+                    r[0],
+                    r[1],
+                    r[2]));
             report.text(String.format(
                     Locale.ROOT,
                     "%d applied: engine overhead / Flyway overhead = %.3f in this JVM, %.3f in a fresh JVM (library),"
