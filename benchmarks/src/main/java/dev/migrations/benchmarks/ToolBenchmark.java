@@ -50,13 +50,13 @@ final class ToolBenchmark {
 
     // ------------------------------------------------------------------ apply
 
-    /** Applies the workload with every tool, {@code rounds} times after one unrecorded round. */
-    void apply(Workload workload, int rounds) throws Exception {
+    /** Applies the workload with every tool, {@code rounds} times after {@code warmUp} unrecorded rounds. */
+    void apply(Workload workload, int rounds, int warmUp) throws Exception {
         Map<String, double[]> samples = new LinkedHashMap<>();
         for (String tool : APPLY_TOOLS) {
             samples.put(tool, new double[rounds]);
         }
-        for (int r = -1; r < rounds; r++) {
+        for (int r = -warmUp; r < rounds; r++) {
             StringBuilder line =
                     new StringBuilder(String.format(Locale.ROOT, "  apply %d, round %d:", workload.revisions(), r + 1));
             for (String tool : APPLY_TOOLS) {
@@ -89,6 +89,8 @@ final class ToolBenchmark {
                     Report.ratios(perRound),
                     Report.num(median(values) / workload.revisions())));
         }
+        report.text(rounds + " rounds" + (warmUp > 0 ? " after " + warmUp + " unrecorded" : "")
+                + "; each run on a new empty database, the tools in this order within a round.");
         for (String tool : APPLY_TOOLS.subList(1, APPLY_TOOLS.size())) {
             report.summary(String.format(
                     Locale.ROOT,
