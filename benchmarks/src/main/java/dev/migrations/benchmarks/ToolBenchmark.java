@@ -161,19 +161,22 @@ final class ToolBenchmark {
                 addOverheadRows(
                         inProcessRows, workload.revisions(), inProcess, "CONNECT", "floor: open one connection");
                 Map<String, double[]> process = alternate(
-                        List.of("CONNECT", "ENGINE", "ENGINE_CLI", "FLYWAY", "LIQUIBASE"),
+                        List.of("CONNECT", "ENGINE", "CLI_CONNECT", "ENGINE_CLI", "FLYWAY", "LIQUIBASE"),
                         processRounds,
                         1,
-                        tool -> tool.equals("ENGINE_CLI")
-                                ? runCli(workload, dbs.get(tool))
-                                : runProbe(tool, workload, dbs.get(tool), List.of())
-                                        .wallMs());
+                        tool -> switch (tool) {
+                            case "ENGINE_CLI" -> runCli(workload, dbs.get("ENGINE"));
+                            case "CLI_CONNECT" -> runCliFloor(dbs.get("ENGINE"));
+                            default ->
+                                runProbe(tool, workload, dbs.get(tool), List.of())
+                                        .wallMs();
+                        });
                 addOverheadRows(
                         processRows, workload.revisions(), process, "CONNECT", "floor: JVM opening one connection");
                 engineVsFlyway.put(workload.revisions(), new double[] {
                     overheadMedian(inProcess, "ENGINE", "CONNECT") / overheadMedian(inProcess, "FLYWAY", "CONNECT"),
                     overheadMedian(process, "ENGINE", "CONNECT") / overheadMedian(process, "FLYWAY", "CONNECT"),
-                    overheadMedian(process, "ENGINE_CLI", "CONNECT") / overheadMedian(process, "FLYWAY", "CONNECT")
+                    overheadMedian(process, "ENGINE_CLI", "CLI_CONNECT") / overheadMedian(process, "FLYWAY", "CONNECT")
                 });
             } finally {
                 for (String db : new java.util.HashSet<>(dbs.values())) {
@@ -190,9 +193,10 @@ final class ToolBenchmark {
         report.text("**In this JVM** (warm; the floor opens one connection and closes it; " + rounds
                 + " rounds after 2 unrecorded):");
         report.table(header, withFlywayRatio(inProcessRows));
-        report.text("**A fresh JVM per run** (`java -cp ... ToolProbe <tool>`, the CLI as `java -jar"
-                + " migrations-cli-*-all.jar upgrade head`; the floor is a JVM that opens one connection; "
-                + processRounds + " rounds after 1 unrecorded):");
+        report.text("**A fresh JVM per run** (`java -cp <benchmark classpath> ToolProbe <tool>`, each starting"
+                + " Logback, then the tool; the floor is the same JVM opening one connection. The CLI runs as `java"
+                + " -jar migrations-cli-*-all.jar upgrade head` against its own floor, a JVM on the CLI jar opening"
+                + " one connection; " + processRounds + " rounds after 1 unrecorded):");
         report.table(header, withFlywayRatio(processRows));
         for (var entry : engineVsFlyway.entrySet()) {
             double[] r = entry.getValue();
@@ -254,13 +258,20 @@ final class ToolBenchmark {
             List<List<String>> rows, int applied, Map<String, double[]> samples, String floor, String floorLabel) {
         for (var entry : samples.entrySet()) {
             String tool = entry.getKey();
-            String label = tool.equals(floor) ? floorLabel : label(tool);
+            // The CLI jar starts a smaller classpath and another logging back-end: its own floor.
+            String base = tool.equals("ENGINE_CLI") ? "CLI_CONNECT" : floor;
+            boolean isFloor = tool.equals(floor) || tool.equals("CLI_CONNECT");
+            String label = tool.equals(floor)
+                    ? floorLabel
+                    : tool.equals("CLI_CONNECT")
+                            ? "floor for the CLI: JVM on the CLI jar opening one connection"
+                            : label(tool);
             rows.add(new ArrayList<>(List.of(
                     String.valueOf(applied),
                     label,
                     Report.ms(entry.getValue()),
-                    tool.equals(floor) ? "–" : Report.ms(overheads(samples, tool, floor)),
-                    tool.equals(floor) ? "–" : Double.toString(median(overheads(samples, tool, floor))))));
+                    isFloor ? "–" : Report.ms(overheads(samples, tool, base)),
+                    isFloor ? "–" : Double.toString(median(overheads(samples, tool, base))))));
         }
     }
 
@@ -359,6 +370,27 @@ final class ToolBenchmark {
         int at = line.indexOf(key) + key.length();
         int end = line.indexOf(' ', at);
         return line.substring(at, end < 0 ? line.length() : end);
+    }
+
+    /** A JVM on the CLI jar's classpath opening one connection ({@link ConnectProbe}), wall clock in ms. */
+    private double runCliFloor(String db) throws Exception {
+        String classes = Path.of(ConnectProbe.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .toString();
+        List<String> command = new ArrayList<>(List.of(
+                java(),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp",
+                cliJar + java.io.File.pathSeparator + classes,
+                ConnectProbe.class.getName(),
+                server.urlFor(db),
+                server.user() == null ? "-" : server.user()));
+        long t0 = System.nanoTime();
+        runProcess(command);
+        return (System.nanoTime() - t0) / 1e6;
     }
 
     /** {@code java -jar migrations-cli-*-all.jar upgrade head}, wall clock in ms. */
