@@ -77,10 +77,8 @@ public final class AllBenchmarks {
                 for (int i = 0; i < workloads.size(); i++) {
                     Workload workload = workloads.get(i);
                     report.heading(3, workload.revisions() + " revisions");
-                    // The first size warms the JIT, driver and server for the next; the largest takes
-                    // fewer rounds to keep the whole run within about half an hour on a busy machine.
-                    boolean first = i == 0;
-                    tools.apply(workload, first || quick ? rounds : 3, first ? 1 : 0);
+                    // The first size warms the JIT, driver and server for the next.
+                    tools.apply(workload, rounds, i == 0 ? 1 : 0);
                 }
             }
             if (wanted.test("noop")) {
@@ -225,14 +223,18 @@ public final class AllBenchmarks {
                         System.getProperty("os.name") + " " + System.getProperty("os.version"),
                         pg,
                         SpringBootVersion.getVersion(),
-                        org.flywaydb.core.api.MigrationVersion.class
-                                .getPackage()
-                                .getImplementationVersion(),
+                        flywayVersion(),
                         liquibase.util.LiquibaseUtil.getBuildVersion())
                 + "- Run " + started.truncatedTo(ChronoUnit.SECONDS) + ", took " + took.toMinutes() + " min "
                 + took.toSecondsPart() + " s. Load average (1, 5, 15 min) at the start: " + loadBefore
                 + ", at the end: " + loadAverage() + ". Other work shared the machine during the run (on the"
                 + " development VM: other builds compiling on the same two cores), which widens the spreads.\n";
+    }
+
+    private static String flywayVersion() throws IOException {
+        try (var in = org.flywaydb.core.Flyway.class.getResourceAsStream("/org/flywaydb/core/internal/version.txt")) {
+            return in == null ? "?" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
     }
 
     private static String loadAverage() {

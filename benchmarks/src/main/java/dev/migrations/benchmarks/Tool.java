@@ -133,7 +133,6 @@ enum Tool {
     static void quietLiquibase() {
         System.setProperty("liquibase.analytics.enabled", "false");
         System.setProperty("liquibase.showBanner", "false");
-        System.setProperty("liquibase.showSummaryOutput", "log");
         LIQUIBASE_LOGGER.setLevel(Level.WARNING);
     }
 }
