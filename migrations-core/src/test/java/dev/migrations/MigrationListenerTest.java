@@ -82,6 +82,22 @@ class MigrationListenerTest {
     }
 
     @Test
+    void aRunWithNothingToDoTakesNoLockAndWritesNothing() throws IOException {
+        script("aaaa", "", "CREATE TABLE a (id INT);");
+        Migrations m = engine();
+        m.upgrade("head");
+        int history = m.appliedHistory().size();
+        events.clear();
+
+        MigrationResult result = m.upgrade("head");
+
+        assertThat(result.steps()).isEmpty();
+        assertThat(result.after()).containsExactly("aaaa");
+        assertThat(events).containsExactly("finished upgrade [aaaa]");
+        assertThat(m.appliedHistory()).hasSize(history);
+    }
+
+    @Test
     void aListenerThatThrowsDoesNotBreakTheRun() throws IOException {
         script("aaaa", "", "CREATE TABLE a (id INT);");
         String url = "jdbc:h2:mem:listener_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";

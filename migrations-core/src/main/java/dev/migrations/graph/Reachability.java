@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 final class Reachability {
     private final RevisionMap map;
     private static final int UPWARD_BUDGET = 256;
+    private static final int MAX_BUDGET = 1 << 29;
 
     private final Map<Revision, Map<Revision, Boolean>> memo = new HashMap<>();
 
@@ -40,19 +41,32 @@ final class Reachability {
         if (from.level <= target.level) {
             return false;
         }
-        Boolean upward = searchUpward(from, target, settled);
-        return upward != null ? upward : searchDownward(from, target);
+        // Both searches are exact when they finish; which one finishes soon depends on the shape (a
+        // target with few unsettled descendants ends upward, a head with a short path down ends
+        // downward, a far-off "no" only upward). So they take turns with doubling budgets: the cost is
+        // within a small factor of the cheaper one, where always starting downward once the upward
+        // budget ran out cost a walk over everything between head and target per such question.
+        for (int budget = UPWARD_BUDGET; ; budget = budget >= MAX_BUDGET ? Integer.MAX_VALUE : budget * 2) {
+            Boolean upward = searchUpward(from, target, settled, budget);
+            if (upward != null) {
+                return upward;
+            }
+            Boolean downward = searchDownward(from, target, budget);
+            if (downward != null) {
+                return downward;
+            }
+        }
     }
 
     /** Upward from the target below {@code from}'s level; null when the budget runs out first. */
-    private Boolean searchUpward(Revision from, Revision target, Predicate<Revision> settled) {
+    private Boolean searchUpward(Revision from, Revision target, Predicate<Revision> settled, int budget) {
         Deque<Revision> todo = new ArrayDeque<>();
         Set<Revision> seen = new HashSet<>();
         todo.push(target);
         seen.add(target);
-        int budget = UPWARD_BUDGET;
+        int left = budget;
         while (!todo.isEmpty()) {
-            if (budget-- == 0) {
+            if (left-- == 0) {
                 return null;
             }
             for (String childId : todo.pop().allNextRevisions) {
@@ -68,7 +82,12 @@ final class Reachability {
         return false;
     }
 
-    private boolean searchDownward(Revision from, Revision target) {
+    /**
+     * Downward from {@code from}; null when {@code budget} revisions were entered without an answer.
+     * What an abandoned search learnt stays valid: a revision is remembered as not reaching the target
+     * only once all its parents are known not to.
+     */
+    private Boolean searchDownward(Revision from, Revision target, int budget) {
         Map<Revision, Boolean> known = memo.computeIfAbsent(target, k -> new HashMap<>());
         Boolean cached = known.get(from);
         if (cached != null) {
@@ -76,6 +95,7 @@ final class Reachability {
         }
         Deque<Frame> stack = new ArrayDeque<>();
         stack.push(new Frame(from, map));
+        int left = budget;
         while (!stack.isEmpty()) {
             Frame frame = stack.peek();
             List<Revision> parents = frame.parents;
@@ -90,6 +110,9 @@ final class Reachability {
                 state = Boolean.FALSE;
             }
             if (state == null) {
+                if (left-- == 0) {
+                    return null;
+                }
                 stack.push(new Frame(parent, map));
             } else if (state) {
                 for (Frame onPath : stack) {

@@ -26,6 +26,7 @@ final class JdbcSink implements MigrationSink {
     private final String user;
     private final List<AppliedStep> committed = new ArrayList<>();
     private final List<AppliedStep> uncommitted = new ArrayList<>();
+    private final List<PendingUpdate> pending = new ArrayList<>();
     private boolean inTransaction;
     private Step currentStep;
     private RevisionScript currentScript;
@@ -66,6 +67,7 @@ final class JdbcSink implements MigrationSink {
 
     /** Rolls back an open transaction after a failure; what it held is lost. */
     void rollback() throws SQLException {
+        pending.clear();
         if (inTransaction) {
             inTransaction = false;
             uncommitted.clear();
@@ -129,16 +131,35 @@ final class JdbcSink implements MigrationSink {
         currentScript = null;
         try {
             String lock = dialect.lockVersionTable(schema, table);
-            if (inTransaction && lock != null) {
-                JdbcSupport.execute(connection, lock);
-            }
-            List<String> rows = JdbcSupport.readRows(connection, dialect, schema, table);
+            List<String> rows = inTransaction && lock != null
+                    ? lockAndReadRows(lock)
+                    : JdbcSupport.readRows(connection, dialect, schema, table);
             if (!new HashSet<>(rows).equals(expectedRows)) {
                 throw new ConcurrentChange(rows);
             }
         } catch (SQLException e) {
             throw new BookkeepingFailure("could not read the version table", e);
         }
+    }
+
+    /** The table lock and the read of the rows in one round trip (the lock's result is an update count). */
+    private List<String> lockAndReadRows(String lock) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (java.sql.Statement st = connection.createStatement()) {
+            boolean resultSet = st.execute(lock + "; " + dialect.selectVersions(schema, table));
+            while (!resultSet && st.getUpdateCount() != -1) {
+                resultSet = st.getMoreResults();
+            }
+            if (!resultSet) {
+                throw new SQLException("no rows from the version table after " + lock);
+            }
+            try (java.sql.ResultSet rs = st.getResultSet()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+            }
+        }
+        return rows;
     }
 
     @Override
@@ -179,37 +200,81 @@ final class JdbcSink implements MigrationSink {
                         + table + "'; %d found");
     }
 
+    /** Queues a version-table change; it goes out with the step's history row in one round trip. */
     private void update(String sql, int expected, String message) {
+        pending.add(new PendingUpdate(sql, expected, message));
+    }
+
+    /** A version-table change waiting for the step's history row. */
+    private record PendingUpdate(String sql, int expected, String message) {}
+
+    /** Sends the queued version-table changes and the history row as one batch, checking the counts. */
+    private void writeBookkeeping(JdbcSupport.HistoryRow row) {
+        String history = literalHistoryInsert(row);
+        List<PendingUpdate> updates = List.copyOf(pending);
+        pending.clear();
+        int[] counts;
         try (java.sql.Statement st = connection.createStatement()) {
-            int count = st.executeUpdate(sql);
-            if (expected >= 0 && count != expected) {
-                throw new MigrationsException(String.format(java.util.Locale.ROOT, message, count));
+            for (PendingUpdate update : updates) {
+                st.addBatch(update.sql());
             }
+            if (history != null) {
+                st.addBatch(history);
+            }
+            counts = st.executeBatch();
         } catch (SQLException e) {
-            throw new BookkeepingFailure("could not update the version table", e);
+            throw new BookkeepingFailure(
+                    "could not update the version table or record the step in the history table", e);
         }
+        for (int i = 0; i < updates.size(); i++) {
+            PendingUpdate update = updates.get(i);
+            if (update.expected() >= 0 && counts[i] != update.expected()) {
+                throw new MigrationsException(String.format(java.util.Locale.ROOT, update.message(), counts[i]));
+            }
+        }
+        if (history == null) {
+            try {
+                JdbcSupport.insertHistory(connection, dialect, schema, table, row);
+            } catch (SQLException e) {
+                throw new BookkeepingFailure("could not record the step in the history table", e);
+            }
+        }
+    }
+
+    /**
+     * The history insert with its values as literals, so that it can join a batch; null (use the
+     * prepared statement) if the dialect's statement is not the expected shape or a value holds a
+     * backslash (whose meaning in a literal depends on server settings).
+     */
+    private String literalHistoryInsert(JdbcSupport.HistoryRow row) {
+        String sql = dialect.insertHistory(schema, table);
+        String placeholders = "(?, ?, ?, ?, ?, ?, ?)";
+        List<String> strings = java.util.Arrays.asList(
+                row.revision(), row.direction(), row.from(), row.to(), row.checksum(), row.user());
+        if (!sql.endsWith(placeholders)
+                || strings.stream().anyMatch(value -> value != null && value.indexOf('\\') >= 0)) {
+            return null;
+        }
+        return sql.substring(0, sql.length() - placeholders.length()) + "(" + literal(row.revision()) + ", "
+                + literal(row.direction()) + ", " + literal(row.from()) + ", " + literal(row.to()) + ", "
+                + literal(row.checksum()) + ", " + row.durationMs() + ", " + literal(row.user()) + ")";
+    }
+
+    private static String literal(String value) {
+        return value == null ? "NULL" : "'" + value.replace("'", "''") + "'";
     }
 
     @Override
     public void stepApplied(Step step, RevisionScript script, long nanos) {
         long millis = nanos / 1_000_000;
-        try {
-            JdbcSupport.insertHistory(
-                    connection,
-                    dialect,
-                    schema,
-                    table,
-                    new JdbcSupport.HistoryRow(
-                            step.revisionId(),
-                            step.name().equals("stamp_revision") ? "stamp" : step.name(),
-                            String.join(",", step.fromRevisions()),
-                            String.join(",", step.toRevisions()),
-                            script != null && step.isUpgrade() ? script.checksum() : null,
-                            millis,
-                            user));
-        } catch (SQLException e) {
-            throw new BookkeepingFailure("could not record the step in the history table", e);
-        }
+        writeBookkeeping(new JdbcSupport.HistoryRow(
+                step.revisionId(),
+                step.name().equals("stamp_revision") ? "stamp" : step.name(),
+                String.join(",", step.fromRevisions()),
+                String.join(",", step.toRevisions()),
+                script != null && step.isUpgrade() ? script.checksum() : null,
+                millis,
+                user));
         AppliedStep applied = new AppliedStep(
                 step.name(),
                 step.revisionId(),

@@ -163,8 +163,11 @@ public final class OnlineRunner {
         long start = System.nanoTime();
         MigrationResult result;
         try {
-            result = underLock((connection, dialect) ->
-                    runLocked(connection, dialect, command, target, purge, check, plan, start));
+            result = purge ? null : nothingToDo(command, target, check, plan, start);
+            if (result == null) {
+                result = underLock((connection, dialect) ->
+                        runLocked(connection, dialect, command, target, purge, check, plan, start));
+            }
         } catch (SQLException e) {
             MigrationsException error = new MigrationsException("Database error: " + e.getMessage() + sqlState(e), e);
             listeners.runFailed(command, target, error, Duration.ofNanos(System.nanoTime() - start));
@@ -179,6 +182,32 @@ public final class OnlineRunner {
         }
         listeners.runFinished(result);
         return result;
+    }
+
+    /**
+     * The read-only fast path every application start takes when the database is already at its
+     * target: one connection, the rows and recorded checksums read, the same checks and plan as under
+     * the lock, and no lock, no DDL, no writes. Returns null when there is work, or no version table
+     * yet; the locked run then reads everything again, so a migrator that moves the table in between
+     * is seen there. An empty plan needs no lock: the rows it was made from are committed state.
+     */
+    private MigrationResult nothingToDo(String command, String target, Check check, Plan plan, long start)
+            throws SQLException {
+        try (Connection connection = connect()) {
+            Dialect dialect = dialectOf(connection);
+            if (!JdbcSupport.tableExists(connection, dialect, config.schema(), config.versionTable())) {
+                return null;
+            }
+            List<String> rows = JdbcSupport.readRows(connection, dialect, config.schema(), config.versionTable());
+            check.check(rows, recordedChecksums(connection, dialect));
+            if (!plan.steps(rows).isEmpty()) {
+                return null;
+            }
+            MigrationResult result = new MigrationResult(
+                    command, target, rows, rows, List.of(), Duration.ofNanos(System.nanoTime() - start));
+            summarize(result);
+            return result;
+        }
     }
 
     private interface LockedWork<T> {

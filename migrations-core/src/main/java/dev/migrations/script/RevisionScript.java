@@ -79,9 +79,10 @@ public record RevisionScript(
         dependsOn = List.copyOf(dependsOn);
         branchLabels = List.copyOf(branchLabels);
         Objects.requireNonNull(message, "message");
-        upgrade = List.copyOf(upgrade);
-        downgrade = List.copyOf(downgrade);
-        if (!hasDowngrade && !downgrade.isEmpty()) {
+        // Sections the loader defers are split on first access (immutable once split); see DeferredStatements.
+        upgrade = upgrade instanceof DeferredStatements ? upgrade : List.copyOf(upgrade);
+        downgrade = downgrade instanceof DeferredStatements ? downgrade : List.copyOf(downgrade);
+        if (!hasDowngrade && !(downgrade instanceof DeferredStatements) && !downgrade.isEmpty()) {
             throw new IllegalArgumentException("a script without a downgrade section has no downgrade statements");
         }
         Objects.requireNonNull(path, "path");

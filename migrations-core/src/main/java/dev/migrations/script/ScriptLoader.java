@@ -85,7 +85,7 @@ public final class ScriptLoader {
                 files = filesystemFiles(location, location);
             }
             for (ScriptFile file : files) {
-                scripts.add(ScriptParser.parse(file.path, file.content));
+                scripts.add(ScriptParser.parseDeferred(file.path, file.content));
             }
             LOG.debug("Loaded {} revision script(s) from location '{}'", files.size(), location);
         }

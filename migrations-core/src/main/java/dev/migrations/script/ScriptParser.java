@@ -58,6 +58,25 @@ public final class ScriptParser {
      *     malformed, or a quote, comment or dollar-quoted body is not closed
      */
     public static RevisionScript parse(String path, byte[] content) {
+        return parse(path, content, false);
+    }
+
+    /**
+     * Parses a script's header and section markers, leaving the sections' statements to be split on
+     * first access (what the loader does: at an application's start with every revision applied,
+     * no section is ever split). Header and marker errors are reported here, an unclosed quote or
+     * comment in a section when the section is first used.
+     *
+     * @param path the path shown to users in errors and kept in the result
+     * @param content the file's raw bytes, UTF-8 (a byte order mark is skipped)
+     * @return the parsed script, its checksum being the SHA-256 of {@code content}
+     * @throws ScriptException if the file is not valid UTF-8 or its header or sections are malformed
+     */
+    public static RevisionScript parseDeferred(String path, byte[] content) {
+        return parse(path, content, true);
+    }
+
+    private static RevisionScript parse(String path, byte[] content, boolean deferred) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(content, "content");
         String text = decode(path, content);
@@ -77,8 +96,8 @@ public final class ScriptParser {
                 header.message(),
                 header.createDate(),
                 header.transactional(),
-                section(path, text, lines, upgrade, upgradeEnd),
-                downgrade < 0 ? List.of() : section(path, text, lines, downgrade, text.length()),
+                section(path, text, lines, upgrade, upgradeEnd, deferred),
+                downgrade < 0 ? List.of() : section(path, text, lines, downgrade, text.length(), deferred),
                 downgrade >= 0,
                 path,
                 sha256(content));
@@ -116,6 +135,10 @@ public final class ScriptParser {
 
     /** The marker normalised to {@code -- migrate:<name>}, or {@code null} for other lines. */
     private static String markerName(SourceLine line) {
+        // The pattern needs a leading "--"; most lines are SQL, and this spares them the regex.
+        if (!line.isComment()) {
+            return null;
+        }
         Matcher marker = MARKER.matcher(line.text().strip());
         return marker.matches() ? "-- migrate:" + marker.group(1).strip().toLowerCase(Locale.ROOT) : null;
     }
@@ -167,8 +190,13 @@ public final class ScriptParser {
     }
 
     /** The statements between the marker line at {@code marker} and offset {@code end}. */
-    private static List<Statement> section(String path, String text, List<SourceLine> lines, int marker, int end) {
+    private static List<Statement> section(
+            String path, String text, List<SourceLine> lines, int marker, int end, boolean deferred) {
         int start = marker + 1 < lines.size() ? lines.get(marker + 1).start() : end;
+        if (deferred) {
+            return new DeferredStatements(
+                    path, text.substring(start, end), lines.get(marker).number() + 1);
+        }
         return StatementSplitter.split(
                 path, text.substring(start, end), lines.get(marker).number() + 1);
     }

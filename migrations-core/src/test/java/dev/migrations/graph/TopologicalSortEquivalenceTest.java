@@ -126,4 +126,17 @@ class TopologicalSortEquivalenceTest {
                     .isEqualTo(reference(map, down.revisions(), down.heads()));
         }
     }
+
+    /** Large enough that reachability searches exhaust their first budgets and take turns. */
+    @Test
+    void lazySortMatchesOnLargeGraphsWhereSearchesRunOutOfBudget() {
+        Random random = new Random(11);
+        for (int round = 0; round < 6; round++) {
+            RevisionMap map = randomGraph(random, 1500 + random.nextInt(1500));
+            Traversal traversal = new Traversal(map);
+            List<Revision> all = new ArrayList<>(map.revisions());
+            List<Revision> heads = map.require(map.realHeads());
+            assertThat(traversal.topologicalSort(all, heads)).isEqualTo(reference(map, all, heads));
+        }
+    }
 }

@@ -158,6 +158,23 @@ class ScriptLoaderTest {
         }
     }
 
+    @Test
+    void sectionsAreSplitOnFirstUseAndTheirErrorsStillNameTheFileAndLine() throws IOException {
+        Path dir = tmp.resolve("m");
+        write(dir.resolve("a.sql"), script("a1", "") + "SELECT 2;\n");
+        Path bad = write(
+                dir.resolve("b.sql"),
+                "-- Revision b1\n-- Revision ID: b1\n-- Revises: a1\n\n-- migrate:upgrade\nSELECT 1;\nSELECT 'oops;\n");
+
+        List<RevisionScript> scripts = ScriptLoader.load(List.of("filesystem:" + dir), TEST_LOADER);
+
+        assertThat(scripts.get(0).upgrade())
+                .containsExactly(new Statement("SELECT 'a1'", 7), new Statement("SELECT 2", 8));
+        assertThatThrownBy(() -> scripts.get(1).upgrade().size())
+                .isInstanceOf(ScriptException.class)
+                .hasMessageStartingWith(bad + ":7: unterminated single-quoted string");
+    }
+
     private static boolean isReadable(Path file) {
         try {
             Files.readAllBytes(file);
