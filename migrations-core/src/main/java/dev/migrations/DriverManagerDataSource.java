@@ -1,10 +1,12 @@
 package dev.migrations;
 
+import dev.migrations.runtime.Redaction;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -43,12 +45,40 @@ final class DriverManagerDataSource implements DataSource {
         if (password != null) {
             props.setProperty("password", password);
         }
-        return DriverManager.getConnection(url, props);
+        if (url.startsWith("jdbc:postgresql:") && !url.toLowerCase(Locale.ROOT).contains("applicationname=")) {
+            // What pg_stat_activity shows, so a waiting migrator can say who holds the lock.
+            props.setProperty(
+                    "ApplicationName",
+                    "migrations (pid " + ProcessHandle.current().pid() + ")");
+        }
+        try {
+            return DriverManager.getConnection(url, props);
+        } catch (SQLException e) {
+            throw redacted(e, password);
+        }
     }
 
     @Override
     public Connection getConnection(String username, String pass) throws SQLException {
-        return DriverManager.getConnection(url, username, pass);
+        try {
+            return DriverManager.getConnection(url, username, pass);
+        } catch (SQLException e) {
+            throw redacted(e, pass);
+        }
+    }
+
+    /**
+     * The error without the password: some drivers quote the whole URL ("No suitable driver found
+     * for jdbc:...?password=..."). The original is not chained, since its message is the leak.
+     */
+    private static SQLException redacted(SQLException e, String secret) {
+        String message = Redaction.redact(e.getMessage(), secret);
+        if (java.util.Objects.equals(message, e.getMessage())) {
+            return e;
+        }
+        SQLException clean = new SQLException(message, e.getSQLState(), e.getErrorCode(), e.getCause());
+        clean.setStackTrace(e.getStackTrace());
+        return clean;
     }
 
     @Override

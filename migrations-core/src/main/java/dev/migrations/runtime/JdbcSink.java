@@ -31,6 +31,10 @@ final class JdbcSink implements MigrationSink {
     private RevisionScript currentScript;
 
     private final java.util.function.Consumer<AppliedStep> onCommitted;
+    private final StatementProgress progress;
+    private int statementIndex;
+    private boolean tracking;
+    private boolean trackedTransaction;
 
     JdbcSink(
             Connection connection,
@@ -45,6 +49,7 @@ final class JdbcSink implements MigrationSink {
         this.schema = schema;
         this.table = table;
         this.user = user;
+        this.progress = new StatementProgress(connection, dialect, schema, table);
     }
 
     /** Steps whose transaction committed (or that ran without one). */
@@ -66,8 +71,9 @@ final class JdbcSink implements MigrationSink {
 
     /** Rolls back an open transaction after a failure; what it held is lost. */
     void rollback() throws SQLException {
-        if (inTransaction) {
+        if (inTransaction || trackedTransaction) {
             inTransaction = false;
+            trackedTransaction = false;
             uncommitted.clear();
             connection.rollback();
             connection.setAutoCommit(true);
@@ -134,16 +140,29 @@ final class JdbcSink implements MigrationSink {
     @Override
     public void stepStarted(Step step) {
         currentStep = step;
+        statementIndex = 0;
+        tracking = false;
     }
 
     @Override
     public void execute(RevisionScript script, Statement statement) {
         currentScript = script;
+        // Outside a transaction a crash leaves the revision half-applied: record each statement.
+        boolean track = !inTransaction && !script.transactional() && currentStep != null;
+        if (track) {
+            tracking = true;
+            int total = currentStep.isUpgrade() ? script.upgrade().size() : script.downgrade().size();
+            progress.starting(currentStep, script, statementIndex, total, statement.line());
+        }
         try (java.sql.Statement st = connection.createStatement()) {
             st.execute(statement.sql());
         } catch (SQLException e) {
             throw new StatementFailure(script, statement, e);
         }
+        if (track) {
+            progress.completed(script, statementIndex);
+        }
+        statementIndex++;
     }
 
     @Override
@@ -170,6 +189,15 @@ final class JdbcSink implements MigrationSink {
     }
 
     private void update(String sql, int expected, String message) {
+        if (tracking && !inTransaction && !trackedTransaction) {
+            // The version row, the history row and the end of the progress record commit together.
+            try {
+                connection.setAutoCommit(false);
+            } catch (SQLException e) {
+                throw new BookkeepingFailure("could not start a transaction", e);
+            }
+            trackedTransaction = true;
+        }
         try (java.sql.Statement st = connection.createStatement()) {
             int count = st.executeUpdate(sql);
             if (expected >= 0 && count != expected) {
@@ -200,6 +228,9 @@ final class JdbcSink implements MigrationSink {
         } catch (SQLException e) {
             throw new BookkeepingFailure("could not record the step in the history table", e);
         }
+        if (tracking) {
+            finishTracked(step);
+        }
         AppliedStep applied = new AppliedStep(
                 step.name(),
                 step.revisionId(),
@@ -214,6 +245,20 @@ final class JdbcSink implements MigrationSink {
             committed.add(applied);
             onCommitted.accept(applied);
         }
+    }
+
+    private void finishTracked(Step step) {
+        progress.finished(step.revisionId());
+        if (trackedTransaction) {
+            try {
+                connection.commit();
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                throw new BookkeepingFailure("could not commit", e);
+            }
+            trackedTransaction = false;
+        }
+        tracking = false;
     }
 
     /** The version table no longer holds what this run expects: another migrator moved it. */

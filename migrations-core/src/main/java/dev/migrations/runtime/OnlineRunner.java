@@ -69,7 +69,7 @@ public final class OnlineRunner {
             return dataSource.getConnection();
         } catch (SQLException e) {
             throw new MigrationsException(
-                    "Could not connect to the database: " + e.getMessage() + sqlState(e)
+                    "Could not connect to the database: " + Redaction.redact(e.getMessage()) + sqlState(e)
                             + "; check the URL, user and password, and that the server is running",
                     e);
         }
@@ -216,7 +216,9 @@ public final class OnlineRunner {
                         + "; another migrator is still running. Wait for it, stop it, or raise the wait with"
                         + " migrations.lock-wait-timeout (CLI: --lock-wait-timeout)");
             }
-            if (waited / 1_000_000 >= nextLog) {
+            // The holder can be gone between the failed try and the question: say whom we wait for, and
+            // log without a holder only after a second.
+            if (waited / 1_000_000 >= nextLog && (holder != null || waited >= 1_000_000_000L)) {
                 LOG.info(
                         "Waiting for the migration lock on {}{}; another migrator is running",
                         config.versionTable(),
@@ -264,6 +266,7 @@ public final class OnlineRunner {
             JdbcSupport.execute(connection, "DELETE FROM " + dialect.qualified(schema, table));
         }
         List<String> before = JdbcSupport.readRows(connection, dialect, schema, table);
+        StatementProgress.guard(connection, dialect, schema, table, command, before);
         check.check(before, recordedChecksums(connection, dialect));
         String user = JdbcSupport.queryString(connection, dialect.currentUser());
         List<String> settings = dialect.sessionSettings(config.ddlLockTimeout(), config.statementTimeout());
