@@ -151,7 +151,9 @@ final class JdbcSink implements MigrationSink {
         boolean track = !inTransaction && !script.transactional() && currentStep != null;
         if (track) {
             tracking = true;
-            int total = currentStep.isUpgrade() ? script.upgrade().size() : script.downgrade().size();
+            int total = currentStep.isUpgrade()
+                    ? script.upgrade().size()
+                    : script.downgrade().size();
             progress.starting(currentStep, script, statementIndex, total, statement.line());
         }
         try (java.sql.Statement st = connection.createStatement()) {

@@ -26,13 +26,11 @@ final class StatementProgress {
     private static final String SUFFIX = "_partial";
 
     private final Connection connection;
-    private final Dialect dialect;
     private final String qualified;
     private boolean created;
 
     StatementProgress(Connection connection, Dialect dialect, String schema, String table) {
         this.connection = connection;
-        this.dialect = dialect;
         this.qualified = dialect.qualified(schema, table + SUFFIX);
     }
 
@@ -105,12 +103,7 @@ final class StatementProgress {
      * {@code stamp} (the user saying where the database is) clears the record instead.
      */
     static void guard(
-            Connection connection,
-            Dialect dialect,
-            String schema,
-            String table,
-            String command,
-            List<String> rows)
+            Connection connection, Dialect dialect, String schema, String table, String command, List<String> rows)
             throws SQLException {
         if (!JdbcSupport.tableExists(connection, dialect, schema, table + SUFFIX)) {
             return;
@@ -123,14 +116,23 @@ final class StatementProgress {
                 return;
             }
             String revision = rs.getString(1);
-            if (command.equals("stamp")) {
-                st.execute("DELETE FROM " + qualified);
-                LOG.warn("Cleared the record of revision {} left half-applied ({} of {} statements); the stamp says"
-                        + " where the database is", revision, rs.getInt(3), rs.getInt(4));
-                return;
+            String direction = rs.getString(2);
+            int done = rs.getInt(3);
+            int total = rs.getInt(4);
+            int nextLine = rs.getInt(5);
+            String path = rs.getString(6);
+            if (!command.equals("stamp")) {
+                throw new MigrationsException(describe(revision, direction, done, total, nextLine, path, rows));
             }
-            throw new MigrationsException(describe(
-                    revision, rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getString(6), rows));
+            try (Statement delete = connection.createStatement()) {
+                delete.execute("DELETE FROM " + qualified);
+            }
+            LOG.warn(
+                    "Cleared the record of revision {} left half-applied ({} of {} statements done); the stamp says"
+                            + " where the database is",
+                    revision,
+                    done,
+                    total);
         }
     }
 
