@@ -68,8 +68,16 @@ public final class OnlineRunner {
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
+            // pgjdbc says only "The connection attempt failed." for an unknown host: its cause says which.
+            Throwable cause = e.getCause();
+            String detail = cause == null
+                            || cause.getMessage() == null
+                            || e.getMessage() == null
+                            || e.getMessage().contains(cause.getMessage())
+                    ? ""
+                    : " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
             throw new MigrationsException(
-                    "Could not connect to the database: " + Redaction.redact(e.getMessage()) + sqlState(e)
+                    "Could not connect to the database: " + Redaction.redact(e.getMessage() + detail) + sqlState(e)
                             + "; check the URL, user and password, and that the server is running",
                     e);
         }
@@ -267,6 +275,11 @@ public final class OnlineRunner {
         String schema = config.schema();
         String table = config.versionTable();
         connection.setAutoCommit(true);
+        StateTables.Found found = StateTables.verify(connection, dialect, schema, table);
+        if (found.creates() && !purge) {
+            // Plan once before creating the tables: a bad target or several heads changes nothing.
+            plan.steps(found.versionTable() ? JdbcSupport.readRows(connection, dialect, schema, table) : List.of());
+        }
         createIfMissing(connection, dialect.createVersionTableIfNotExists(schema, table));
         createIfMissing(connection, dialect.createHistoryTableIfNotExists(schema, table));
         if (purge) {
