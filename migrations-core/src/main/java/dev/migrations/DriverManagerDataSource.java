@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.logging.Logger;
@@ -68,15 +70,36 @@ final class DriverManagerDataSource implements DataSource {
     }
 
     /**
-     * The error without the password: some drivers quote the whole URL ("No suitable driver found
-     * for jdbc:...?password=..."). The original is not chained, since its message is the leak.
+     * The error without the password: drivers quote the URL or a part of it in their messages and
+     * their causes' ("No suitable driver found for jdbc:...?password=...", an unknown host
+     * "user:password@host"). When any message of the chain holds a secret, the chain is replaced
+     * by one exception whose message carries the redacted messages.
      */
-    private static SQLException redacted(SQLException e, String secret) {
-        String message = Redaction.redact(e.getMessage(), secret);
-        if (java.util.Objects.equals(message, e.getMessage())) {
+    private SQLException redacted(SQLException e, String secret) {
+        List<String> secrets = new ArrayList<>(Redaction.secretsOf(url));
+        if (secret != null) {
+            secrets.add(secret);
+        }
+        boolean leaks = false;
+        StringBuilder message = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String text = t.getMessage() == null ? "" : t.getMessage();
+            String clean = Redaction.redact(text, null);
+            for (String s : secrets) {
+                if (!s.isEmpty()) {
+                    clean = clean.replace(s, "***");
+                }
+            }
+            leaks |= !clean.equals(text);
+            if (t != e) {
+                message.append(" (").append(t.getClass().getSimpleName()).append(": ");
+            }
+            message.append(clean).append(t != e ? ")" : "");
+        }
+        if (!leaks) {
             return e;
         }
-        SQLException clean = new SQLException(message, e.getSQLState(), e.getErrorCode(), e.getCause());
+        SQLException clean = new SQLException(message.toString(), e.getSQLState(), e.getErrorCode());
         clean.setStackTrace(e.getStackTrace());
         return clean;
     }
