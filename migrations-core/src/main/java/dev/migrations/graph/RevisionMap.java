@@ -131,9 +131,7 @@ public final class RevisionMap {
                         Revision parent = ids.get(down);
                         int parentState = state.getOrDefault(parent, 0);
                         if (parentState == 1) {
-                            throw new CycleDetectedException(
-                                    rev.downRevisions().contains(down) ? "Cycle" : "Dependency cycle",
-                                    cycleThrough(stack, state, parent));
+                            throw cycle(stack, state, parent);
                         }
                         if (parentState == 0) {
                             stack.push(parent);
@@ -144,19 +142,30 @@ public final class RevisionMap {
         }
     }
 
-    /** The open revisions on the stack from {@code start} up: the cycle, in path order. */
-    private static List<String> cycleThrough(Deque<Revision> stack, Map<Revision, Integer> state, Revision start) {
-        List<String> path = new ArrayList<>();
+    /**
+     * The cycle closed by an edge from the top of the stack to {@code start}: the open revisions from
+     * the top down to {@code start}, each with an edge to the one above it. A "Dependency cycle" when
+     * any of its edges is a dependency, else a "Cycle".
+     */
+    private static CycleDetectedException cycle(Deque<Revision> stack, Map<Revision, Integer> state, Revision start) {
+        List<Revision> path = new ArrayList<>();
         for (Revision rev : stack) {
-            if (state.getOrDefault(rev, 0) != 1) {
-                continue;
-            }
-            path.add(rev.id());
-            if (rev == start) {
-                break;
+            if (state.getOrDefault(rev, 0) == 1 && !path.contains(rev)) {
+                path.add(rev);
+                if (rev == start) {
+                    break;
+                }
             }
         }
-        return List.copyOf(new LinkedHashSet<>(path));
+        boolean dependency = !path.get(0).downRevisions().contains(start.id());
+        for (int i = 1; i < path.size(); i++) {
+            dependency |= !path.get(i).downRevisions().contains(path.get(i - 1).id());
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = path.size() - 1; i >= 0; i--) {
+            ids.add(path.get(i).id());
+        }
+        return new CycleDetectedException(dependency ? "Dependency cycle" : "Cycle", ids);
     }
 
     private static List<String> idsOf(Collection<Revision> revisions) {

@@ -149,12 +149,11 @@ final class JdbcSink implements MigrationSink {
         currentScript = script;
         // Outside a transaction a crash leaves the revision half-applied: record each statement.
         boolean track = !inTransaction && !script.transactional() && currentStep != null;
+        List<Statement> statements = List.of();
         if (track) {
             tracking = true;
-            int total = currentStep.isUpgrade()
-                    ? script.upgrade().size()
-                    : script.downgrade().size();
-            progress.starting(currentStep, script, statementIndex, total, statement.line());
+            statements = currentStep.isUpgrade() ? script.upgrade() : script.downgrade();
+            progress.starting(currentStep, script, statementIndex, statements.size(), statement.line());
         }
         try (java.sql.Statement st = connection.createStatement()) {
             st.execute(statement.sql());
@@ -162,7 +161,11 @@ final class JdbcSink implements MigrationSink {
             throw new StatementFailure(script, statement, e);
         }
         if (track) {
-            progress.completed(script, statementIndex);
+            int next = statementIndex + 1;
+            progress.completed(
+                    script,
+                    statementIndex,
+                    next < statements.size() ? statements.get(next).line() : 0);
         }
         statementIndex++;
     }

@@ -69,10 +69,10 @@ final class StatementProgress {
         }
     }
 
-    /** Statement {@code index} completed. */
-    void completed(RevisionScript script, int index) {
+    /** Statement {@code index} completed; the next one starts at {@code nextLine} (0 after the last). */
+    void completed(RevisionScript script, int index, int nextLine) {
         try {
-            update(script.revision(), index + 1, 0);
+            update(script.revision(), index + 1, nextLine);
         } catch (SQLException e) {
             throw new JdbcSink.BookkeepingFailure("could not record the progress of " + script.revision(), e);
         }
@@ -155,7 +155,7 @@ final class StatementProgress {
             if (nextLine > 0) {
                 m.append(" (line ").append(nextLine).append(')');
             }
-            m.append(" had started and may or may not have taken effect (CREATE INDEX CONCURRENTLY leaves an"
+            m.append(" may have started and may or may not have taken effect (CREATE INDEX CONCURRENTLY leaves an"
                     + " INVALID index behind)");
         }
         m.append(". The version table still says ")

@@ -162,7 +162,10 @@ abstract class EngineContract {
                 .hasMessage("Multiple head revisions are present for given argument 'head'; please specify a specific"
                         + " target revision, '<branchname>@head' to narrow to a specific head, or 'heads' for all"
                         + " heads");
-        assertRows();
+        // A run refused while planning creates nothing, not even the version table.
+        assertThat(count("SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) IN"
+                        + " ('alembic_version', 'alembic_version_history')"))
+                .isZero();
         assertTablesOf();
 
         MigrationResult result = upgrade("heads", "c1", "c2");
