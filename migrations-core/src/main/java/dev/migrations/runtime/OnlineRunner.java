@@ -174,13 +174,8 @@ public final class OnlineRunner {
             result = underLock((connection, dialect) ->
                     runLocked(connection, dialect, command, target, purge, check, plan, start));
         } catch (SQLException e) {
-            MigrationsException error = connectionLost(e)
-                    ? new MigrationsException(
-                            "Lost the connection to the database during '" + command + "': " + firstLine(e.getMessage())
-                                    + sqlState(e) + ". Each revision commits with its version row, so the database is"
-                                    + " at the last one committed ('migrations current' shows it); run '" + command
-                                    + "' again once the database is reachable.",
-                            e)
+            MigrationsException error = ConnectionLoss.lost(e)
+                    ? ConnectionLoss.duringRun(command, firstLine(e.getMessage()) + sqlState(e), e)
                     : new MigrationsException("Database error: " + e.getMessage() + sqlState(e), e);
             listeners.runFailed(command, target, error, Duration.ofNanos(System.nanoTime() - start));
             throw error;
@@ -401,11 +396,16 @@ public final class OnlineRunner {
             sink.rollback();
             rows = JdbcSupport.readRows(connection, dialect, config.schema(), config.versionTable());
         } catch (SQLException lost) {
-            if (!connectionLost(cause) && !connectionLost(lost)) {
+            if (!ConnectionLoss.lost(cause) && !ConnectionLoss.lost(lost)) {
                 throw lost;
             }
             // The session ended under the statement: report the statement's error, not the closed socket's.
-            return lostDuringStatement(command, sink, failure);
+            return ConnectionLoss.duringStatement(
+                    command,
+                    failure,
+                    sink.committed(),
+                    appliedSentence(sink.committed()),
+                    firstLine(cause.getMessage()));
         }
         List<String> applied = new ArrayList<>();
         for (AppliedStep step : sink.committed()) {
@@ -453,42 +453,6 @@ public final class OnlineRunner {
                 cause.getSQLState(),
                 applied,
                 rows,
-                cause);
-    }
-
-    /** Whether an error means the session is gone (SQLState class 08, or the server ending it: 57P0x). */
-    private static boolean connectionLost(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.startsWith("08") || state.startsWith("57P"));
-    }
-
-    private MigrationFailedException lostDuringStatement(
-            String command, JdbcSink sink, JdbcSink.StatementFailure failure) {
-        RevisionScript script = failure.script();
-        SQLException cause = failure.sqlException();
-        List<String> applied = new ArrayList<>();
-        for (AppliedStep step : sink.committed()) {
-            if (step.revision() != null) {
-                applied.add(step.revision());
-            }
-        }
-        String message = "Revision " + script.revision() + " (" + script.path() + ":"
-                + failure.statement().line()
-                + ") failed: the connection to the database was lost: " + firstLine(cause.getMessage())
-                + sqlState(cause) + "." + appliedSentence(sink.committed())
-                + (script.transactional()
-                        ? " Its transaction ended with the session, so nothing of " + script.revision()
-                                + " stays applied;"
-                        : " It is not transactional: the next run reports how far it got;")
-                + " run '" + command + "' again once the database is reachable.";
-        return new MigrationFailedException(
-                message,
-                script.revision(),
-                script.path(),
-                failure.statement().line(),
-                cause.getSQLState(),
-                applied,
-                List.of(),
                 cause);
     }
 

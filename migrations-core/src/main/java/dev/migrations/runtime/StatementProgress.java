@@ -158,9 +158,14 @@ final class StatementProgress {
             m.append(" may have started and may or may not have taken effect (CREATE INDEX CONCURRENTLY leaves an"
                     + " INVALID index behind)");
         }
-        m.append(". The version table still says ")
-                .append(current)
-                .append(". Nothing runs until this is resolved: either finish statements ")
+        m.append(". The version table still says ").append(current);
+        if (done >= total && direction.equals("upgrade")) {
+            return m.append(". Its statements all ran but its version row was not written: run 'migrations stamp ")
+                    .append(revision)
+                    .append("'.")
+                    .toString();
+        }
+        m.append(". Nothing runs until this is resolved: either finish statements ")
                 .append(Math.min(done + 1, total))
                 .append('-')
                 .append(total)
@@ -168,9 +173,9 @@ final class StatementProgress {
                 .append(path)
                 .append(" by hand and run 'migrations stamp ")
                 .append(direction.equals("upgrade") ? revision : "<the revision below " + revision + ">")
-                .append("', or undo statements 1-")
-                .append(done)
-                .append(" by hand and run 'migrations stamp ")
+                .append("', or ")
+                .append(done == 0 ? "if it did not take effect" : "undo statements 1-" + done + " by hand and")
+                .append(" run 'migrations stamp ")
                 .append(rows.isEmpty() ? "base" : current)
                 .append("' so that the next '")
                 .append(direction)

@@ -335,9 +335,12 @@ class FuzzTest {
     /** Parents: mostly earlier revisions (a valid graph), sometimes anything (cycles), rarely unknown. */
     private static List<String> pick(Random r, String[] ids, int self, int max) {
         List<String> result = new ArrayList<>();
+        if (self == 0 && r.nextInt(10) > 0) {
+            return result;
+        }
         for (int i = r.nextInt(max); i > 0; i--) {
-            int parent = self > 0 && r.nextInt(5) > 0 ? r.nextInt(self) : r.nextInt(ids.length);
-            result.add(r.nextInt(12) == 0 ? "zz" : ids[parent]);
+            int parent = self > 0 && r.nextInt(20) > 0 ? r.nextInt(self) : r.nextInt(ids.length);
+            result.add(r.nextInt(30) == 0 ? "zz" : ids[parent]);
         }
         return result;
     }
