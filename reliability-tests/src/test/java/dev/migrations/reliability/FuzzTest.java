@@ -1,7 +1,5 @@
 package dev.migrations.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.migrations.MigrationsException;
 import dev.migrations.graph.Revision;
 import dev.migrations.graph.RevisionMap;
@@ -12,36 +10,39 @@ import dev.migrations.script.StatementSplitter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
- * Property-based fuzzing of the header parser and sections ({@link ScriptParser}), the statement
- * splitter and the target grammar ({@link RevisionMap}, {@link Planner}): arbitrary and structured
- * inputs from a seeded generator may only fail with the engine's own exceptions, and no try may
- * take longer than two seconds (a hang). A failure prints the seed and the input; rerun it with
- * {@code -Dreliability.seed=<seed>}. 3,000 tries per property in CI, 100,000 with {@code
- * -Dreliability.long=true}.
- *
- * <p>jqwik was the first choice, but it runs on the JUnit Platform 1.x, and this build runs the
- * JUnit 6 platform of Spring Boot 4.1's BOM (jqwik's own notes: no JUnit 6 support before Java 21).
+ * Property-based fuzzing with jqwik of the header parser and sections ({@link ScriptParser}), the
+ * statement splitter and the target grammar ({@link RevisionMap}, {@link Planner}): arbitrary and
+ * structured inputs may only fail with the engine's own exceptions ({@link MigrationsException}
+ * and its graph and script subclasses), and no try may take longer than two seconds (a hang).
+ * jqwik shrinks a failing input and prints the seed to replay it. Tries per property: {@code
+ * jqwik.tries.default} (3,000 in CI; 100,000 with {@code -Dreliability.long=true}, see the pom).
  */
 class FuzzTest {
-    private static final int TRIES = Jvm.longRun() ? 100_000 : 3_000;
-    private static final long SEED = Long.getLong("reliability.seed", System.nanoTime());
     private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "fuzz");
         t.setDaemon(true);
         return t;
     });
+    /** Per property: tries, and tries rejected with the engine's own error. */
+    private static final ConcurrentHashMap<String, AtomicIntegerArray> COUNTS = new ConcurrentHashMap<>();
 
     private static final String[] SQL_TOKENS = {
         "'",
@@ -156,192 +157,206 @@ class FuzzTest {
         "base+1",
         "%"
     };
+    private static final String[] IDS = {"a1", "b2", "c3", "d4", "e5", "f6"};
+    private static final List<List<String>> ROW_SETS =
+            List.of(List.of(), List.of("a1"), List.of("c3", "d4"), List.of("m6"), List.of("b2", "e5"));
 
-    @AfterAll
-    static void stop() {
-        WORKER.shutdownNow();
-    }
-
-    /** Runs a property for every try; only {@link MigrationsException} may escape, within two seconds. */
-    private static <T> void check(String what, Function<Random, T> generate, Consumer<T> property) throws Exception {
-        Random random = new Random(SEED ^ what.hashCode());
-        int rejected = 0;
-        long start = System.nanoTime();
-        for (int i = 0; i < TRIES; i++) {
-            T input = generate.apply(random);
-            Future<?> future = WORKER.submit(() -> property.accept(input));
-            try {
-                future.get(2, TimeUnit.SECONDS);
-            } catch (TimeoutException e) {
-                future.cancel(true);
-                throw new AssertionError(what + " hangs (seed " + SEED + ") on: " + show(input), e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof MigrationsException) {
-                    rejected++;
-                    assertThat(e.getCause().getMessage())
-                            .as("a message for " + show(input))
-                            .isNotBlank();
-                } else {
-                    throw new AssertionError(
-                            what + " failed with " + e.getCause() + " (seed " + SEED + ") on: " + show(input),
-                            e.getCause());
-                }
+    /** Runs one try: only the engine's own exceptions may escape, within two seconds. */
+    private static void engineErrorsOnly(String property, Object input, Runnable work) throws Exception {
+        AtomicIntegerArray counts = COUNTS.computeIfAbsent(property, k -> new AtomicIntegerArray(2));
+        counts.incrementAndGet(0);
+        Future<?> future = WORKER.submit(work);
+        try {
+            future.get(2, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new AssertionError(property + " hangs on: " + input, e);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof MigrationsException engineError)) {
+                throw new AssertionError(property + " failed with " + e.getCause() + " on: " + input, e.getCause());
             }
-        }
-        Report.write(
-                "fuzz-" + what,
-                TRIES + " tries, " + rejected + " rejected with the engine's errors, "
-                        + (System.nanoTime() - start) / 1_000_000 + " ms, seed " + SEED);
-    }
-
-    private static String show(Object input) {
-        String text = input instanceof byte[] bytes ? new String(bytes, StandardCharsets.ISO_8859_1) : input.toString();
-        String shown = input instanceof Object[] array ? java.util.Arrays.deepToString(array) : text;
-        return shown.length() > 2000 ? shown.substring(0, 2000) + "..." : shown;
-    }
-
-    private static String tokens(Random random, String[] alphabet, int max) {
-        StringBuilder sb = new StringBuilder();
-        int n = random.nextInt(max);
-        for (int i = 0; i < n; i++) {
-            if (random.nextInt(10) == 0) {
-                sb.append((char) random.nextInt(0x3000));
-            } else {
-                sb.append(alphabet[random.nextInt(alphabet.length)]);
+            if (engineError.getMessage() == null || engineError.getMessage().isBlank()) {
+                throw new AssertionError(property + " failed without a message on: " + input, engineError);
             }
+            counts.incrementAndGet(1);
         }
-        return sb.toString();
     }
 
-    @Test
-    void statementSplitterFailsOnlyWithScriptErrorsAndKeepsLinesInOrder() throws Exception {
-        check("splitter", r -> tokens(r, SQL_TOKENS, 60), text -> {
+    @AfterContainer
+    static void report() {
+        COUNTS.forEach((property, counts) -> Report.write(
+                "fuzz-" + property, counts.get(0) + " tries, " + counts.get(1) + " rejected with the engine's errors"));
+    }
+
+    private static Arbitrary<String> tokens(String[] alphabet, int max) {
+        Arbitrary<String> token = Arbitraries.frequencyOf(
+                Tuple.of(9, Arbitraries.of(alphabet)),
+                Tuple.of(1, Arbitraries.chars().map(String::valueOf)));
+        return token.list().ofMaxSize(max).map(list -> String.join("", list));
+    }
+
+    @Provide
+    Arbitrary<String> sql() {
+        return tokens(SQL_TOKENS, 60);
+    }
+
+    @Property
+    void statementSplitterFailsOnlyWithScriptErrorsAndKeepsLinesInOrder(@ForAll("sql") String text) throws Exception {
+        engineErrorsOnly("splitter", text, () -> {
             List<Statement> statements = StatementSplitter.split("fuzz.sql", text, 1);
             int lines = (int) text.chars().filter(c -> c == '\n').count() + 1;
-            int last = 0;
+            int last = 1;
             for (Statement statement : statements) {
-                assertThat(statement.sql()).isNotBlank();
-                assertThat(statement.line()).isBetween(Math.max(1, last), lines);
+                if (statement.sql().isBlank() || statement.line() < last || statement.line() > lines) {
+                    throw new AssertionError("bad statement " + statement + " of " + text);
+                }
                 last = statement.line();
             }
         });
     }
 
-    @Test
-    void scriptParserFailsOnlyWithScriptErrorsOnStructuredScripts() throws Exception {
-        check("script-structured", FuzzTest::structuredScript, bytes -> ScriptParser.parse("fuzz.sql", bytes));
-    }
-
     /** Half with a valid header and random sections, half with a random header too. */
-    private static byte[] structuredScript(Random r) {
-        String header = r.nextBoolean()
-                ? "-- valid header\n--\n-- Revision ID: a1\n-- Revises: \n-- Transactional: " + r.nextBoolean() + "\n\n"
-                : "-- " + tokens(r, HEADER_TOKENS, 8) + "\n--\n" + tokens(r, HEADER_TOKENS, 40) + "\n"
-                        + tokens(r, SQL_TOKENS, 5);
-        String downgrade = r.nextBoolean() ? "\n-- migrate:downgrade\n" + tokens(r, SQL_TOKENS, 20) : "";
-        return (header + "\n-- migrate:upgrade\n" + tokens(r, SQL_TOKENS, 30) + downgrade)
-                .getBytes(StandardCharsets.UTF_8);
+    @Provide
+    Arbitrary<String> scripts() {
+        Arbitrary<String> validHeader = Arbitraries.of(true, false)
+                .map(tx -> "-- valid header\n--\n-- Revision ID: a1\n-- Revises: \n-- Transactional: " + tx + "\n\n");
+        Arbitrary<String> randomHeader = Combinators.combine(
+                        tokens(HEADER_TOKENS, 8), tokens(HEADER_TOKENS, 40), tokens(SQL_TOKENS, 5))
+                .as((message, fields, sql) -> "-- " + message + "\n--\n" + fields + "\n" + sql);
+        Arbitrary<String> downgrade = Arbitraries.oneOf(
+                Arbitraries.just(""), tokens(SQL_TOKENS, 20).map(s -> "\n-- migrate:downgrade\n" + s));
+        return Combinators.combine(Arbitraries.oneOf(validHeader, randomHeader), tokens(SQL_TOKENS, 30), downgrade)
+                .as((header, upgrade, down) -> header + "\n-- migrate:upgrade\n" + upgrade + down);
     }
 
-    @Test
-    void scriptParserFailsOnlyWithScriptErrorsOnArbitraryBytes() throws Exception {
-        check(
-                "script-bytes",
-                r -> {
-                    byte[] valid = "-- m\n--\n-- Revision ID: a1\n-- Revises:\n\n-- migrate:upgrade\nSELECT 1;\n"
-                            .getBytes(StandardCharsets.UTF_8);
-                    byte[] bytes = r.nextBoolean() ? valid.clone() : new byte[r.nextInt(300)];
-                    if (bytes.length != valid.length) {
-                        r.nextBytes(bytes);
-                    } else {
-                        for (int i = 0; i < 1 + r.nextInt(6); i++) {
-                            bytes[r.nextInt(bytes.length)] = (byte) r.nextInt(256);
-                        }
+    @Property
+    void scriptParserFailsOnlyWithScriptErrorsOnStructuredScripts(@ForAll("scripts") String script) throws Exception {
+        engineErrorsOnly(
+                "script-structured",
+                script,
+                () -> ScriptParser.parse("fuzz.sql", script.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Provide
+    Arbitrary<byte[]> bytes() {
+        byte[] valid = "-- m\n--\n-- Revision ID: a1\n-- Revises:\n\n-- migrate:upgrade\nSELECT 1;\n"
+                .getBytes(StandardCharsets.UTF_8);
+        Arbitrary<byte[]> mutated = Combinators.combine(
+                        Arbitraries.integers()
+                                .between(0, valid.length - 1)
+                                .list()
+                                .ofMinSize(1)
+                                .ofMaxSize(6),
+                        Arbitraries.bytes().list().ofSize(6))
+                .as((positions, values) -> {
+                    byte[] copy = valid.clone();
+                    for (int i = 0; i < positions.size(); i++) {
+                        copy[positions.get(i)] = values.get(i);
                     }
-                    return bytes;
-                },
-                bytes -> ScriptParser.parse("fuzz.sql", bytes));
+                    return copy;
+                });
+        return Arbitraries.oneOf(
+                mutated, Arbitraries.bytes().array(byte[].class).ofMaxSize(300));
+    }
+
+    @Property
+    void scriptParserFailsOnlyWithScriptErrorsOnArbitraryBytes(@ForAll("bytes") byte[] content) throws Exception {
+        engineErrorsOnly(
+                "script-bytes",
+                new String(content, StandardCharsets.ISO_8859_1),
+                () -> ScriptParser.parse("fuzz.sql", content));
     }
 
     /**
-     * A fixed graph with a branch point, a merge, a dependency and a label: a1 -> b2 -> (c3, d4 [lbl]),
-     * m6 merges c3 and d4; e5 is a second base that m6's sibling depends on.
+     * A fixed graph with a branch point, a merge, a dependency and labels: a1 -> b2 -> (c3, d4 [lbl]),
+     * m6 merges c3 and d4 and depends on e5, a second base [other].
      */
-    private static RevisionMap graph() {
-        return new RevisionMap(List.of(
-                new Revision("a1", List.of(), List.of(), List.of()),
-                new Revision("b2", List.of("a1"), List.of(), List.of()),
-                new Revision("c3", List.of("b2"), List.of(), List.of()),
-                new Revision("d4", List.of("b2"), List.of(), List.of("lbl")),
-                new Revision("e5", List.of(), List.of(), List.of("other")),
-                new Revision("m6", List.of("c3", "d4"), List.of("e5"), List.of())));
+    private static final RevisionMap GRAPH = new RevisionMap(List.of(
+            new Revision("a1", List.of(), List.of(), List.of()),
+            new Revision("b2", List.of("a1"), List.of(), List.of()),
+            new Revision("c3", List.of("b2"), List.of(), List.of()),
+            new Revision("d4", List.of("b2"), List.of(), List.of("lbl")),
+            new Revision("e5", List.of(), List.of(), List.of("other")),
+            new Revision("m6", List.of("c3", "d4"), List.of("e5"), List.of())));
+
+    @Provide
+    Arbitrary<String> targets() {
+        return tokens(TARGET_TOKENS, 4);
     }
 
-    @Test
-    void targetGrammarFailsOnlyWithGraphErrors() throws Exception {
-        RevisionMap map = graph();
-        Planner planner = new Planner(map, id -> "doc " + id);
-        List<List<String>> rowSets =
-                List.of(List.of(), List.of("a1"), List.of("c3", "d4"), List.of("m6"), List.of("b2", "e5"));
-        check(
-                "targets",
-                r -> new Object[] {tokens(r, TARGET_TOKENS, 4), rowSets.get(r.nextInt(rowSets.size()))},
-                in -> {
-                    String target = (String) in[0];
-                    @SuppressWarnings("unchecked")
-                    List<String> rows = (List<String>) in[1];
-                    switch (Math.floorMod(target.hashCode(), 4)) {
-                        case 0 -> map.getRevisions(target);
-                        case 1 -> planner.upgrade(target, rows);
-                        case 2 -> planner.downgrade(target, rows);
-                        default -> planner.stamp(List.of(target), rows);
-                    }
-                });
+    @Property
+    void targetGrammarFailsOnlyWithGraphErrors(
+            @ForAll("targets") String target, @ForAll("rowSet") List<String> rows, @ForAll("operation") int operation)
+            throws Exception {
+        Planner planner = new Planner(GRAPH, id -> "doc " + id);
+        engineErrorsOnly("targets", target + " from " + rows + " op " + operation, () -> {
+            switch (operation) {
+                case 0 -> GRAPH.getRevisions(target);
+                case 1 -> planner.upgrade(target, rows);
+                case 2 -> planner.downgrade(target, rows);
+                default -> planner.stamp(List.of(target), rows);
+            }
+        });
     }
 
-    @Test
-    void randomGraphsFailOnlyWithGraphErrors() throws Exception {
-        String[] ids = {"a1", "b2", "c3", "d4", "e5", "f6"};
-        check(
-                "graphs",
-                r -> {
-                    List<List<List<String>>> specs = new ArrayList<>();
-                    int n = 1 + r.nextInt(ids.length);
-                    for (int i = 0; i < n; i++) {
-                        specs.add(List.of(
-                                // Mostly distinct ids, so that many graphs are valid and get planned.
-                                List.of(r.nextInt(10) == 0 ? ids[r.nextInt(ids.length)] : ids[i]),
-                                pick(r, ids, i, 3),
-                                pick(r, ids, i, 2),
-                                r.nextInt(4) == 0
-                                        ? List.of(r.nextBoolean() ? "lbl" : ids[r.nextInt(ids.length)])
-                                        : List.of()));
-                    }
-                    return new Object[] {specs, tokens(r, TARGET_TOKENS, 3)};
-                },
-                in -> {
-                    @SuppressWarnings("unchecked")
-                    List<List<List<String>>> specs = (List<List<List<String>>>) in[0];
-                    List<Revision> revisions = new ArrayList<>();
-                    for (List<List<String>> spec : specs) {
-                        revisions.add(new Revision(spec.get(0).get(0), spec.get(1), spec.get(2), spec.get(3)));
-                    }
-                    RevisionMap map = new RevisionMap(revisions);
-                    map.heads();
-                    new Planner(map, id -> id).upgrade((String) in[1], List.of());
-                });
+    @Provide
+    Arbitrary<List<String>> rowSet() {
+        return Arbitraries.of(ROW_SETS);
     }
 
-    /** Parents: mostly earlier revisions (a valid graph), sometimes anything (cycles), rarely unknown. */
-    private static List<String> pick(Random r, String[] ids, int self, int max) {
-        List<String> result = new ArrayList<>();
-        if (self == 0 && r.nextInt(10) > 0) {
-            return result;
-        }
-        for (int i = r.nextInt(max); i > 0; i--) {
-            int parent = self > 0 && r.nextInt(20) > 0 ? r.nextInt(self) : r.nextInt(ids.length);
-            result.add(r.nextInt(30) == 0 ? "zz" : ids[parent]);
-        }
-        return result;
+    @Provide
+    Arbitrary<Integer> operation() {
+        return Arbitraries.integers().between(0, 3);
+    }
+
+    /** One revision of a random graph: id, down revisions, dependencies, labels. */
+    record Spec(String id, List<String> down, List<String> deps, List<String> labels) {}
+
+    /**
+     * Graphs of up to six revisions: mostly distinct ids and parents among earlier revisions (valid
+     * graphs that get planned), sometimes anything (cycles, duplicates), rarely unknown ids.
+     */
+    @Provide
+    Arbitrary<List<Spec>> graphs() {
+        return Arbitraries.integers().between(1, IDS.length).flatMap(n -> {
+            List<Arbitrary<Spec>> specs = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                specs.add(spec(i));
+            }
+            return Combinators.combine(specs).as(List::copyOf);
+        });
+    }
+
+    private static Arbitrary<Spec> spec(int index) {
+        Arbitrary<String> id =
+                Arbitraries.frequencyOf(Tuple.of(19, Arbitraries.just(IDS[index])), Tuple.of(1, Arbitraries.of(IDS)));
+        Arbitrary<String> parent = Arbitraries.frequencyOf(
+                Tuple.of(index == 0 ? 0 : 18, Arbitraries.of(List.of(IDS).subList(0, Math.max(1, index)))),
+                Tuple.of(1, Arbitraries.of(IDS)),
+                Tuple.of(1, Arbitraries.just("zz")));
+        Arbitrary<List<String>> labels = Arbitraries.frequencyOf(
+                Tuple.of(12, Arbitraries.just(List.<String>of())),
+                Tuple.of(3, Arbitraries.just(List.of("lbl" + index))),
+                Tuple.of(1, Arbitraries.of("lbl", "a1", "b2").map(List::of)));
+        return Combinators.combine(
+                        id,
+                        parent.list().ofMaxSize(index == 0 ? 0 : 3),
+                        parent.list().ofMaxSize(index == 0 ? 0 : 2),
+                        labels)
+                .as(Spec::new);
+    }
+
+    @Property
+    void randomGraphsFailOnlyWithGraphErrors(@ForAll("graphs") List<Spec> specs, @ForAll("targets") String target)
+            throws Exception {
+        engineErrorsOnly("graphs", specs + " target " + target, () -> {
+            List<Revision> revisions = new ArrayList<>();
+            for (Spec spec : specs) {
+                revisions.add(new Revision(spec.id(), spec.down(), spec.deps(), spec.labels()));
+            }
+            RevisionMap map = new RevisionMap(revisions);
+            map.heads();
+            new Planner(map, id -> id).upgrade(target, List.of());
+        });
     }
 }
