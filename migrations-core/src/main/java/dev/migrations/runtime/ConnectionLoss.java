@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Errors for a session that ended under a run (server restart, {@code pg_terminate_backend}, a
+ * Advice for database errors the run's bookkeeping meets, and errors for a session that ended under a run (server restart, {@code pg_terminate_backend}, a
  * network drop): the server's own message and what to do, instead of the "connection has been
  * closed" that the next call on the dead connection reports.
  */
@@ -20,6 +20,24 @@ final class ConnectionLoss {
     static boolean lost(SQLException e) {
         String state = e.getSQLState();
         return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    }
+
+    /**
+     * What to do about a database error the run's own bookkeeping met (creating or writing the
+     * version and history tables), for the errors a configuration causes; empty for others.
+     */
+    static String advice(SQLException e) {
+        String state = e.getSQLState();
+        if ("42501".equals(state)) {
+            return ". The database user may not create or change the migration tables: grant it CREATE on the"
+                    + " schema, or give migrations a user with DDL rights (--user/--password, migrations.user and"
+                    + " migrations.password).";
+        }
+        if ("25006".equals(state)) {
+            return ". The database only allows reading (default_transaction_read_only, or a standby): point"
+                    + " migrations at the writable primary.";
+        }
+        return "";
     }
 
     /** The session ended outside a statement (taking the lock, bookkeeping, committing). */

@@ -176,7 +176,8 @@ public final class OnlineRunner {
         } catch (SQLException e) {
             MigrationsException error = ConnectionLoss.lost(e)
                     ? ConnectionLoss.duringRun(command, firstLine(e.getMessage()) + sqlState(e), e)
-                    : new MigrationsException("Database error: " + e.getMessage() + sqlState(e), e);
+                    : new MigrationsException(
+                            "Database error: " + e.getMessage() + sqlState(e) + ConnectionLoss.advice(e), e);
             listeners.runFailed(command, target, error, Duration.ofNanos(System.nanoTime() - start));
             throw error;
         } catch (MigrationsException e) {

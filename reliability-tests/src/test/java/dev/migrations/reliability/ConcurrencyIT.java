@@ -223,8 +223,11 @@ class ConcurrencyIT {
                     .contains("application 'rel-holder'");
             assertThat(pg.fingerprint(db)).as("nothing changed while waiting").isEqualTo(before);
             try (ResultSet rs = holder.createStatement()
-                    .executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")) {
-                assertThat(rs.next() && rs.getInt(1) == 1).isTrue();
+                    .executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database ="
+                            + " (SELECT oid FROM pg_database WHERE datname = current_database())")) {
+                assertThat(rs.next() && rs.getInt(1) == 1)
+                        .as("the holder's lock is the only one: the waiters released nothing they did not take")
+                        .isTrue();
             }
         } finally {
             pg.dropDatabase(db);
