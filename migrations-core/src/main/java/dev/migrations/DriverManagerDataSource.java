@@ -1,10 +1,14 @@
 package dev.migrations;
 
+import dev.migrations.runtime.Redaction;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -43,12 +47,61 @@ final class DriverManagerDataSource implements DataSource {
         if (password != null) {
             props.setProperty("password", password);
         }
-        return DriverManager.getConnection(url, props);
+        if (url.startsWith("jdbc:postgresql:") && !url.toLowerCase(Locale.ROOT).contains("applicationname=")) {
+            // What pg_stat_activity shows, so a waiting migrator can say who holds the lock.
+            props.setProperty(
+                    "ApplicationName",
+                    "migrations (pid " + ProcessHandle.current().pid() + ")");
+        }
+        try {
+            return DriverManager.getConnection(url, props);
+        } catch (SQLException e) {
+            throw redacted(e, password);
+        }
     }
 
     @Override
     public Connection getConnection(String username, String pass) throws SQLException {
-        return DriverManager.getConnection(url, username, pass);
+        try {
+            return DriverManager.getConnection(url, username, pass);
+        } catch (SQLException e) {
+            throw redacted(e, pass);
+        }
+    }
+
+    /**
+     * The error without the password: drivers quote the URL or a part of it in their messages and
+     * their causes' ("No suitable driver found for jdbc:...?password=...", an unknown host
+     * "user:password@host"). When any message of the chain holds a secret, the chain is replaced
+     * by one exception whose message carries the redacted messages.
+     */
+    private SQLException redacted(SQLException e, String secret) {
+        List<String> secrets = new ArrayList<>(Redaction.secretsOf(url));
+        if (secret != null) {
+            secrets.add(secret);
+        }
+        boolean leaks = false;
+        StringBuilder message = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String text = t.getMessage() == null ? "" : t.getMessage();
+            String clean = Redaction.redact(text, null);
+            for (String s : secrets) {
+                if (!s.isEmpty()) {
+                    clean = clean.replace(s, "***");
+                }
+            }
+            leaks |= !clean.equals(text);
+            if (t != e) {
+                message.append(" (").append(t.getClass().getSimpleName()).append(": ");
+            }
+            message.append(clean).append(t != e ? ")" : "");
+        }
+        if (!leaks) {
+            return e;
+        }
+        SQLException clean = new SQLException(message.toString(), e.getSQLState(), e.getErrorCode());
+        clean.setStackTrace(e.getStackTrace());
+        return clean;
     }
 
     @Override

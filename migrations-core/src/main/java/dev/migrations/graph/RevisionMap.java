@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -107,35 +106,66 @@ public final class RevisionMap {
      * questions stop early ({@link AncestorExplorer}). Runs after cycle detection.
      */
     private void computeLevels() {
-        Set<Revision> done = new HashSet<>();
+        // 1 = open (on the current path), 2 = done. A parent that is open closes a cycle: Alembic's
+        // head/base reachability check misses cycles reachable from both ends, which would loop here.
+        Map<Revision, Integer> state = new HashMap<>();
         Deque<Revision> stack = new ArrayDeque<>();
         for (Revision root : ids.values()) {
-            if (done.contains(root)) {
-                continue;
-            }
             stack.push(root);
             while (!stack.isEmpty()) {
                 Revision rev = stack.peek();
-                boolean ready = true;
-                for (String down : rev.allDownRevisions) {
-                    Revision parent = ids.get(down);
-                    if (!done.contains(parent)) {
-                        stack.push(parent);
-                        ready = false;
-                    }
-                }
-                if (ready) {
+                int seen = state.getOrDefault(rev, 0);
+                if (seen == 2) {
                     stack.pop();
-                    if (done.add(rev)) {
-                        int level = 0;
-                        for (String down : rev.allDownRevisions) {
-                            level = Math.max(level, ids.get(down).level + 1);
+                } else if (seen == 1) {
+                    stack.pop();
+                    int level = 0;
+                    for (String down : rev.allDownRevisions) {
+                        level = Math.max(level, ids.get(down).level + 1);
+                    }
+                    rev.level = level;
+                    state.put(rev, 2);
+                } else {
+                    state.put(rev, 1);
+                    for (String down : rev.allDownRevisions) {
+                        Revision parent = ids.get(down);
+                        int parentState = state.getOrDefault(parent, 0);
+                        if (parentState == 1) {
+                            throw cycle(stack, state, parent);
                         }
-                        rev.level = level;
+                        if (parentState == 0) {
+                            stack.push(parent);
+                        }
                     }
                 }
             }
         }
+    }
+
+    /**
+     * The cycle closed by an edge from the top of the stack to {@code start}: the open revisions from
+     * the top down to {@code start}, each with an edge to the one above it. A "Dependency cycle" when
+     * any of its edges is a dependency, else a "Cycle".
+     */
+    private static CycleDetectedException cycle(Deque<Revision> stack, Map<Revision, Integer> state, Revision start) {
+        List<Revision> path = new ArrayList<>();
+        for (Revision rev : stack) {
+            if (state.getOrDefault(rev, 0) == 1 && !path.contains(rev)) {
+                path.add(rev);
+                if (rev == start) {
+                    break;
+                }
+            }
+        }
+        boolean dependency = !path.get(0).downRevisions().contains(start.id());
+        for (int i = 1; i < path.size(); i++) {
+            dependency |= !path.get(i).downRevisions().contains(path.get(i - 1).id());
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = path.size() - 1; i >= 0; i--) {
+            ids.add(path.get(i).id());
+        }
+        return new CycleDetectedException(dependency ? "Dependency cycle" : "Cycle", ids);
     }
 
     private static List<String> idsOf(Collection<Revision> revisions) {

@@ -32,6 +32,10 @@ final class JdbcSink implements MigrationSink {
     private RevisionScript currentScript;
 
     private final java.util.function.Consumer<AppliedStep> onCommitted;
+    private final StatementProgress progress;
+    private int statementIndex;
+    private boolean tracking;
+    private boolean trackedTransaction;
 
     JdbcSink(
             Connection connection,
@@ -46,6 +50,7 @@ final class JdbcSink implements MigrationSink {
         this.schema = schema;
         this.table = table;
         this.user = user;
+        this.progress = new StatementProgress(connection, dialect, schema, table);
     }
 
     /** Steps whose transaction committed (or that ran without one). */
@@ -68,8 +73,9 @@ final class JdbcSink implements MigrationSink {
     /** Rolls back an open transaction after a failure; what it held is lost. */
     void rollback() throws SQLException {
         pending.clear();
-        if (inTransaction) {
+        if (inTransaction || trackedTransaction) {
             inTransaction = false;
+            trackedTransaction = false;
             uncommitted.clear();
             connection.rollback();
             connection.setAutoCommit(true);
@@ -165,16 +171,34 @@ final class JdbcSink implements MigrationSink {
     @Override
     public void stepStarted(Step step) {
         currentStep = step;
+        statementIndex = 0;
+        tracking = false;
     }
 
     @Override
     public void execute(RevisionScript script, Statement statement) {
         currentScript = script;
+        // Outside a transaction a crash leaves the revision half-applied: record each statement.
+        boolean track = !inTransaction && !script.transactional() && currentStep != null;
+        List<Statement> statements = List.of();
+        if (track) {
+            tracking = true;
+            statements = currentStep.isUpgrade() ? script.upgrade() : script.downgrade();
+            progress.starting(currentStep, script, statementIndex, statements.size(), statement.line());
+        }
         try (java.sql.Statement st = connection.createStatement()) {
             st.execute(statement.sql());
         } catch (SQLException e) {
             throw new StatementFailure(script, statement, e);
         }
+        if (track) {
+            int next = statementIndex + 1;
+            progress.completed(
+                    script,
+                    statementIndex,
+                    next < statements.size() ? statements.get(next).line() : 0);
+        }
+        statementIndex++;
     }
 
     @Override
@@ -202,6 +226,15 @@ final class JdbcSink implements MigrationSink {
 
     /** Queues a version-table change; it goes out with the step's history row in one round trip. */
     private void update(String sql, int expected, String message) {
+        if (tracking && !inTransaction && !trackedTransaction) {
+            // The version row, the history row and the end of the progress record commit together.
+            try {
+                connection.setAutoCommit(false);
+            } catch (SQLException e) {
+                throw new BookkeepingFailure("could not start a transaction", e);
+            }
+            trackedTransaction = true;
+        }
         pending.add(new PendingUpdate(sql, expected, message));
     }
 
@@ -275,6 +308,9 @@ final class JdbcSink implements MigrationSink {
                 script != null && step.isUpgrade() ? script.checksum() : null,
                 millis,
                 user));
+        if (tracking) {
+            finishTracked(step);
+        }
         AppliedStep applied = new AppliedStep(
                 step.name(),
                 step.revisionId(),
@@ -289,6 +325,20 @@ final class JdbcSink implements MigrationSink {
             committed.add(applied);
             onCommitted.accept(applied);
         }
+    }
+
+    private void finishTracked(Step step) {
+        progress.finished(step.revisionId());
+        if (trackedTransaction) {
+            try {
+                connection.commit();
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                throw new BookkeepingFailure("could not commit", e);
+            }
+            trackedTransaction = false;
+        }
+        tracking = false;
     }
 
     /** The version table no longer holds what this run expects: another migrator moved it. */

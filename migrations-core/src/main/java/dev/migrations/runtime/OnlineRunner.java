@@ -68,8 +68,16 @@ public final class OnlineRunner {
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
+            // pgjdbc says only "The connection attempt failed." for an unknown host: its cause says which.
+            Throwable cause = e.getCause();
+            String detail = cause == null
+                            || cause.getMessage() == null
+                            || e.getMessage() == null
+                            || e.getMessage().contains(cause.getMessage())
+                    ? ""
+                    : " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
             throw new MigrationsException(
-                    "Could not connect to the database: " + e.getMessage() + sqlState(e)
+                    "Could not connect to the database: " + Redaction.redact(e.getMessage() + detail) + sqlState(e)
                             + "; check the URL, user and password, and that the server is running",
                     e);
         }
@@ -169,7 +177,10 @@ public final class OnlineRunner {
                         runLocked(connection, dialect, command, target, purge, check, plan, start));
             }
         } catch (SQLException e) {
-            MigrationsException error = new MigrationsException("Database error: " + e.getMessage() + sqlState(e), e);
+            MigrationsException error = ConnectionLoss.lost(e)
+                    ? ConnectionLoss.duringRun(command, firstLine(e.getMessage()) + sqlState(e), e)
+                    : new MigrationsException(
+                            "Database error: " + e.getMessage() + sqlState(e) + ConnectionLoss.advice(e), e);
             listeners.runFailed(command, target, error, Duration.ofNanos(System.nanoTime() - start));
             throw error;
         } catch (MigrationsException e) {
@@ -245,7 +256,9 @@ public final class OnlineRunner {
                         + "; another migrator is still running. Wait for it, stop it, or raise the wait with"
                         + " migrations.lock-wait-timeout (CLI: --lock-wait-timeout)");
             }
-            if (waited / 1_000_000 >= nextLog) {
+            // The holder can be gone between the failed try and the question: say whom we wait for, and
+            // log without a holder only after a second.
+            if (waited / 1_000_000 >= nextLog && (holder != null || waited >= 1_000_000_000L)) {
                 LOG.info(
                         "Waiting for the migration lock on {}{}; another migrator is running",
                         config.versionTable(),
@@ -287,12 +300,18 @@ public final class OnlineRunner {
         String schema = config.schema();
         String table = config.versionTable();
         connection.setAutoCommit(true);
+        StateTables.Found found = StateTables.verify(connection, dialect, schema, table);
+        if (found.creates() && !purge) {
+            // Plan once before creating the tables: a bad target or several heads changes nothing.
+            plan.steps(found.versionTable() ? JdbcSupport.readRows(connection, dialect, schema, table) : List.of());
+        }
         createIfMissing(connection, dialect.createVersionTableIfNotExists(schema, table));
         createIfMissing(connection, dialect.createHistoryTableIfNotExists(schema, table));
         if (purge) {
             JdbcSupport.execute(connection, "DELETE FROM " + dialect.qualified(schema, table));
         }
         List<String> before = JdbcSupport.readRows(connection, dialect, schema, table);
+        StatementProgress.guard(connection, dialect, schema, table, command, before);
         check.check(before, recordedChecksums(connection, dialect));
         String user = JdbcSupport.queryString(connection, dialect.currentUser());
         List<String> settings = dialect.sessionSettings(config.ddlLockTimeout(), config.statementTimeout());
@@ -346,7 +365,12 @@ public final class OnlineRunner {
             throw e;
         } finally {
             for (String sql : dialect.resetSessionSettings(config.ddlLockTimeout(), config.statementTimeout())) {
-                JdbcSupport.execute(connection, sql);
+                try {
+                    JdbcSupport.execute(connection, sql);
+                } catch (SQLException e) {
+                    // The connection is closed right after; a lost one must not hide the run's own error.
+                    LOG.debug("Could not reset {}: {}", sql, e.getMessage());
+                }
             }
         }
         List<String> after = JdbcSupport.readRows(connection, dialect, schema, table);
@@ -431,10 +455,28 @@ public final class OnlineRunner {
             Connection connection, Dialect dialect, String command, JdbcSink sink, Failure failure)
             throws SQLException {
         boolean rolledBack = sink.inTransaction();
-        sink.rollback();
         RevisionScript script = failure.script();
         Throwable cause = failure.cause();
-        List<String> rows = JdbcSupport.readRows(connection, dialect, config.schema(), config.versionTable());
+        List<String> rows;
+        try {
+            sink.rollback();
+            rows = JdbcSupport.readRows(connection, dialect, config.schema(), config.versionTable());
+        } catch (SQLException lost) {
+            SQLException statementError = cause instanceof SQLException e ? e : null;
+            if ((statementError == null || !ConnectionLoss.lost(statementError)) && !ConnectionLoss.lost(lost)) {
+                throw lost;
+            }
+            // The session ended under the statement: report the statement's error, not the closed socket's.
+            SQLException reported = statementError != null ? statementError : lost;
+            return ConnectionLoss.duringStatement(
+                    command,
+                    script,
+                    failure.line(),
+                    reported,
+                    sink.committed(),
+                    appliedSentence(sink.committed()),
+                    firstLine(reported.getMessage()));
+        }
         List<String> applied = new ArrayList<>();
         for (AppliedStep step : sink.committed()) {
             if (step.revision() != null) {

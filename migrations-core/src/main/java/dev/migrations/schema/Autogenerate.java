@@ -86,6 +86,7 @@ public final class Autogenerate {
         excluded.add(config.versionTable());
         excluded.add(config.versionTable() + "_history");
         excluded.add(config.versionTable() + "_lock");
+        excluded.add(config.versionTable() + "_partial");
         try (Connection connection = config.dataSource().getConnection()) {
             String dialect = Dialect.forProduct(connection.getMetaData().getDatabaseProductName())
                     .name();

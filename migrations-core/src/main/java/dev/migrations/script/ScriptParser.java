@@ -228,7 +228,23 @@ public final class ScriptParser {
                     line,
                     "the file is not valid UTF-8 (first bad byte at line " + line + "); save the file as UTF-8");
         }
-        return out.flip().toString();
+        String text = out.flip().toString();
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            // PostgreSQL cannot take a NUL in a statement; such a file is binary or UTF-16.
+            int line = 1;
+            for (int i = 0; i < nul; i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                }
+            }
+            throw new ScriptException(
+                    path,
+                    line,
+                    "the file contains a NUL byte (line " + line + "): it is binary or UTF-16, not UTF-8 SQL; save"
+                            + " it as UTF-8 text");
+        }
+        return text;
     }
 
     private static boolean hasBom(byte[] content) {

@@ -101,6 +101,15 @@ class RevisionMapTest {
         assertThatThrownBy(() -> graph("a:c", "b:a", "c:b")).hasMessage("Cycle is detected in revisions (a, b, c)");
     }
 
+    /** Found by the reliability suite's fuzzing: the reachability check misses it, and levels looped. */
+    @Test
+    @org.junit.jupiter.api.Timeout(5)
+    void dependencyCycleReachableFromHeadAndBaseIsReportedInsteadOfHanging() {
+        assertThatThrownBy(() -> graph("c", "a:c;deps=d", "d:a", "f:d"))
+                .isInstanceOf(CycleDetectedException.class)
+                .hasMessage("Dependency cycle is detected in revisions (a, d)");
+    }
+
     @Test
     void dependencyCycleIsReported() {
         assertThatThrownBy(() -> graph("a", "b:a;deps=d", "c:b", "d:c"))

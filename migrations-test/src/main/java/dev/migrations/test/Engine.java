@@ -48,7 +48,11 @@ final class Engine {
      * tables.
      */
     SchemaState reflect(Sandbox database) {
-        Set<String> bookkeeping = Set.of(settings.versionTable(), settings.versionTable() + "_history");
+        Set<String> bookkeeping = Set.of(
+                settings.versionTable(),
+                settings.versionTable() + "_history",
+                settings.versionTable() + "_partial",
+                settings.versionTable() + "_lock");
         try (Connection connection = database.connect()) {
             return new SchemaState(
                     SchemaReflector.reflect(connection, "postgresql", null, bookkeeping),
