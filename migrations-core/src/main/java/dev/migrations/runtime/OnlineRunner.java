@@ -171,7 +171,8 @@ public final class OnlineRunner {
         long start = System.nanoTime();
         MigrationResult result;
         try {
-            result = purge ? null : nothingToDo(command, target, check, plan, start);
+            // A stamp always takes the locked path: it also clears a half-applied revision's record.
+            result = purge || command.equals("stamp") ? null : nothingToDo(command, target, check, plan, start);
             if (result == null) {
                 result = underLock((connection, dialect) ->
                         runLocked(connection, dialect, command, target, purge, check, plan, start));
@@ -209,8 +210,17 @@ public final class OnlineRunner {
             if (!JdbcSupport.tableExists(connection, dialect, config.schema(), config.versionTable())) {
                 return null;
             }
-            List<String> rows = JdbcSupport.readRows(connection, dialect, config.schema(), config.versionTable());
-            check.check(rows, recordedChecksums(connection, dialect));
+            List<String> rows;
+            Map<String, String> checksums;
+            try {
+                rows = JdbcSupport.readRows(connection, dialect, config.schema(), config.versionTable());
+                checksums = recordedChecksums(connection, dialect);
+            } catch (SQLException e) {
+                // Tables of another shape (another tool's) or a broken session: the locked path checks
+                // the tables first and explains.
+                return null;
+            }
+            check.check(rows, checksums);
             if (!plan.steps(rows).isEmpty()) {
                 return null;
             }
@@ -303,7 +313,9 @@ public final class OnlineRunner {
         StateTables.Found found = StateTables.verify(connection, dialect, schema, table);
         if (found.creates() && !purge) {
             // Plan once before creating the tables: a bad target or several heads changes nothing.
-            plan.steps(found.versionTable() ? JdbcSupport.readRows(connection, dialect, schema, table) : List.of());
+            List<Step> planned = plan.steps(
+                    found.versionTable() ? JdbcSupport.readRows(connection, dialect, schema, table) : List.of());
+            new StepRunner(scripts, config.transactionPerMigration()).validate(planned);
         }
         createIfMissing(connection, dialect.createVersionTableIfNotExists(schema, table));
         createIfMissing(connection, dialect.createHistoryTableIfNotExists(schema, table));

@@ -45,6 +45,13 @@ public final class StepRunner {
                         + missing + ", so it cannot be downgraded; add one, or"
                         + " choose a target at or above " + script.revision());
             }
+            if (script != null && !script.isJava()) {
+                // Sections are split on first use: split both sections of every planned script now, so
+                // a malformed one (even in the section this run does not need) stops the run before
+                // anything, tables included, is created or applied.
+                int statements = script.upgrade().size() + script.downgrade().size();
+                LOG.debug("{}: {} statement(s)", script.path(), statements);
+            }
         }
     }
 
