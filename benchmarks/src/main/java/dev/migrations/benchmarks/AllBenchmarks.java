@@ -227,8 +227,8 @@ public final class AllBenchmarks {
                         liquibase.util.LiquibaseUtil.getBuildVersion())
                 + "- Run " + started.truncatedTo(ChronoUnit.SECONDS) + ", took " + took.toMinutes() + " min "
                 + took.toSecondsPart() + " s. Load average (1, 5, 15 min) at the start: " + loadBefore
-                + ", at the end: " + loadAverage() + ". Other work shared the machine during the run (on the"
-                + " development VM: other builds compiling on the same two cores), which widens the spreads.\n";
+                + ", at the end: " + loadAverage() + " (the benchmark's own processes count: a load well above"
+                + " 2 on these 2 CPUs means other work shared the machine and widened the spreads).\n";
     }
 
     private static String flywayVersion() throws IOException {
