@@ -81,37 +81,6 @@ public record MigrationsConfig(
         javaMigrationPackages = javaMigrationPackages == null ? List.of() : List.copyOf(javaMigrationPackages);
     }
 
-    /** A configuration without Java migrations (the form before they existed). */
-    public MigrationsConfig(
-            List<String> locations,
-            ClassLoader classLoader,
-            String dialect,
-            String versionTable,
-            String schema,
-            boolean transactionPerMigration,
-            DataSource dataSource,
-            Duration lockWaitTimeout,
-            Duration ddlLockTimeout,
-            Duration statementTimeout,
-            boolean validateChecksums,
-            List<MigrationListener> listeners) {
-        this(
-                locations,
-                classLoader,
-                dialect,
-                versionTable,
-                schema,
-                transactionPerMigration,
-                dataSource,
-                lockWaitTimeout,
-                ddlLockTimeout,
-                statementTimeout,
-                validateChecksums,
-                listeners,
-                List.of(),
-                List.of());
-    }
-
     private static void requireNonNegative(String what, Duration value) {
         if (value != null && value.isNegative()) {
             throw new MigrationsException("The " + what + " must not be negative (was " + value + ")");

@@ -4,13 +4,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code downgrade}: offline ({@code --sql START:END}) prints the script; online runs arrive later. */
+/** {@code downgrade}: runs on the database, or prints the script with {@code --sql START:END}. */
 @Command(name = "downgrade", description = "Revert to a previous version.")
 final class DowngradeCommand extends Subcommand {
     @Option(
             names = "--sql",
-            description =
-                    "Don't emit SQL to database - dump to standard output instead. Needs REVISION as" + " START:END.")
+            description = "Don't emit SQL to database - dump to standard output instead. Needs REVISION as START:END.")
     boolean sql;
 
     @Option(

@@ -71,6 +71,14 @@ public final class Autogenerate {
     }
 
     /**
+     * The engine's own tables, never part of a schema comparison: the version table, its history,
+     * the progress record of non-transactional revisions and (H2) the lock table.
+     */
+    public static Set<String> bookkeepingTables(String versionTable) {
+        return Set.of(versionTable, versionTable + "_history", versionTable + "_partial", versionTable + "_lock");
+    }
+
+    /**
      * Compares the configured database with a model.
      *
      * @param config the engine's configuration (data source, schema, version table)
@@ -83,10 +91,7 @@ public final class Autogenerate {
                     + " give a DataSource or a JDBC URL (--url)");
         }
         Set<String> excluded = new LinkedHashSet<>(excludedTables);
-        excluded.add(config.versionTable());
-        excluded.add(config.versionTable() + "_history");
-        excluded.add(config.versionTable() + "_lock");
-        excluded.add(config.versionTable() + "_partial");
+        excluded.addAll(bookkeepingTables(config.versionTable()));
         try (Connection connection = config.dataSource().getConnection()) {
             String dialect = Dialect.forProduct(connection.getMetaData().getDatabaseProductName())
                     .name();

@@ -2,6 +2,7 @@ package dev.migrations.test;
 
 import dev.migrations.Migrations;
 import dev.migrations.RevisionInfo;
+import dev.migrations.schema.Autogenerate;
 import dev.migrations.schema.reflect.SchemaReflector;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -48,11 +49,7 @@ final class Engine {
      * tables.
      */
     SchemaState reflect(Sandbox database) {
-        Set<String> bookkeeping = Set.of(
-                settings.versionTable(),
-                settings.versionTable() + "_history",
-                settings.versionTable() + "_partial",
-                settings.versionTable() + "_lock");
+        Set<String> bookkeeping = Autogenerate.bookkeepingTables(settings.versionTable());
         try (Connection connection = database.connect()) {
             return new SchemaState(
                     SchemaReflector.reflect(connection, "postgresql", null, bookkeeping),
