@@ -272,7 +272,10 @@ class ObservabilityIT {
         // Another process (here: another engine on its own connections) upgrades the database.
         engine(scripts).upgrade("head");
         long start = System.nanoTime();
-        String scrape = awaitScrape(s -> s.contains("migrations_pending{" + DS + "} 0.0"));
+        // The info gauge is re-registered just after the state changes, so a scrape may fall between
+        // the two: wait for both.
+        String scrape = awaitScrape(s -> s.contains("migrations_pending{" + DS + "} 0.0")
+                && s.contains("migrations_info{current=\"" + B + "\""));
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
 
         assertThat(millis).isLessThan(2_000);
