@@ -1,5 +1,6 @@
 package dev.migrations.graph;
 
+import dev.migrations.graph.Walks.Edges;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.PriorityQueue;
@@ -12,8 +13,7 @@ import java.util.Set;
  * expanded at most once per explorer, so a run of questions costs what one walk costs.
  */
 final class AncestorExplorer {
-    private final RevisionMap map;
-    private final boolean includeDependencies;
+    private final Edges edges;
     private final Set<Revision> visited = new HashSet<>();
     private final PriorityQueue<Revision> frontier = new PriorityQueue<>((a, b) -> Integer.compare(b.level, a.level));
 
@@ -21,11 +21,10 @@ final class AncestorExplorer {
      * Creates an explorer.
      *
      * @param sources the revisions to walk down from (they count as their own ancestors)
-     * @param includeDependencies whether dependencies are followed, or only down revisions
+     * @param edges {@link Edges#DOWN} or {@link Edges#NORMALIZED_DOWN} (dependencies followed)
      */
-    AncestorExplorer(RevisionMap map, Collection<Revision> sources, boolean includeDependencies) {
-        this.map = map;
-        this.includeDependencies = includeDependencies;
+    AncestorExplorer(Collection<Revision> sources, Edges edges) {
+        this.edges = edges;
         for (Revision source : sources) {
             if (visited.add(source)) {
                 frontier.add(source);
@@ -35,9 +34,7 @@ final class AncestorExplorer {
 
     boolean reaches(Revision target) {
         while (!frontier.isEmpty() && frontier.peek().level > target.level) {
-            Revision next = frontier.poll();
-            for (String down : includeDependencies ? next.normalizedDownRevisions : next.downRevisions()) {
-                Revision parent = map.require(down);
+            for (Revision parent : edges.from(frontier.poll())) {
                 if (visited.add(parent)) {
                     frontier.add(parent);
                 }

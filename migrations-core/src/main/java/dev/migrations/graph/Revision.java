@@ -17,6 +17,7 @@ import java.util.TreeSet;
  */
 public final class Revision {
     private static final char[] ILLEGAL_CHARS = {'@', '-', '+', ':'};
+    static final Revision[] NONE = new Revision[0];
 
     private final String id;
     private final List<String> downRevisions;
@@ -28,9 +29,18 @@ public final class Revision {
     List<String> normalizedDependencies = List.of();
     List<String> allDownRevisions = List.of();
     List<String> normalizedDownRevisions = List.of();
-    final Set<String> nextRevisions = new LinkedHashSet<>();
-    final Set<String> allNextRevisions = new LinkedHashSet<>();
-    final Set<String> branchLabels;
+    /** Branch labels, declared and propagated; an immutable empty set until the first label. */
+    Set<String> branchLabels;
+    // The same edges as revisions rather than ids, so walks need no lookups: down revisions, down
+    // revisions and all dependencies, down revisions and normalized dependencies (in the order of the
+    // id lists), and the revisions naming this one as a down revision (children) or either (all
+    // children), in load order.
+    Revision[] down = NONE;
+    Revision[] allDown = NONE;
+    Revision[] normalizedDown = NONE;
+    Revision[] children = NONE;
+    Revision[] allChildren = NONE;
+    /** Position in load order (0-based), also the index of this revision in its map. */
     int order;
     /** Longest distance from a base through down revisions and dependencies (0 for a real base). */
     int level;
@@ -62,7 +72,17 @@ public final class Revision {
         verifyId(id);
         this.id = id;
         this.declaredBranchLabels = dedupe(branchLabels);
-        this.branchLabels = new LinkedHashSet<>(this.declaredBranchLabels);
+        this.branchLabels = this.declaredBranchLabels.isEmpty() ? Set.of() : new LinkedHashSet<>(declaredBranchLabels);
+    }
+
+    /** Adds propagated branch labels. */
+    void addBranchLabels(List<String> labels) {
+        if (!branchLabels.containsAll(labels)) {
+            if (branchLabels.isEmpty()) {
+                branchLabels = new LinkedHashSet<>();
+            }
+            branchLabels.addAll(labels);
+        }
     }
 
     private static void verifyId(String id) {
@@ -141,22 +161,33 @@ public final class Revision {
 
     /** The revisions that name this one as a down revision, in load order. */
     public Set<String> nextRevisions() {
-        return Collections.unmodifiableSet(nextRevisions);
+        return idSet(children);
     }
 
     /** The revisions that name this one as a down revision or a dependency, in load order. */
     public Set<String> allNextRevisions() {
-        return Collections.unmodifiableSet(allNextRevisions);
+        return idSet(allChildren);
+    }
+
+    private static Set<String> idSet(Revision[] revisions) {
+        if (revisions.length == 0) {
+            return Set.of();
+        }
+        Set<String> ids = new LinkedHashSet<>(revisions.length * 2);
+        for (Revision rev : revisions) {
+            ids.add(rev.id);
+        }
+        return Collections.unmodifiableSet(ids);
     }
 
     /** Whether no revision names this one as its down revision. */
     public boolean isHead() {
-        return nextRevisions.isEmpty();
+        return children.length == 0;
     }
 
     /** Whether no revision names this one as its down revision or as a dependency. */
     public boolean isRealHead() {
-        return allNextRevisions.isEmpty();
+        return allChildren.length == 0;
     }
 
     /** Whether this revision revises nothing. */
@@ -171,12 +202,12 @@ public final class Revision {
 
     /** Whether more than one revision revises this one. */
     public boolean isBranchPoint() {
-        return nextRevisions.size() > 1;
+        return children.length > 1;
     }
 
     /** Whether more than one revision revises or depends on this one. */
     public boolean isRealBranchPoint() {
-        return allNextRevisions.size() > 1;
+        return allChildren.length > 1;
     }
 
     /** Whether this revision revises more than one revision. */

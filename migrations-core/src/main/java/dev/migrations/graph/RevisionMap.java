@@ -1,17 +1,12 @@
 package dev.migrations.graph;
 
-import java.util.ArrayDeque;
+import dev.migrations.graph.Walks.Edges;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * The revision graph, built from revisions in load order, with Alembic's rules for heads, bases,
@@ -29,9 +24,11 @@ public final class RevisionMap {
     /** Marker for "walked down to base", distinct from "walked off the graph" (null). */
     static final Revision BASE = new Revision("base", List.of(), List.of(), List.of());
 
-    private final Map<String, Revision> ids = new LinkedHashMap<>();
-    /** Ids then branch labels, in the order Alembic's map has them; keys for exact and prefix lookup. */
-    private final Map<String, Revision> keys = new LinkedHashMap<>();
+    private final Map<String, Revision> ids;
+    /** Branch labels; identifiers are looked up among the ids first, then here (Alembic's order). */
+    private final Map<String, Revision> labels;
+    /** The revisions by load position ({@link Revision#order}). */
+    private final Revision[] byOrder;
 
     private final List<String> heads;
     private final List<String> realHeads;
@@ -46,126 +43,14 @@ public final class RevisionMap {
      * @throws CycleDetectedException for cycles through down revisions or dependencies
      */
     public RevisionMap(List<Revision> revisions) {
-        int order = 0;
-        for (Revision revision : revisions) {
-            if (revision.attached || revision == BASE) {
-                throw new IllegalArgumentException("revision " + revision.id() + " already belongs to a map");
-            }
-            revision.attached = true;
-            if (ids.containsKey(revision.id())) {
-                throw new RevisionGraphException("Revision " + revision.id() + " is present more than once");
-            }
-            revision.order = order++;
-            ids.put(revision.id(), revision);
-        }
-        keys.putAll(ids);
-        mapBranchLabels();
-        addDependsOn();
-        Set<Revision> headSet = new LinkedHashSet<>(ids.values());
-        Set<Revision> realHeadSet = new LinkedHashSet<>(ids.values());
-        for (Revision rev : ids.values()) {
-            for (String down : rev.allDownRevisions) {
-                Revision downRev = ids.get(down);
-                if (downRev == null) {
-                    throw new RevisionGraphException(
-                            "Revision " + down + " referenced from " + rev.id() + " is not present");
-                }
-                downRev.allNextRevisions.add(rev.id());
-                if (rev.downRevisions().contains(down)) {
-                    downRev.nextRevisions.add(rev.id());
-                    headSet.remove(downRev);
-                }
-                realHeadSet.remove(downRev);
-            }
-        }
-        List<Revision> baseList = new ArrayList<>();
-        List<Revision> realBaseList = new ArrayList<>();
-        for (Revision rev : ids.values()) {
-            if (rev.isBase()) {
-                baseList.add(rev);
-            }
-            if (rev.isRealBase()) {
-                realBaseList.add(rev);
-            }
-        }
-        // Alembic normalizes dependencies before it looks for cycles; nothing observable depends on
-        // the order, and levels (which normalization uses) need an acyclic graph.
-        detectCycles(headSet, baseList, realHeadSet, realBaseList);
-        computeLevels();
-        normalizeDependsOn();
-        this.heads = idsOf(headSet);
-        this.realHeads = idsOf(realHeadSet);
-        this.bases = idsOf(baseList);
-        this.realBases = idsOf(realBaseList);
-        addBranches();
-    }
-
-    /**
-     * Levels (longest distance from a base through down revisions and dependencies) in one pass over a
-     * post-order, without recursion. Every edge goes to a lower level, which lets reachability
-     * questions stop early ({@link AncestorExplorer}). Runs after cycle detection.
-     */
-    private void computeLevels() {
-        // 1 = open (on the current path), 2 = done. A parent that is open closes a cycle: Alembic's
-        // head/base reachability check misses cycles reachable from both ends, which would loop here.
-        Map<Revision, Integer> state = new HashMap<>();
-        Deque<Revision> stack = new ArrayDeque<>();
-        for (Revision root : ids.values()) {
-            stack.push(root);
-            while (!stack.isEmpty()) {
-                Revision rev = stack.peek();
-                int seen = state.getOrDefault(rev, 0);
-                if (seen == 2) {
-                    stack.pop();
-                } else if (seen == 1) {
-                    stack.pop();
-                    int level = 0;
-                    for (String down : rev.allDownRevisions) {
-                        level = Math.max(level, ids.get(down).level + 1);
-                    }
-                    rev.level = level;
-                    state.put(rev, 2);
-                } else {
-                    state.put(rev, 1);
-                    for (String down : rev.allDownRevisions) {
-                        Revision parent = ids.get(down);
-                        int parentState = state.getOrDefault(parent, 0);
-                        if (parentState == 1) {
-                            throw cycle(stack, state, parent);
-                        }
-                        if (parentState == 0) {
-                            stack.push(parent);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * The cycle closed by an edge from the top of the stack to {@code start}: the open revisions from
-     * the top down to {@code start}, each with an edge to the one above it. A "Dependency cycle" when
-     * any of its edges is a dependency, else a "Cycle".
-     */
-    private static CycleDetectedException cycle(Deque<Revision> stack, Map<Revision, Integer> state, Revision start) {
-        List<Revision> path = new ArrayList<>();
-        for (Revision rev : stack) {
-            if (state.getOrDefault(rev, 0) == 1 && !path.contains(rev)) {
-                path.add(rev);
-                if (rev == start) {
-                    break;
-                }
-            }
-        }
-        boolean dependency = !path.get(0).downRevisions().contains(start.id());
-        for (int i = 1; i < path.size(); i++) {
-            dependency |= !path.get(i).downRevisions().contains(path.get(i - 1).id());
-        }
-        List<String> ids = new ArrayList<>();
-        for (int i = path.size() - 1; i >= 0; i--) {
-            ids.add(path.get(i).id());
-        }
-        return new CycleDetectedException(dependency ? "Dependency cycle" : "Cycle", ids);
+        GraphBuilder built = new GraphBuilder(revisions);
+        this.ids = built.ids;
+        this.labels = built.labels;
+        this.byOrder = built.byOrder;
+        this.heads = built.heads;
+        this.realHeads = built.realHeads;
+        this.bases = built.bases;
+        this.realBases = built.realBases;
     }
 
     private static List<String> idsOf(Collection<Revision> revisions) {
@@ -176,134 +61,10 @@ public final class RevisionMap {
         return List.copyOf(result);
     }
 
-    private void mapBranchLabels() {
-        for (Revision rev : ids.values()) {
-            for (String label : rev.declaredBranchLabels()) {
-                Revision existing = keys.get(label);
-                if (existing != null) {
-                    throw new RevisionGraphException("Branch name '" + label + "' in revision " + rev.id()
-                            + " already used by revision " + existing.id());
-                }
-                keys.put(label, rev);
-            }
-        }
-    }
-
-    private void addDependsOn() {
-        for (Revision rev : ids.values()) {
-            List<String> resolved = new ArrayList<>();
-            for (String dep : rev.dependencies()) {
-                Revision target = keys.get(dep);
-                if (target == null) {
-                    throw new RevisionGraphException("Dependency " + dep + " of revision " + rev.id()
-                            + " is not present; it must name a revision id or a branch label");
-                }
-                resolved.add(target.id());
-            }
-            rev.resolvedDependencies = Revision.dedupe(resolved);
-            rev.allDownRevisions = Revision.concatDistinct(rev.downRevisions(), rev.resolvedDependencies);
-            rev.normalizedDownRevisions = rev.allDownRevisions;
-        }
-    }
-
-    /**
-     * Drops each dependency that a strict ancestor (through down revisions) already declares. Alembic
-     * walks every ancestor of every revision with dependencies; asking only whether one of the other
-     * revisions declaring the same dependency is an ancestor gives the same result in linear time.
-     */
-    private void normalizeDependsOn() {
-        Map<String, List<Revision>> declarers = new HashMap<>();
-        for (Revision rev : ids.values()) {
-            for (String dep : rev.resolvedDependencies) {
-                declarers.computeIfAbsent(dep, k -> new ArrayList<>()).add(rev);
-            }
-        }
-        for (Revision rev : ids.values()) {
-            if (rev.resolvedDependencies.isEmpty()) {
-                continue;
-            }
-            AncestorExplorer explorer = null;
-            List<String> normalized = new ArrayList<>();
-            for (String dep : rev.resolvedDependencies) {
-                boolean implied = false;
-                for (Revision other : declarers.get(dep)) {
-                    if (other == rev || other.level >= rev.level) {
-                        continue;
-                    }
-                    if (explorer == null) {
-                        explorer = new AncestorExplorer(this, List.of(rev), false);
-                    }
-                    if (explorer.reaches(other)) {
-                        implied = true;
-                        break;
-                    }
-                }
-                if (!implied) {
-                    normalized.add(dep);
-                }
-            }
-            rev.normalizedDependencies = List.copyOf(normalized);
-            rev.normalizedDownRevisions = Revision.concatDistinct(rev.downRevisions(), rev.normalizedDependencies);
-        }
-    }
-
-    private void detectCycles(
-            Set<Revision> headSet, List<Revision> baseList, Set<Revision> realHeadSet, List<Revision> realBaseList) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        if (headSet.isEmpty() || baseList.isEmpty()) {
-            throw new CycleDetectedException("Cycle", List.copyOf(ids.keySet()));
-        }
-        Set<String> unreachable = unreachable(headSet, baseList, Revision::downRevisions, r -> r.nextRevisions);
-        if (!unreachable.isEmpty()) {
-            throw new CycleDetectedException("Cycle", List.copyOf(unreachable));
-        }
-        if (realHeadSet.isEmpty() || realBaseList.isEmpty()) {
-            throw new CycleDetectedException("Dependency cycle", List.copyOf(ids.keySet()));
-        }
-        unreachable = unreachable(realHeadSet, realBaseList, r -> r.allDownRevisions, r -> r.allNextRevisions);
-        if (!unreachable.isEmpty()) {
-            throw new CycleDetectedException("Dependency cycle", List.copyOf(unreachable));
-        }
-    }
-
-    private Set<String> unreachable(
-            Collection<Revision> top,
-            Collection<Revision> bottom,
-            Function<Revision, Collection<String>> down,
-            Function<Revision, Collection<String>> up) {
-        Set<Revision> space = related(down, top, false);
-        space.retainAll(related(up, bottom, false));
-        Set<String> result = new TreeSet<>(ids.keySet());
-        for (Revision rev : space) {
-            result.remove(rev.id());
-        }
-        return result;
-    }
-
-    private void addBranches() {
-        for (Revision rev : ids.values()) {
-            List<String> labels = rev.declaredBranchLabels();
-            if (labels.isEmpty()) {
-                continue;
-            }
-            Revision last = rev;
-            for (Revision node : descendants(List.of(rev), false)) {
-                node.branchLabels.addAll(labels);
-                last = node;
-            }
-            // Alembic then walks down from the last descendant it visited, labelling each revision
-            // until one that has several children (dependents count) or is a merge point.
-            Revision parent = last;
-            while (!parent.isRealBranchPoint() && !parent.isMergePoint()) {
-                parent.branchLabels.addAll(labels);
-                if (parent.downRevisions().isEmpty()) {
-                    break;
-                }
-                parent = ids.get(parent.downRevisions().get(0));
-            }
-        }
+    /** The revision with this id, else the one declaring this branch label, else null. */
+    private Revision key(String key) {
+        Revision rev = ids.get(key);
+        return rev != null ? rev : labels.get(key);
     }
 
     // ---------------------------------------------------------------- queries
@@ -368,81 +129,56 @@ public final class RevisionMap {
 
     /** Ancestors including the targets themselves, through down revisions and optionally dependencies. */
     Set<Revision> ancestors(Collection<Revision> targets, boolean includeDependencies) {
-        return related(includeDependencies ? r -> r.normalizedDownRevisions : Revision::downRevisions, targets, false);
+        return Walks.closure(byOrder, targets, includeDependencies ? Edges.NORMALIZED_DOWN : Edges.DOWN, false);
     }
 
     /** Ancestors, failing when one target is an ancestor of another. */
     Set<Revision> ancestorsChecked(Collection<Revision> targets, boolean includeDependencies) {
-        return related(includeDependencies ? r -> r.normalizedDownRevisions : Revision::downRevisions, targets, true);
+        return Walks.closure(byOrder, targets, includeDependencies ? Edges.NORMALIZED_DOWN : Edges.DOWN, true);
     }
 
     /** Descendants including the targets themselves, through down revisions and optionally dependencies. */
     Set<Revision> descendants(Collection<Revision> targets, boolean includeDependencies) {
-        return related(includeDependencies ? r -> r.allNextRevisions : r -> r.nextRevisions, targets, false);
+        return Walks.closure(byOrder, targets, includeDependencies ? Edges.ALL_CHILDREN : Edges.CHILDREN, false);
     }
 
     /** Descendants, failing when one target is a descendant of another. */
     Set<Revision> descendantsChecked(Collection<Revision> targets, boolean includeDependencies) {
-        return related(includeDependencies ? r -> r.allNextRevisions : r -> r.nextRevisions, targets, true);
+        return Walks.closure(byOrder, targets, includeDependencies ? Edges.ALL_CHILDREN : Edges.CHILDREN, true);
     }
 
-    private Set<Revision> related(
-            Function<Revision, Collection<String>> next, Collection<Revision> targets, boolean check) {
-        Set<Revision> seen = new LinkedHashSet<>();
-        Deque<Revision> todo = new ArrayDeque<>();
-        for (Revision target : targets) {
-            if (target == null || target == BASE) {
-                throw new IllegalStateException("not a revision: " + target);
-            }
-            todo.push(target);
-            Set<Revision> perTarget = check ? new LinkedHashSet<>() : Set.of();
-            while (!todo.isEmpty()) {
-                Revision rev = todo.pop();
-                if (check) {
-                    perTarget.add(rev);
-                }
-                if (!seen.add(rev)) {
-                    continue;
-                }
-                for (String id : next.apply(rev)) {
-                    todo.push(require(id));
-                }
-            }
-            if (check) {
-                List<String> overlaps = new ArrayList<>();
-                for (Revision other : targets) {
-                    if (other != target && perTarget.contains(other) && !overlaps.contains(other.id())) {
-                        overlaps.add(other.id());
-                    }
-                }
-                if (!overlaps.isEmpty()) {
-                    throw new RevisionGraphException("Requested revision " + target.id()
-                            + " overlaps with other requested revisions " + String.join(", ", overlaps));
-                }
-            }
-        }
-        return seen;
+    /** An empty set for revisions of this map, iterating in insertion order. */
+    Set<Revision> newSet() {
+        return new RevisionSet(byOrder);
     }
 
-    /** Keeps the revisions of {@code targets} that have no descendant (down revisions only) among them. */
-    Set<Revision> filterIntoBranchHeads(Collection<Revision> targets) {
-        Set<Revision> result = new LinkedHashSet<>(targets);
-        for (Revision rev : new ArrayList<>(result)) {
-            for (Revision desc : descendants(List.of(rev), false)) {
-                if (desc != rev && result.contains(desc)) {
-                    result.remove(rev);
-                    break;
-                }
-            }
-        }
-        return result;
+    /** The number of revisions. */
+    int size() {
+        return byOrder.length;
     }
 
-    /** The revisions implied by the given rows (their ancestors with dependencies), reduced to branch tips. */
+    /**
+     * The revisions implied by the given rows (their ancestors with dependencies), reduced to branch
+     * tips: those no other of them revises, directly or not (Alembic's {@code
+     * filter_into_branch_heads} over them). The set holds every ancestor of its members, so a
+     * revision has a descendant in it exactly when one of its children is in it.
+     */
     Set<Revision> allCurrent(Collection<Revision> rows) {
-        Set<Revision> top = new LinkedHashSet<>(rows);
-        top.addAll(ancestors(rows, true));
-        return filterIntoBranchHeads(top);
+        Set<Revision> ancestors = ancestors(rows, true);
+        Set<Revision> top = newSet();
+        top.addAll(rows);
+        top.addAll(ancestors);
+        Set<Revision> tips = newSet();
+        for (Revision rev : top) {
+            boolean tip = true;
+            for (Revision child : rev.children) {
+                tip &= !top.contains(child);
+            }
+            if (tip) {
+                tips.add(rev);
+            }
+        }
+        return tips;
     }
 
     // ----------------------------------------------------------- identifiers
@@ -549,7 +285,7 @@ public final class RevisionMap {
     }
 
     Revision resolveBranch(String label) {
-        Revision rev = keys.get(label);
+        Revision rev = key(label);
         if (rev != null) {
             return rev;
         }
@@ -566,14 +302,11 @@ public final class RevisionMap {
         if (resolvedId == null) {
             return null;
         }
-        Revision revision = keys.get(resolvedId);
+        Revision revision = key(resolvedId);
         if (revision == null) {
             List<String> matches = new ArrayList<>();
-            for (String key : keys.keySet()) {
-                if (key.length() > 3 && key.startsWith(resolvedId)) {
-                    matches.add(key);
-                }
-            }
+            addPrefixMatches(ids.keySet(), resolvedId, matches);
+            addPrefixMatches(labels.keySet(), resolvedId, matches);
             if (branchRev != null && !matches.isEmpty()) {
                 matches = filterForLineage(matches, checkBranch);
             }
@@ -595,13 +328,21 @@ public final class RevisionMap {
                         "Multiple revisions start with '" + resolvedId + "': " + String.join(", ", quoted) + "...",
                         resolvedId);
             }
-            revision = keys.get(matches.get(0));
+            revision = key(matches.get(0));
         }
         if (checking && !lineageOf(List.of(branchRev), false).contains(revision)) {
             throw new ResolutionException(
                     "Revision " + revision.id() + " is not a member of branch '" + checkBranch + "'", resolvedId);
         }
         return revision;
+    }
+
+    private static void addPrefixMatches(Collection<String> keys, String prefix, List<String> matches) {
+        for (String key : keys) {
+            if (key.length() > 3 && key.startsWith(prefix)) {
+                matches.add(key);
+            }
+        }
     }
 
     /** Ancestors and descendants of the given revisions (themselves included). */
@@ -671,14 +412,14 @@ public final class RevisionMap {
                 if (initial == BASE) {
                     throw new RevisionGraphException("Walked too far");
                 }
-                List<Revision> walkUp = initial == null ? getRevisions(bases) : require(initial.nextRevisions);
+                List<Revision> walkUp = initial == null ? getRevisions(bases) : List.of(initial.children);
                 children = branchLabel != null && !branchLabel.isEmpty()
                         ? filterRevisionsForLineage(walkUp, branchLabel, false)
                         : walkUp;
             } else if (initial == BASE) {
                 children = List.of();
             } else {
-                children = initial == null ? getRevisions(heads) : require(initial.downRevisions());
+                children = initial == null ? getRevisions(heads) : List.of(initial.down);
                 if (children.isEmpty()) {
                     children = List.of(BASE);
                 }
@@ -788,7 +529,7 @@ public final class RevisionMap {
      * dependencies) of any of {@code sources}; a source counts as its own ancestor.
      */
     public List<String> notAncestorsOf(Collection<String> sources, List<String> candidates) {
-        AncestorExplorer explorer = new AncestorExplorer(this, require(sources), true);
+        AncestorExplorer explorer = new AncestorExplorer(require(sources), Edges.NORMALIZED_DOWN);
         List<String> result = new ArrayList<>();
         for (String candidate : candidates) {
             if (!explorer.reaches(require(candidate))) {

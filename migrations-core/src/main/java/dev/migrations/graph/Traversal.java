@@ -2,7 +2,6 @@ package dev.migrations.graph;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -257,7 +256,7 @@ final class Traversal {
         currentRevisions = nonNull(currentRevisions);
         Set<Revision> currentNodes = map.ancestorsChecked(currentRevisions, true);
         currentNodes.addAll(currentRevisions);
-        Set<Revision> needs = new LinkedHashSet<>(required);
+        Set<Revision> needs = required;
         needs.removeAll(currentNodes);
         if (inclusive) {
             needs.addAll(currentRevisions);
@@ -299,7 +298,7 @@ final class Traversal {
         } else if (inclusive) {
             roots = List.of(targetRev);
         } else {
-            roots = map.require(targetRev.nextRevisions);
+            roots = List.of(targetRev.children);
         }
         String label = target.branchLabel();
         if (label != null && !label.isEmpty() && roots.size() > 1) {
@@ -320,7 +319,8 @@ final class Traversal {
         Set<Revision> active = map.ancestors(heads, true);
         drop.retainAll(active);
         if (implicitBase) {
-            Set<Revision> others = new LinkedHashSet<>(active);
+            Set<Revision> others = map.newSet();
+            others.addAll(active);
             others.removeAll(map.ancestors(roots, true));
             drop.addAll(others);
         }
@@ -335,57 +335,6 @@ final class Traversal {
      * walked down from {@code heads}, with load order breaking ties. Returns the downward order.
      */
     List<Revision> topologicalSort(Collection<Revision> revisions, Collection<Revision> heads) {
-        Set<Revision> todo = new LinkedHashSet<>(revisions);
-        List<Revision> currentHeads = new ArrayList<>();
-        for (Revision head : heads) {
-            if (todo.contains(head) && !currentHeads.contains(head)) {
-                currentHeads.add(head);
-            }
-        }
-        currentHeads.sort((a, b) -> Integer.compare(a.order, b.order));
-        // Alembic keeps the full ancestor set of every current head and recomputes it at each merge
-        // or dependency, which is quadratic on long histories. Only membership of revisions not yet
-        // emitted is ever asked, and for those it equals reachability from the head, which a
-        // memoized search answers (see TopologicalSortEquivalenceTest).
-        Reachability reachability = new Reachability(map);
-        Set<Revision> emitted = new HashSet<>();
-        List<Revision> output = new ArrayList<>(todo.size());
-        int idx = 0;
-        while (!currentHeads.isEmpty()) {
-            Revision candidate = currentHeads.get(idx);
-            int blocker = -1;
-            for (int i = 0; i < currentHeads.size(); i++) {
-                if (i != idx && reachability.reaches(currentHeads.get(i), candidate, emitted::contains)) {
-                    blocker = i;
-                    break;
-                }
-            }
-            if (blocker >= 0) {
-                idx = blocker;
-                continue;
-            }
-            if (todo.remove(candidate)) {
-                output.add(candidate);
-                emitted.add(candidate);
-            }
-            List<Revision> toAdd = new ArrayList<>();
-            for (String down : candidate.normalizedDownRevisions) {
-                Revision rev = map.require(down);
-                if (todo.contains(rev) && !currentHeads.contains(rev)) {
-                    toAdd.add(rev);
-                }
-            }
-            if (toAdd.isEmpty()) {
-                currentHeads.remove(idx);
-                idx = Math.max(idx - 1, 0);
-            } else {
-                currentHeads.set(idx, toAdd.get(0));
-                currentHeads.addAll(toAdd.subList(1, toAdd.size()));
-            }
-        }
-        if (!todo.isEmpty()) {
-            throw new IllegalStateException("topological sort left revisions behind: " + todo);
-        }
-        return output;
+        return new TopologicalSort(map, revisions, heads).run();
     }
 }
