@@ -2,19 +2,18 @@ package dev.migrations;
 
 import dev.migrations.script.JavaMigrations;
 import dev.migrations.script.RevisionScript;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Adds the configured Java migrations to the SQL scripts, after them in load order. */
+/** The configured Java migrations, loaded after the SQL scripts in load order. */
 final class JavaMigrationScripts {
     private JavaMigrationScripts() {}
 
-    static List<RevisionScript> withJava(List<RevisionScript> sql, MigrationsConfig config) {
+    /** The configured Java migrations as revision scripts (empty when none are configured). */
+    static List<RevisionScript> load(MigrationsConfig config) {
         if (config.javaMigrations().isEmpty() && config.javaMigrationPackages().isEmpty()) {
-            return sql;
+            return List.of();
         }
-        List<RevisionScript> all = new ArrayList<>(sql);
-        all.addAll(JavaMigrations.load(config.javaMigrations(), config.javaMigrationPackages(), config.classLoader()));
-        return List.copyOf(all);
+        return List.copyOf(
+                JavaMigrations.load(config.javaMigrations(), config.javaMigrationPackages(), config.classLoader()));
     }
 }

@@ -10,6 +10,7 @@ import dev.migrations.runtime.RevisionErrors;
 import dev.migrations.runtime.Step;
 import dev.migrations.runtime.StepRunner;
 import dev.migrations.script.RevisionScript;
+import dev.migrations.script.ScriptListing;
 import dev.migrations.script.ScriptLoader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,30 +37,108 @@ public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     private final MigrationsConfig config;
-    private final List<RevisionScript> scripts;
-    private final Map<String, RevisionScript> scriptsById;
-    private final RevisionMap map;
-    private final Planner planner;
+    private final ScriptListing listing;
+    private volatile List<RevisionScript> javaScripts;
+    private volatile String fingerprint;
+    private volatile Loaded loaded;
+
+    /** The scripts read and parsed, and the graph built from them: made on first need. */
+    private record Loaded(
+            List<RevisionScript> scripts, Map<String, RevisionScript> byId, RevisionMap map, Planner planner) {
+
+        static Loaded of(List<RevisionScript> scripts) {
+            Map<String, RevisionScript> byId = new LinkedHashMap<>();
+            List<Revision> revisions = new ArrayList<>(scripts.size());
+            for (RevisionScript script : scripts) {
+                RevisionScript previous = byId.putIfAbsent(script.revision(), script);
+                if (previous != null) {
+                    throw new MigrationsException("Revision " + script.revision() + " is present more than once: "
+                            + previous.path() + " and " + script.path() + "; give one of them a new 'Revision ID'");
+                }
+                revisions.add(GraphErrors.call(
+                        script,
+                        () -> new Revision(
+                                script.revision(), script.downRevisions(), script.dependsOn(), script.branchLabels())));
+            }
+            RevisionMap map = GraphErrors.call(null, () -> new RevisionMap(revisions));
+            return new Loaded(
+                    scripts, byId, map, new Planner(map, id -> byId.get(id).message()));
+        }
+    }
 
     private Migrations(MigrationsConfig config) {
         this.config = config;
-        this.scripts =
-                JavaMigrationScripts.withJava(ScriptLoader.load(config.locations(), config.classLoader()), config);
-        this.scriptsById = new LinkedHashMap<>();
-        List<Revision> revisions = new ArrayList<>(scripts.size());
-        for (RevisionScript script : scripts) {
-            RevisionScript previous = scriptsById.putIfAbsent(script.revision(), script);
-            if (previous != null) {
-                throw new MigrationsException("Revision " + script.revision() + " is present more than once: "
-                        + previous.path() + " and " + script.path() + "; give one of them a new 'Revision ID'");
+        this.listing = ScriptLoader.list(config.locations(), config.classLoader());
+    }
+
+    private Loaded loaded() {
+        Loaded result = loaded;
+        if (result == null) {
+            synchronized (this) {
+                result = loaded;
+                if (result == null) {
+                    List<RevisionScript> all = new ArrayList<>(listing.parse());
+                    all.addAll(javaScripts());
+                    result = Loaded.of(List.copyOf(all));
+                    loaded = result;
+                }
             }
-            revisions.add(GraphErrors.call(
-                    script,
-                    () -> new Revision(
-                            script.revision(), script.downRevisions(), script.dependsOn(), script.branchLabels())));
         }
-        this.map = GraphErrors.call(null, () -> new RevisionMap(revisions));
-        this.planner = new Planner(map, id -> scriptsById.get(id).message());
+        return result;
+    }
+
+    private List<RevisionScript> javaScripts() {
+        List<RevisionScript> result = javaScripts;
+        if (result == null) {
+            result = JavaMigrationScripts.load(config);
+            javaScripts = result;
+        }
+        return result;
+    }
+
+    /**
+     * What the database's verification record is compared with: the script listing (names, sizes,
+     * change stamps) and the Java migrations' ids and checksums; no script is read.
+     */
+    private String fingerprint() {
+        String result = fingerprint;
+        if (result == null) {
+            List<String> java = new ArrayList<>();
+            for (RevisionScript script : javaScripts()) {
+                java.add(script.path()
+                        + ' '
+                        + script.revision()
+                        + ' '
+                        + script.checksum()
+                        + ' '
+                        + String.join(",", script.downRevisions())
+                        + ' '
+                        + String.join(",", script.dependsOn())
+                        + ' '
+                        + String.join(",", script.branchLabels())
+                        + ' '
+                        + script.transactional());
+            }
+            result = listing.fingerprint(java);
+            fingerprint = result;
+        }
+        return result;
+    }
+
+    private List<RevisionScript> scripts() {
+        return loaded().scripts();
+    }
+
+    private Map<String, RevisionScript> scriptsById() {
+        return loaded().byId();
+    }
+
+    private RevisionMap map() {
+        return loaded().map();
+    }
+
+    private Planner planner() {
+        return loaded().planner();
     }
 
     /** Starts a configuration. */
@@ -67,7 +146,13 @@ public final class Migrations {
         return MigrationsConfig.builder();
     }
 
-    /** Loads the scripts of the given configuration and builds the revision graph. */
+    /**
+     * Lists the scripts of the given configuration (a missing location fails here). They are read,
+     * parsed and built into the revision graph on first need, so a script or graph error surfaces
+     * from the first method that needs them; an {@code upgrade} or {@code status} of a database
+     * whose verification record covers the scripts at its heads reads none (see {@link
+     * #verifiedStatus}).
+     */
     public static Migrations load(MigrationsConfig config) {
         return new Migrations(config);
     }
@@ -80,7 +165,7 @@ public final class Migrations {
     /** Every revision, in load order. */
     public List<RevisionInfo> revisions() {
         List<RevisionInfo> result = new ArrayList<>();
-        for (Revision rev : map.revisions()) {
+        for (Revision rev : map().revisions()) {
             result.add(info(rev));
         }
         return result;
@@ -91,7 +176,7 @@ public final class Migrations {
      * those nothing revises or depends on.
      */
     public List<RevisionInfo> heads(boolean resolveDependencies) {
-        List<String> ids = resolveDependencies ? map.realHeads() : map.heads();
+        List<String> ids = resolveDependencies ? map().realHeads() : map().heads();
         return infos(ids);
     }
 
@@ -153,7 +238,7 @@ public final class Migrations {
         List<Revision> revisions = RevisionErrors.defaults()
                 .start(fixedBaseRows != null ? pythonTuple(fixedBaseRows) : lower)
                 .end(fixedHeadRows != null ? pythonTuple(fixedHeadRows) : upper)
-                .call(() -> map.walkRevisions(lower, fixedBaseRows, upper, fixedHeadRows));
+                .call(() -> map().walkRevisions(lower, fixedBaseRows, upper, fixedHeadRows));
         List<RevisionInfo> result = new ArrayList<>(revisions.size());
         for (Revision rev : revisions) {
             result.add(info(rev));
@@ -179,10 +264,10 @@ public final class Migrations {
 
     /** The revisions an identifier names (several for {@code heads} or a label with several heads). */
     public List<RevisionInfo> show(String identifier) {
-        List<Revision> revisions = RevisionErrors.defaults().call(() -> map.getRevisions(identifier));
+        List<Revision> revisions = RevisionErrors.defaults().call(() -> map().getRevisions(identifier));
         List<RevisionInfo> result = new ArrayList<>();
         for (Revision rev : revisions) {
-            if (rev != null && map.byId(rev.id()) == rev) {
+            if (rev != null && map().byId(rev.id()) == rev) {
                 result.add(info(rev));
             }
         }
@@ -191,7 +276,7 @@ public final class Migrations {
 
     /** The revisions the version-table rows amount to, reduced to branch tips (what {@code current} shows). */
     public List<RevisionInfo> current(List<String> rows) {
-        List<Revision> revisions = RevisionErrors.defaults().call(() -> map.currentRevisions(rows));
+        List<Revision> revisions = RevisionErrors.defaults().call(() -> map().currentRevisions(rows));
         List<RevisionInfo> result = new ArrayList<>();
         for (Revision rev : revisions) {
             result.add(info(rev));
@@ -206,14 +291,14 @@ public final class Migrations {
     public String upgradeSql(String range) {
         Range r = Range.parse(range, false);
         List<String> heads = startHeads(r.start());
-        return render(planner.upgrade(r.end(), heads), heads);
+        return render(planner().upgrade(r.end(), heads), heads);
     }
 
     /** The SQL {@code downgrade start:end --sql} prints. */
     public String downgradeSql(String range) {
         Range r = Range.parse(range, true);
         List<String> heads = startHeads(r.start());
-        return render(planner.downgrade(r.end(), heads), heads);
+        return render(planner().downgrade(r.end(), heads), heads);
     }
 
     /** The SQL {@code stamp [start:]rev... --sql} prints. */
@@ -235,14 +320,14 @@ public final class Migrations {
             destinations.add(dest);
         }
         List<String> heads = startHeads(start);
-        return render(planner.stamp(destinations, heads), heads);
+        return render(planner().stamp(destinations, heads), heads);
     }
 
     private List<String> startHeads(String start) {
         if (start == null || start.equals("base")) {
             return List.of();
         }
-        Revision rev = RevisionErrors.defaults().call(() -> map.getRevision(start));
+        Revision rev = RevisionErrors.defaults().call(() -> map().getRevision(start));
         return rev == null ? List.of() : List.of(rev.id());
     }
 
@@ -250,20 +335,20 @@ public final class Migrations {
         StringBuilder out = new StringBuilder();
         SqlScriptSink sink =
                 new SqlScriptSink(out, Dialect.of(config.dialect()), config.schema(), config.versionTable());
-        new StepRunner(scriptsById, config.transactionPerMigration()).run(steps, heads, sink);
+        new StepRunner(scriptsById(), config.transactionPerMigration()).run(steps, heads, sink);
         return out.toString();
     }
 
     private List<RevisionInfo> infos(List<String> ids) {
         List<RevisionInfo> result = new ArrayList<>(ids.size());
         for (String id : ids) {
-            result.add(info(map.byId(id)));
+            result.add(info(map().byId(id)));
         }
         return result;
     }
 
     private RevisionInfo info(Revision rev) {
-        RevisionScript script = scriptsById.get(rev.id());
+        RevisionScript script = scriptsById().get(rev.id());
         String longDoc = script.message() + "\n\nRevision ID: " + rev.id() + "\nRevises: "
                 + String.join(", ", rev.downRevisions())
                 + (script.createDate() == null ? "" : "\nCreate Date: " + script.createDate());
@@ -285,7 +370,7 @@ public final class Migrations {
     // ------------------------------------------------------------------ online
 
     private OnlineRunner online() {
-        return new OnlineRunner(config, scriptsById);
+        return new OnlineRunner(config, this::scriptsById);
     }
 
     private void checkChecksums(List<String> rows, Map<String, String> recorded) {
@@ -305,13 +390,13 @@ public final class Migrations {
         if (recorded.isEmpty() || rows.isEmpty()) {
             return List.of();
         }
-        Set<String> applied = RevisionErrors.defaults().call(() -> map.ancestorIds(resolveRows(rows)));
-        return OnlineRunner.mismatches(applied, recorded, scriptsById::get);
+        Set<String> applied = RevisionErrors.defaults().call(() -> map().ancestorIds(resolveRows(rows)));
+        return OnlineRunner.mismatches(applied, recorded, scriptsById()::get);
     }
 
     private List<String> resolveRows(List<String> rows) {
         List<String> ids = new ArrayList<>();
-        for (Revision rev : map.getRevisions(rows)) {
+        for (Revision rev : map().getRevisions(rows)) {
             ids.add(rev.id());
         }
         return ids;
@@ -329,7 +414,45 @@ public final class Migrations {
         if (target.contains(":")) {
             throw new MigrationsException("Range revision not allowed");
         }
-        return online().run("upgrade", target, false, this::checkChecksums, rows -> planner.upgrade(target, rows));
+        return online().run(
+                        "upgrade",
+                        target,
+                        false,
+                        this::checkChecksums,
+                        rows -> planner().upgrade(target, rows),
+                        verification(target));
+    }
+
+    /**
+     * What lets {@code upgrade} at head skip reading the scripts: only with checksum validation on
+     * (the record says every applied script was checked) and only for the targets the record's heads
+     * answer ({@code heads}, or {@code head} when the record names one head).
+     */
+    private OnlineRunner.Verification verification(String target) {
+        if (!config.validateChecksums()) {
+            return null;
+        }
+        return new OnlineRunner.Verification(fingerprint(), () -> map().heads(), target);
+    }
+
+    /**
+     * Where the database stands against {@code target}, answered without reading any script when the
+     * database's verification record covers these scripts (same listing: names, sizes, modification
+     * times or jar CRCs) at exactly its current version rows: then it is at its heads with every
+     * applied script's checksum already checked. Empty when the record does not apply (scripts
+     * changed, the database moved, checksum validation off, or a target other than {@code heads} or,
+     * with one head, {@code head}); {@link #status} then reads everything.
+     */
+    public java.util.Optional<MigrationStatus> verifiedStatus(String target) {
+        if (!config.validateChecksums() || !(target.equals("heads") || target.equals("head"))) {
+            return java.util.Optional.empty();
+        }
+        OnlineRunner.Verified verified = online().verified(fingerprint());
+        if (verified == null || (target.equals("head") && verified.heads().size() != 1)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new MigrationStatus(
+                verified.rows(), verified.heads(), target, verified.heads(), List.of(), true, List.of()));
     }
 
     /** Downgrades the database to {@code target} ({@code base}, an id, {@code -1}, {@code L@-1}, ...). */
@@ -337,7 +460,8 @@ public final class Migrations {
         if (target.contains(":")) {
             throw new MigrationsException("Range revision not allowed");
         }
-        return online().run("downgrade", target, false, this::checkChecksums, rows -> planner.downgrade(target, rows));
+        return online().run("downgrade", target, false, this::checkChecksums, rows -> planner()
+                .downgrade(target, rows));
     }
 
     /**
@@ -350,12 +474,8 @@ public final class Migrations {
                 throw new MigrationsException("Range revision not allowed");
             }
         }
-        return online().run(
-                        "stamp",
-                        String.join(" ", revisions),
-                        purge,
-                        (rows, recorded) -> {},
-                        rows -> planner.stamp(revisions, rows));
+        return online().run("stamp", String.join(" ", revisions), purge, (rows, recorded) -> {}, rows -> planner()
+                .stamp(revisions, rows));
     }
 
     /** The version-table rows as stored (empty without a version table); creates nothing. */
@@ -370,21 +490,25 @@ public final class Migrations {
 
     /** Where the database stands against {@code target}: current rows, heads, pending revisions. */
     public MigrationStatus status(String target) {
+        java.util.Optional<MigrationStatus> verified = verifiedStatus(target);
+        if (verified.isPresent()) {
+            return verified.get();
+        }
         OnlineRunner runner = online();
         List<String> rows = runner.readRows();
-        List<Step> steps = planner.upgrade(target, rows);
+        List<Step> steps = planner().upgrade(target, rows);
         List<String> pending = new ArrayList<>();
         for (Step step : steps) {
             pending.add(step.revisionId());
         }
         List<String> targetIds = new ArrayList<>();
-        for (Revision rev : RevisionErrors.defaults().call(() -> map.getRevisions(target))) {
-            if (rev != null && map.byId(rev.id()) == rev) {
+        for (Revision rev : RevisionErrors.defaults().call(() -> map().getRevisions(target))) {
+            if (rev != null && map().byId(rev.id()) == rev) {
                 targetIds.add(rev.id());
             }
         }
         List<ChecksumMismatch> mismatches = mismatches(rows, runner.readRecordedChecksums());
-        return new MigrationStatus(rows, map.heads(), target, targetIds, pending, pending.isEmpty(), mismatches);
+        return new MigrationStatus(rows, map().heads(), target, targetIds, pending, pending.isEmpty(), mismatches);
     }
 
     /**
@@ -394,7 +518,7 @@ public final class Migrations {
     public List<String> unknownRevisions(List<String> rows) {
         List<String> unknown = new ArrayList<>();
         for (String row : rows) {
-            if (map.byId(row) == null) {
+            if (map().byId(row) == null) {
                 unknown.add(row);
             }
         }
@@ -408,7 +532,7 @@ public final class Migrations {
     public List<String> downgradePlan(String target, List<String> rows) {
         List<String> ids = new ArrayList<>();
         try {
-            for (Step step : planner.downgrade(target, rows)) {
+            for (Step step : planner().downgrade(target, rows)) {
                 ids.add(step.revisionId());
             }
         } catch (MigrationsException e) {
@@ -423,7 +547,7 @@ public final class Migrations {
      * the database has applied. Fails with Alembic's "Can't locate revision" for unknown rows.
      */
     public Set<String> appliedRevisions(List<String> rows) {
-        return RevisionErrors.defaults().call(() -> map.ancestorIds(resolveRows(rows)));
+        return RevisionErrors.defaults().call(() -> map().ancestorIds(resolveRows(rows)));
     }
 
     /** Applied revisions whose scripts changed since they were applied. */
@@ -442,14 +566,14 @@ public final class Migrations {
         Set<String> only = new java.util.HashSet<>();
         for (String revision : revisions) {
             only.add(RevisionErrors.defaults()
-                    .call(() -> map.getRevision(revision))
+                    .call(() -> map().getRevision(revision))
                     .id());
         }
         return online().recordChecksums((rows, recorded) -> {
             List<RevisionScript> result = new ArrayList<>();
             for (ChecksumMismatch mismatch : mismatches(rows, recorded)) {
                 if (only.isEmpty() || only.contains(mismatch.revision())) {
-                    result.add(scriptsById.get(mismatch.revision()));
+                    result.add(scriptsById().get(mismatch.revision()));
                 }
             }
             return result;
@@ -463,7 +587,7 @@ public final class Migrations {
 
     /** The graph, for the engine's own packages. */
     RevisionMap graph() {
-        return map;
+        return map();
     }
 
     /**
@@ -471,7 +595,7 @@ public final class Migrations {
      * (heads, labels, dependencies, the resulting graph) before the file is written.
      */
     public java.nio.file.Path revision(NewRevision request) {
-        return new RevisionWriter(map, scripts, config.locations()).write(request);
+        return new RevisionWriter(map(), scripts(), config.locations()).write(request);
     }
 
     /** Writes a merge revision of the given heads ({@code merge heads -m ...}) and returns its path. */
@@ -507,7 +631,7 @@ public final class Migrations {
      */
     public dev.migrations.lint.LintReport lintPending(String target, dev.migrations.lint.LintOptions options) {
         Set<String> scope = new java.util.HashSet<>();
-        for (Step step : planner.upgrade(target, currentRows())) {
+        for (Step step : planner().upgrade(target, currentRows())) {
             scope.add(step.revisionId());
         }
         return lintScope(scope, options);
@@ -516,7 +640,7 @@ public final class Migrations {
     private dev.migrations.lint.LintReport lintScope(Set<String> scope, dev.migrations.lint.LintOptions options) {
         List<RevisionScript> oldestFirst = new ArrayList<>();
         for (RevisionInfo rev : history(null)) {
-            oldestFirst.add(0, scriptsById.get(rev.id()));
+            oldestFirst.add(0, scriptsById().get(rev.id()));
         }
         boolean lockTimeout = options.ddlLockTimeoutConfigured() || config.ddlLockTimeout() != null;
         return new dev.migrations.lint.Linter(options.withDdlLockTimeout(lockTimeout), config.classLoader())
@@ -554,7 +678,7 @@ public final class Migrations {
         requireAtHeads();
         return dev.migrations.schema.Autogenerate.write(
                 dev.migrations.schema.Autogenerate.compare(config, model, excludedTables),
-                comparison -> new RevisionWriter(map, scripts, config.locations())
+                comparison -> new RevisionWriter(map(), scripts(), config.locations())
                         .write(request, comparison.upgradeSql(), comparison.downgradeSql()));
     }
 
@@ -563,7 +687,7 @@ public final class Migrations {
         for (RevisionInfo rev : current(currentRows())) {
             current.add(rev.id());
         }
-        if (!current.equals(new java.util.HashSet<>(map.heads()))) {
+        if (!current.equals(new java.util.HashSet<>(map().heads()))) {
             throw new MigrationsException("Target database is not up to date.");
         }
     }

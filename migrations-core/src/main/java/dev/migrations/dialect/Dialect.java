@@ -122,11 +122,38 @@ public abstract class Dialect {
      */
     public abstract String tableExists();
 
+    /**
+     * One query saying which of {@code count} tables exist: parameters (schema or null for the
+     * current one, table name as the catalog stores it) per table, one boolean column per table; null
+     * when the dialect has none ({@link #tableExists()} is then asked per table).
+     */
+    public String tablesExist(int count) {
+        return null;
+    }
+
     /** The name as the catalog stores it (unquoted names are folded). */
     public abstract String storedName(String identifier);
 
     /** Statement, inside a step's transaction, that serializes writers of the version table; or null. */
     public String lockVersionTable(String schema, String table) {
+        return null;
+    }
+
+    /**
+     * Whether a transactional revision running in its own transaction may be sent as one JDBC batch
+     * with its version-table changes and history row (the driver pipelines the batch into one round
+     * trip); the history row's duration then comes from {@link #transactionElapsedMillis()}.
+     */
+    public boolean pipelinesRevisions() {
+        return false;
+    }
+
+    /**
+     * SQL expression for the milliseconds since the current transaction started, as a BIGINT; null
+     * when the database has none. Used as the history row's duration when that row is sent before the
+     * client knows the revision's duration.
+     */
+    public String transactionElapsedMillis() {
         return null;
     }
 

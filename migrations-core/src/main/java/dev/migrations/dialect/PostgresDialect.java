@@ -133,6 +133,18 @@ public final class PostgresDialect extends Dialect {
                 + " WHERE schemaname = COALESCE(CAST(? AS TEXT), current_schema()) AND tablename = ?";
     }
 
+    /** Catalog-cache lookups instead of a query over pg_tables: what a start at head asks first. */
+    @Override
+    public String tablesExist(int count) {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < count; i++) {
+            sql.append(i == 0 ? "" : ", ")
+                    .append("to_regclass(COALESCE(quote_ident(CAST(? AS TEXT)), quote_ident(current_schema()))")
+                    .append(" || '.' || quote_ident(CAST(? AS TEXT))) IS NOT NULL");
+        }
+        return sql.toString();
+    }
+
     @Override
     public String storedName(String identifier) {
         return identifier;
@@ -141,6 +153,17 @@ public final class PostgresDialect extends Dialect {
     @Override
     public String lockVersionTable(String schema, String table) {
         return "LOCK TABLE " + qualified(schema, table) + " IN SHARE ROW EXCLUSIVE MODE";
+    }
+
+    @Override
+    public boolean pipelinesRevisions() {
+        return true;
+    }
+
+    /** now() is the transaction's start: the version-table lock that opens each revision's transaction. */
+    @Override
+    public String transactionElapsedMillis() {
+        return "CAST(ROUND(EXTRACT(EPOCH FROM clock_timestamp() - now()) * 1000) AS BIGINT)";
     }
 
     @Override

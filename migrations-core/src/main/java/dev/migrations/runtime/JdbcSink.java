@@ -37,14 +37,24 @@ final class JdbcSink implements MigrationSink {
     private boolean tracking;
     private boolean trackedTransaction;
 
+    /** Whether a transactional SQL revision's statements wait for its bookkeeping, to go out in one batch. */
+    private final boolean pipelineRevisions;
+
+    private boolean pipelining;
+    private final List<Statement> queued = new ArrayList<>();
+    private Set<String> expectedRows = Set.of();
+
     JdbcSink(
             Connection connection,
             Dialect dialect,
             String schema,
             String table,
             String user,
+            boolean transactionPerMigration,
             java.util.function.Consumer<AppliedStep> onCommitted) {
         this.onCommitted = onCommitted;
+        // In one transaction for the whole run, a failure would need the run replayed to find its statement.
+        this.pipelineRevisions = transactionPerMigration && dialect.pipelinesRevisions();
         this.connection = connection;
         this.dialect = dialect;
         this.schema = schema;
@@ -73,6 +83,8 @@ final class JdbcSink implements MigrationSink {
     /** Rolls back an open transaction after a failure; what it held is lost. */
     void rollback() throws SQLException {
         pending.clear();
+        queued.clear();
+        pipelining = false;
         if (inTransaction || trackedTransaction) {
             inTransaction = false;
             trackedTransaction = false;
@@ -135,10 +147,11 @@ final class JdbcSink implements MigrationSink {
     public void beforeStep(Step step, Set<String> expectedRows) {
         currentStep = step;
         currentScript = null;
+        this.expectedRows = Set.copyOf(expectedRows);
         try {
             String lock = dialect.lockVersionTable(schema, table);
             List<String> rows = inTransaction && lock != null
-                    ? lockAndReadRows(lock)
+                    ? JdbcSupport.lockAndReadRows(connection, dialect, schema, table, lock)
                     : JdbcSupport.readRows(connection, dialect, schema, table);
             if (!new HashSet<>(rows).equals(expectedRows)) {
                 throw new ConcurrentChange(rows);
@@ -148,36 +161,27 @@ final class JdbcSink implements MigrationSink {
         }
     }
 
-    /** The table lock and the read of the rows in one round trip (the lock's result is an update count). */
-    private List<String> lockAndReadRows(String lock) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (java.sql.Statement st = connection.createStatement()) {
-            boolean resultSet = st.execute(lock + "; " + dialect.selectVersions(schema, table));
-            while (!resultSet && st.getUpdateCount() != -1) {
-                resultSet = st.getMoreResults();
-            }
-            if (!resultSet) {
-                throw new SQLException("no rows from the version table after " + lock);
-            }
-            try (java.sql.ResultSet rs = st.getResultSet()) {
-                while (rs.next()) {
-                    rows.add(rs.getString(1));
-                }
-            }
-        }
-        return rows;
-    }
-
     @Override
     public void stepStarted(Step step) {
         currentStep = step;
         statementIndex = 0;
         tracking = false;
+        pipelining = false;
+        queued.clear();
     }
 
     @Override
     public void execute(RevisionScript script, Statement statement) {
         currentScript = script;
+        if (statementIndex == 0) {
+            pipelining = pipelines(script);
+        }
+        if (pipelining) {
+            // Sent with the version-table changes and the history row, in stepApplied.
+            queued.add(statement);
+            statementIndex++;
+            return;
+        }
         // Outside a transaction a crash leaves the revision half-applied: record each statement.
         boolean track = !inTransaction && !script.transactional() && currentStep != null;
         List<Statement> statements = List.of();
@@ -186,11 +190,7 @@ final class JdbcSink implements MigrationSink {
             statements = currentStep.isUpgrade() ? script.upgrade() : script.downgrade();
             progress.starting(currentStep, script, statementIndex, statements.size(), statement.line());
         }
-        try (java.sql.Statement st = connection.createStatement()) {
-            st.execute(statement.sql());
-        } catch (SQLException e) {
-            throw new StatementFailure(script, statement, e);
-        }
+        run(script, statement);
         if (track) {
             int next = statementIndex + 1;
             progress.completed(
@@ -199,6 +199,28 @@ final class JdbcSink implements MigrationSink {
                     next < statements.size() ? statements.get(next).line() : 0);
         }
         statementIndex++;
+    }
+
+    private void run(RevisionScript script, Statement statement) {
+        try (java.sql.Statement st = connection.createStatement()) {
+            st.execute(statement.sql());
+        } catch (SQLException e) {
+            throw new StatementFailure(script, statement, e);
+        }
+    }
+
+    /**
+     * Whether the step's statements wait for its bookkeeping: a transactional SQL revision in its own
+     * transaction (so a failure loses only it, and the history row can time it from the transaction's
+     * start), with statements that run the same batched.
+     */
+    private boolean pipelines(RevisionScript script) {
+        return pipelineRevisions
+                && inTransaction
+                && currentStep != null
+                && script.transactional()
+                && !script.isJava()
+                && RevisionBatch.batchable(currentStep.isUpgrade() ? script.upgrade() : script.downgrade());
     }
 
     @Override
@@ -241,73 +263,122 @@ final class JdbcSink implements MigrationSink {
     /** A version-table change waiting for the step's history row. */
     private record PendingUpdate(String sql, int expected, String message) {}
 
-    /** Sends the queued version-table changes and the history row as one batch, checking the counts. */
-    private void writeBookkeeping(JdbcSupport.HistoryRow row) {
-        String history = literalHistoryInsert(row);
-        List<PendingUpdate> updates = List.copyOf(pending);
-        pending.clear();
-        int[] counts;
-        try (java.sql.Statement st = connection.createStatement()) {
-            for (PendingUpdate update : updates) {
-                st.addBatch(update.sql());
-            }
-            if (history != null) {
-                st.addBatch(history);
-            }
-            counts = st.executeBatch();
-        } catch (SQLException e) {
-            throw new BookkeepingFailure(
-                    "could not update the version table or record the step in the history table", e);
+    private static final String BOOKKEEPING =
+            "could not update the version table or record the step in the history table";
+
+    /** Sends the version-table changes and the history row as one batch, checking the counts. */
+    private void writeBookkeeping(List<PendingUpdate> updates, JdbcSupport.HistoryRow row) {
+        String history = JdbcSupport.literalHistoryInsert(dialect, schema, table, row, Long.toString(row.durationMs()));
+        List<String> entries = new ArrayList<>();
+        updates.forEach(update -> entries.add(update.sql()));
+        if (history != null) {
+            entries.add(history);
         }
+        RevisionBatch.Outcome outcome = RevisionBatch.send(connection, entries);
+        if (outcome instanceof RevisionBatch.Refused refused) {
+            throw new BookkeepingFailure(BOOKKEEPING, refused.reason());
+        }
+        if (outcome instanceof RevisionBatch.Failed failed) {
+            throw new BookkeepingFailure(BOOKKEEPING, failed.cause());
+        }
+        checkCounts(updates, ((RevisionBatch.Sent) outcome).counts(), 0);
+        if (history == null) {
+            insertHistory(row);
+        }
+    }
+
+    /** The version-table changes' update counts, from {@code offset} in a batch's counts. */
+    private static void checkCounts(List<PendingUpdate> updates, List<Integer> counts, int offset) {
         for (int i = 0; i < updates.size(); i++) {
             PendingUpdate update = updates.get(i);
-            if (update.expected() >= 0 && counts[i] != update.expected()) {
-                throw new MigrationsException(String.format(java.util.Locale.ROOT, update.message(), counts[i]));
+            int count = counts.get(offset + i);
+            if (update.expected() >= 0 && count != update.expected()) {
+                throw new MigrationsException(String.format(java.util.Locale.ROOT, update.message(), count));
             }
         }
-        if (history == null) {
-            try {
-                JdbcSupport.insertHistory(connection, dialect, schema, table, row);
-            } catch (SQLException e) {
-                throw new BookkeepingFailure("could not record the step in the history table", e);
-            }
+    }
+
+    private void insertHistory(JdbcSupport.HistoryRow row) {
+        try {
+            JdbcSupport.insertHistory(connection, dialect, schema, table, row);
+        } catch (SQLException e) {
+            throw new BookkeepingFailure("could not record the step in the history table", e);
         }
     }
 
     /**
-     * The history insert with its values as literals, so that it can join a batch; null (use the
-     * prepared statement) if the dialect's statement is not the expected shape or a value holds a
-     * backslash (whose meaning in a literal depends on server settings).
+     * Sends the revision's queued statements, its version-table changes and its history row as one
+     * batch, the history row timed by the server from the transaction's start (the version-table lock
+     * that opened it). A failed entry is reported as the statement or the bookkeeping it is; when the
+     * driver refuses the batch before sending it, or its error does not say which entry failed, the
+     * revision runs one statement at a time instead (after a rollback: it is transactional).
      */
-    private String literalHistoryInsert(JdbcSupport.HistoryRow row) {
-        String sql = dialect.insertHistory(schema, table);
-        String placeholders = "(?, ?, ?, ?, ?, ?, ?)";
-        List<String> strings = java.util.Arrays.asList(
-                row.revision(), row.direction(), row.from(), row.to(), row.checksum(), row.user());
-        if (!sql.endsWith(placeholders)
-                || strings.stream().anyMatch(value -> value != null && value.indexOf('\\') >= 0)) {
-            return null;
+    private void sendRevision(Step step, RevisionScript script, long nanos) {
+        long start = System.nanoTime();
+        List<Statement> statements = List.copyOf(queued);
+        List<PendingUpdate> updates = List.copyOf(pending);
+        queued.clear();
+        pending.clear();
+        pipelining = false;
+        String elapsed = dialect.transactionElapsedMillis();
+        String history = elapsed == null
+                ? null
+                : JdbcSupport.literalHistoryInsert(dialect, schema, table, historyRow(step, script, 0), elapsed);
+        List<String> entries = new ArrayList<>();
+        statements.forEach(statement -> entries.add(statement.sql()));
+        updates.forEach(update -> entries.add(update.sql()));
+        if (history != null) {
+            entries.add(history);
         }
-        return sql.substring(0, sql.length() - placeholders.length()) + "(" + literal(row.revision()) + ", "
-                + literal(row.direction()) + ", " + literal(row.from()) + ", " + literal(row.to()) + ", "
-                + literal(row.checksum()) + ", " + row.durationMs() + ", " + literal(row.user()) + ")";
+        RevisionBatch.Outcome outcome = RevisionBatch.send(connection, entries);
+        if (outcome instanceof RevisionBatch.Sent sent) {
+            checkCounts(updates, sent.counts(), statements.size());
+            if (history == null) {
+                insertHistory(historyRow(step, script, (nanos + System.nanoTime() - start) / 1_000_000));
+            }
+            return;
+        }
+        if (outcome instanceof RevisionBatch.Failed failed) {
+            int entry = failed.entry();
+            if (entry >= 0 && entry < statements.size()) {
+                throw new StatementFailure(script, statements.get(entry), failed.cause());
+            }
+            if (entry >= 0 || ConnectionLoss.lost(failed.cause())) {
+                throw new BookkeepingFailure(BOOKKEEPING, failed.cause());
+            }
+            LOG.debug("Running {} again one statement at a time to find what failed: {}", step, failed.cause());
+            restart(step, script);
+        }
+        for (Statement statement : statements) {
+            run(script, statement);
+        }
+        writeBookkeeping(updates, historyRow(step, script, (nanos + System.nanoTime() - start) / 1_000_000));
     }
 
-    private static String literal(String value) {
-        return value == null ? "NULL" : "'" + value.replace("'", "''") + "'";
+    /** Rolls the step's transaction back and opens a new one as beforeStep did, re-reading the rows. */
+    private void restart(Step step, RevisionScript script) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            throw new BookkeepingFailure("could not roll back", e);
+        }
+        beforeStep(step, expectedRows);
+        currentScript = script;
     }
 
     @Override
     public void stepApplied(Step step, RevisionScript script, long nanos) {
-        long millis = nanos / 1_000_000;
-        writeBookkeeping(new JdbcSupport.HistoryRow(
-                step.revisionId(),
-                step.name().equals("stamp_revision") ? "stamp" : step.name(),
-                String.join(",", step.fromRevisions()),
-                String.join(",", step.toRevisions()),
-                script != null && step.isUpgrade() ? script.checksum() : null,
-                millis,
-                user));
+        long duration = nanos;
+        if (pipelining) {
+            long sent = System.nanoTime();
+            sendRevision(step, script, nanos);
+            duration += System.nanoTime() - sent;
+        } else {
+            List<PendingUpdate> updates = List.copyOf(pending);
+            pending.clear();
+            writeBookkeeping(updates, historyRow(step, script, nanos / 1_000_000));
+        }
+        long millis = duration / 1_000_000;
         if (tracking) {
             finishTracked(step);
         }
@@ -317,7 +388,7 @@ final class JdbcSink implements MigrationSink {
                 step.fromRevisionsNoDeps(),
                 step.toRevisionsNoDeps(),
                 step.doc(),
-                Duration.ofNanos(nanos));
+                Duration.ofNanos(duration));
         LOG.info("Ran {} ({} ms)", step.shortLog(), millis);
         if (inTransaction) {
             uncommitted.add(applied);
@@ -325,6 +396,17 @@ final class JdbcSink implements MigrationSink {
             committed.add(applied);
             onCommitted.accept(applied);
         }
+    }
+
+    private JdbcSupport.HistoryRow historyRow(Step step, RevisionScript script, long millis) {
+        return new JdbcSupport.HistoryRow(
+                step.revisionId(),
+                step.name().equals("stamp_revision") ? "stamp" : step.name(),
+                String.join(",", step.fromRevisions()),
+                String.join(",", step.toRevisions()),
+                script != null && step.isUpgrade() ? script.checksum() : null,
+                millis,
+                user);
     }
 
     private void finishTracked(Step step) {

@@ -27,7 +27,10 @@ public interface MigrationSink {
     /** A step is about to run. */
     void stepStarted(Step step);
 
-    /** Runs one statement of a revision script. */
+    /**
+     * Runs one statement of a revision script; a sink may instead hold it back and send it with the
+     * step's bookkeeping in {@link #stepApplied}, where its failure is then reported.
+     */
     void execute(RevisionScript script, Statement statement);
 
     /** Adds a version row. */

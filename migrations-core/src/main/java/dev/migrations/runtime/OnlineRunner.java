@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,16 +38,22 @@ public final class OnlineRunner {
     private static final long LOCK_LOG_MILLIS = 10_000;
 
     private final MigrationsConfig config;
-    private final Map<String, RevisionScript> scripts;
+    private final Supplier<Map<String, RevisionScript>> scripts;
     private final DataSource dataSource;
     private final Listeners listeners;
+    private final ReadOnlyPath readOnly;
 
-    /** Creates a runner for a configuration with a data source. */
-    public OnlineRunner(MigrationsConfig config, Map<String, RevisionScript> scripts) {
+    /**
+     * Creates a runner for a configuration with a data source.
+     *
+     * @param scripts the revision scripts by id, asked for only when a run needs them
+     */
+    public OnlineRunner(MigrationsConfig config, Supplier<Map<String, RevisionScript>> scripts) {
         this.config = config;
-        this.scripts = Map.copyOf(scripts);
+        this.scripts = scripts;
         this.dataSource = config.dataSource();
         this.listeners = new Listeners(config.listeners());
+        this.readOnly = new ReadOnlyPath(config);
         if (dataSource == null) {
             throw new MigrationsException("No database configured; give a DataSource or a JDBC URL (--url)");
         }
@@ -56,6 +63,21 @@ public final class OnlineRunner {
     public interface Plan {
         /** The steps from these rows. */
         List<Step> steps(List<String> rows);
+    }
+
+    /**
+     * What lets an upgrade at head skip reading the scripts (see {@link VerificationRecord}): the
+     * scripts' listing fingerprint, and their heads (reading the scripts when asked).
+     *
+     * @param fingerprint the listing fingerprint of the scripts
+     * @param heads the graph's heads
+     * @param target the run's target: only "heads", and "head" with one head, are answered by a record
+     */
+    public record Verification(String fingerprint, Supplier<List<String>> heads, String target) {
+        /** Whether a database at exactly these heads is at the target. */
+        boolean answers(List<String> recordedHeads) {
+            return target.equals("heads") || (target.equals("head") && recordedHeads.size() == 1);
+        }
     }
 
     /** Checks to run on the rows before planning (e.g. checksums), under the lock. */
@@ -132,18 +154,7 @@ public final class OnlineRunner {
     }
 
     private Map<String, String> recordedChecksums(Connection connection, Dialect dialect) throws SQLException {
-        Map<String, String> result = new LinkedHashMap<>();
-        if (!JdbcSupport.tableExists(connection, dialect, config.schema(), config.versionTable() + "_history")) {
-            return result;
-        }
-        try (Statement st = connection.createStatement();
-                ResultSet rs =
-                        st.executeQuery(dialect.selectRecordedChecksums(config.schema(), config.versionTable()))) {
-            while (rs.next()) {
-                result.put(rs.getString(1), rs.getString(2));
-            }
-        }
-        return result;
+        return JdbcSupport.recordedChecksums(connection, dialect, config.schema(), config.versionTable());
     }
 
     private interface SqlWork<T> {
@@ -168,14 +179,28 @@ public final class OnlineRunner {
      * @param plan the steps from the rows
      */
     public MigrationResult run(String command, String target, boolean purge, Check check, Plan plan) {
+        return run(command, target, purge, check, plan, null);
+    }
+
+    /**
+     * Runs a command under the migration lock, unless the database's verification record (or a
+     * read-only look) shows there is nothing to do.
+     *
+     * @param verification the scripts' fingerprint and heads, when checksums are validated and the
+     *     verification record may be used and written; null otherwise
+     */
+    public MigrationResult run(
+            String command, String target, boolean purge, Check check, Plan plan, Verification verification) {
         long start = System.nanoTime();
         MigrationResult result;
         try {
             // A stamp always takes the locked path: it also clears a half-applied revision's record.
-            result = purge || command.equals("stamp") ? null : nothingToDo(command, target, check, plan, start);
+            result = purge || command.equals("stamp")
+                    ? null
+                    : nothingToDo(command, target, check, plan, start, verification);
             if (result == null) {
                 result = underLock((connection, dialect) ->
-                        runLocked(connection, dialect, command, target, purge, check, plan, start));
+                        runLocked(connection, dialect, command, target, purge, check, plan, start, verification));
             }
         } catch (SQLException e) {
             MigrationsException error = ConnectionLoss.lost(e)
@@ -197,37 +222,27 @@ public final class OnlineRunner {
     }
 
     /**
-     * The read-only fast path every application start takes when the database is already at its
-     * target: one connection, the rows and recorded checksums read, the same checks and plan as under
-     * the lock, and no lock, no DDL, no writes. Returns null when there is work, or no version table
-     * yet; the locked run then reads everything again, so a migrator that moves the table in between
-     * is seen there. An empty plan needs no lock: the rows it was made from are committed state.
+     * The database's version rows and the scripts' heads (in load order) when the database is at
+     * those heads with the scripts verified.
      */
-    private MigrationResult nothingToDo(String command, String target, Check check, Plan plan, long start)
+    public record Verified(List<String> rows, List<String> heads) {}
+
+    /**
+     * The database's verified state, when its verification record covers the scripts with this
+     * fingerprint at exactly the current version rows: one connection, reads only, no script read.
+     *
+     * @return the rows and heads, or null when the record does not apply
+     */
+    public Verified verified(String fingerprint) {
+        return withConnection(connection -> readOnly.verified(connection, dialectOf(connection), fingerprint));
+    }
+
+    private MigrationResult nothingToDo(
+            String command, String target, Check check, Plan plan, long start, Verification verification)
             throws SQLException {
         try (Connection connection = connect()) {
-            Dialect dialect = dialectOf(connection);
-            if (!JdbcSupport.tableExists(connection, dialect, config.schema(), config.versionTable())) {
-                return null;
-            }
-            List<String> rows;
-            Map<String, String> checksums;
-            try {
-                rows = JdbcSupport.readRows(connection, dialect, config.schema(), config.versionTable());
-                checksums = recordedChecksums(connection, dialect);
-            } catch (SQLException e) {
-                // Tables of another shape (another tool's) or a broken session: the locked path checks
-                // the tables first and explains.
-                return null;
-            }
-            check.check(rows, checksums);
-            if (!plan.steps(rows).isEmpty()) {
-                return null;
-            }
-            MigrationResult result = new MigrationResult(
-                    command, target, rows, rows, List.of(), Duration.ofNanos(System.nanoTime() - start));
-            summarize(result);
-            return result;
+            return readOnly.nothingToDo(
+                    connection, dialectOf(connection), command, target, check, plan, start, verification);
         }
     }
 
@@ -305,8 +320,10 @@ public final class OnlineRunner {
             boolean purge,
             Check check,
             Plan plan,
-            long start)
+            long start,
+            Verification verification)
             throws SQLException {
+        Map<String, RevisionScript> scripts = this.scripts.get();
         String schema = config.schema();
         String table = config.versionTable();
         connection.setAutoCommit(true);
@@ -317,8 +334,13 @@ public final class OnlineRunner {
                     found.versionTable() ? JdbcSupport.readRows(connection, dialect, schema, table) : List.of());
             new StepRunner(scripts, config.transactionPerMigration()).validate(planned);
         }
-        createIfMissing(connection, dialect.createVersionTableIfNotExists(schema, table));
-        createIfMissing(connection, dialect.createHistoryTableIfNotExists(schema, table));
+        List<String> create = new ArrayList<>(List.of(
+                dialect.createVersionTableIfNotExists(schema, table),
+                dialect.createHistoryTableIfNotExists(schema, table)));
+        if (verification != null) {
+            create.add(VerificationRecord.createTableIfNotExists(dialect, schema, table));
+        }
+        JdbcSupport.createAllIfMissing(connection, dialect, found.creates() ? create : create.subList(0, 2));
         if (purge) {
             JdbcSupport.execute(connection, "DELETE FROM " + dialect.qualified(schema, table));
         }
@@ -330,7 +352,8 @@ public final class OnlineRunner {
         for (String sql : settings) {
             JdbcSupport.execute(connection, sql);
         }
-        JdbcSink sink = new JdbcSink(connection, dialect, schema, table, user, listeners::stepApplied);
+        JdbcSink sink = new JdbcSink(
+                connection, dialect, schema, table, user, config.transactionPerMigration(), listeners::stepApplied);
         StepRunner runner = new StepRunner(scripts, config.transactionPerMigration());
         try {
             List<String> rows = before;
@@ -386,29 +409,22 @@ public final class OnlineRunner {
             }
         }
         List<String> after = JdbcSupport.readRows(connection, dialect, schema, table);
+        if (verification != null && command.equals("upgrade")) {
+            // Under the lock, the newest history row is this run's last.
+            readOnly.recordVerified(
+                    connection,
+                    dialect,
+                    verification,
+                    after,
+                    VerificationRecord.latestHistoryId(connection, dialect, schema, table));
+        }
         MigrationResult result = new MigrationResult(
                 command, target, before, after, sink.committed(), Duration.ofNanos(System.nanoTime() - start));
         summarize(result);
         return result;
     }
 
-    /**
-     * {@code CREATE TABLE IF NOT EXISTS} is not safe against a concurrent creator on PostgreSQL (it can
-     * fail on the catalog's unique index); without the session lock (a transaction-mode pooler) two
-     * first runs may race, and the loser finds the table there, which is all it wanted.
-     */
-    private static void createIfMissing(Connection connection, String sql) throws SQLException {
-        try {
-            JdbcSupport.execute(connection, sql);
-        } catch (SQLException e) {
-            if (!"23505".equals(e.getSQLState()) && !"42P07".equals(e.getSQLState())) {
-                throw e;
-            }
-            LOG.debug("Table created concurrently by another migrator: {}", e.getMessage());
-        }
-    }
-
-    private static void summarize(MigrationResult result) {
+    static void summarize(MigrationResult result) {
         if (result.steps().isEmpty()) {
             LOG.info("Nothing to do: the database is at {}", describeRows(result.after()));
             return;
@@ -559,7 +575,7 @@ public final class OnlineRunner {
         try {
             return underLock((connection, dialect) -> {
                 connection.setAutoCommit(true);
-                createIfMissing(connection, dialect.createHistoryTableIfNotExists(schema, table));
+                JdbcSupport.createIfMissing(connection, dialect.createHistoryTableIfNotExists(schema, table));
                 List<String> rows = JdbcSupport.tableExists(connection, dialect, schema, table)
                         ? JdbcSupport.readRows(connection, dialect, schema, table)
                         : List.of();

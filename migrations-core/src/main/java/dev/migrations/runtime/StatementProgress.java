@@ -99,6 +99,17 @@ final class StatementProgress {
     }
 
     /**
+     * Whether a revision was left half-applied (the next run refuses; see {@link #guard}); the caller
+     * has checked that the progress table exists.
+     */
+    static boolean pending(Connection connection, Dialect dialect, String schema, String table) throws SQLException {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + dialect.qualified(schema, table + SUFFIX))) {
+            return rs.next() && rs.getLong(1) > 0;
+        }
+    }
+
+    /**
      * Before a run: a revision left half-applied stops it with where it stopped and how to recover;
      * {@code stamp} (the user saying where the database is) clears the record instead.
      */

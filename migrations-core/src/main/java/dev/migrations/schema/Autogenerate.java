@@ -72,10 +72,16 @@ public final class Autogenerate {
 
     /**
      * The engine's own tables, never part of a schema comparison: the version table, its history,
-     * the progress record of non-transactional revisions and (H2) the lock table.
+     * the progress record of non-transactional revisions, the verification record and (H2) the lock
+     * table.
      */
     public static Set<String> bookkeepingTables(String versionTable) {
-        return Set.of(versionTable, versionTable + "_history", versionTable + "_partial", versionTable + "_lock");
+        return Set.of(
+                versionTable,
+                versionTable + "_history",
+                versionTable + "_partial",
+                versionTable + "_verified",
+                versionTable + "_lock");
     }
 
     /**

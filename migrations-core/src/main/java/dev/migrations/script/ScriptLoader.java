@@ -2,9 +2,9 @@ package dev.migrations.script;
 
 import dev.migrations.MigrationsException;
 import dev.migrations.ScriptException;
+import dev.migrations.script.ScriptListing.ScriptFile;
+import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -19,7 +19,6 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,23 +42,6 @@ public final class ScriptLoader {
     private static final String CLASSPATH = "classpath:";
     private static final String FILESYSTEM = "filesystem:";
 
-    /** A script file found in a location, not parsed yet. */
-    private static final class ScriptFile {
-        private final String name;
-        private final String path;
-        private final byte[] content;
-
-        ScriptFile(String name, String path, byte[] content) {
-            this.name = name;
-            this.path = path;
-            this.content = content;
-        }
-
-        String name() {
-            return name;
-        }
-    }
-
     private ScriptLoader() {}
 
     /**
@@ -72,9 +54,19 @@ public final class ScriptLoader {
      * @throws ScriptException if a script cannot be read or parsed
      */
     public static List<RevisionScript> load(List<String> locations, ClassLoader classLoader) {
+        return list(locations, classLoader).parse();
+    }
+
+    /**
+     * Lists the scripts of every location without reading them: names, sizes and change stamps, for
+     * a cheap {@link ScriptListing#fingerprint(List) fingerprint}; {@link ScriptListing#parse()} reads them.
+     *
+     * @throws MigrationsException if a location does not exist or cannot be listed
+     */
+    public static ScriptListing list(List<String> locations, ClassLoader classLoader) {
         Objects.requireNonNull(locations, "locations");
         Objects.requireNonNull(classLoader, "classLoader");
-        List<RevisionScript> scripts = new ArrayList<>();
+        List<ScriptFile> all = new ArrayList<>();
         for (String location : locations) {
             List<ScriptFile> files;
             if (location.startsWith(CLASSPATH)) {
@@ -84,12 +76,10 @@ public final class ScriptLoader {
             } else {
                 files = filesystemFiles(location, location);
             }
-            for (ScriptFile file : files) {
-                scripts.add(ScriptParser.parseDeferred(file.path, file.content));
-            }
-            LOG.debug("Loaded {} revision script(s) from location '{}'", files.size(), location);
+            all.addAll(files);
+            LOG.debug("Found {} revision script(s) in location '{}'", files.size(), location);
         }
-        return List.copyOf(scripts);
+        return new ScriptListing(locations, all);
     }
 
     private static List<ScriptFile> filesystemFiles(String location, String directory) {
@@ -139,22 +129,23 @@ public final class ScriptLoader {
         if (!Files.isDirectory(dir)) {
             throw notFound(location, "resolved to " + dir.toAbsolutePath().normalize(), true);
         }
-        List<Path> paths;
-        try (Stream<Path> entries = Files.list(dir)) {
-            paths = entries.filter(p -> isScriptName(p.getFileName().toString()) && Files.isRegularFile(p))
-                    .toList();
-        } catch (IOException | UncheckedIOException e) {
+        // java.io.File: a start lists every script, and this costs half of NIO's attribute views in a
+        // JVM that has not warmed up yet (what an application start is).
+        String[] names = dir.toFile().list();
+        if (names == null) {
             throw new MigrationsException(
-                    "Location '" + location + "' (" + dir + ") cannot be listed: " + e + "; check its permissions", e);
+                    "Location '" + location + "' (" + dir + ") cannot be listed; check its permissions");
         }
         List<ScriptFile> files = new ArrayList<>();
-        for (Path file : paths) {
-            String name = file.getFileName().toString();
-            String path = displayPath.apply(name);
-            try {
-                files.add(new ScriptFile(name, path, Files.readAllBytes(file)));
-            } catch (IOException e) {
-                throw unreadable(path, e);
+        for (String name : names) {
+            if (!isScriptName(name)) {
+                continue;
+            }
+            File file = new File(dir.toFile(), name);
+            if (file.isFile()) {
+                // Size and modification time are the change stamp.
+                files.add(ScriptFile.onDisk(
+                        name, displayPath.apply(name), file.toPath(), file.length(), file.lastModified()));
             }
         }
         return files;
@@ -173,11 +164,15 @@ public final class ScriptLoader {
             String entryName = jarConnection.getEntryName();
             String prefix = entryName == null || entryName.isEmpty() ? "" : trimSlashes(entryName) + "/";
             try (JarFile jar = jarConnection.getJarFile()) {
-                for (JarEntry entry : jar.stream().toList()) {
+                Enumeration<JarEntry> entries = jar.entries();
+                while (entries.hasMoreElements()) {
+                    JarEntry entry = entries.nextElement();
                     String name = entry.getName();
                     String rest = name.startsWith(prefix) ? name.substring(prefix.length()) : "";
                     if (!entry.isDirectory() && !rest.contains("/") && isScriptName(rest)) {
-                        files.add(new ScriptFile(rest, displayPrefix + rest, read(jar, entry, displayPrefix + rest)));
+                        // The central directory's CRC-32 and size are the change stamp: nothing is inflated.
+                        files.add(ScriptFile.inJar(
+                                rest, displayPrefix + rest, url, name, entry.getSize(), entry.getCrc()));
                     }
                 }
             }
@@ -186,14 +181,6 @@ public final class ScriptLoader {
                     "Location '" + location + "' (" + url + ") cannot be listed: " + e + "; check the jar", e);
         }
         return files;
-    }
-
-    private static byte[] read(JarFile jar, JarEntry entry, String path) {
-        try (InputStream in = jar.getInputStream(entry)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw unreadable(path, e);
-        }
     }
 
     private static Path fileUrlToPath(String location, URL url) {
@@ -223,7 +210,7 @@ public final class ScriptLoader {
         return path.substring(start, end);
     }
 
-    private static ScriptException unreadable(String path, IOException e) {
+    static ScriptException unreadable(String path, IOException e) {
         return new ScriptException(
                 path, 0, "cannot read the file (" + e + "); check that it exists and is readable", e);
     }

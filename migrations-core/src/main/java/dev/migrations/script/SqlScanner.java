@@ -45,6 +45,9 @@ final class SqlScanner {
     /** When not null, every token's text is collected here (for {@link SqlTokens}). */
     private List<String> tokens;
 
+    /** How many tokens to collect before stopping. */
+    private int tokenLimit = Integer.MAX_VALUE;
+
     SqlScanner(String path, String text, int firstLine) {
         this.path = path;
         this.text = text;
@@ -55,14 +58,20 @@ final class SqlScanner {
 
     /** The tokens of the text, comments and whitespace left out. */
     List<String> tokens() {
+        return tokens(Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} tokens of the text; the rest is not read. */
+    List<String> tokens(int limit) {
         tokens = new ArrayList<>();
+        tokenLimit = limit;
         scan();
         return tokens;
     }
 
     List<Statement> scan() {
         int i = 0;
-        while (i < length) {
+        while (i < length && (tokens == null || tokens.size() < tokenLimit)) {
             char c = text.charAt(i);
             if (c == ';' && parenDepth == 0 && beginDepth == 0) {
                 if (tokens != null) {

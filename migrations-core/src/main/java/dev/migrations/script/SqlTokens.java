@@ -27,4 +27,21 @@ public final class SqlTokens {
         Objects.requireNonNull(sql, "sql");
         return List.copyOf(new SqlScanner("<statement>", sql, 1).tokens());
     }
+
+    /**
+     * The statement's first token (its command word, for most statements), reading no further; empty
+     * for a statement of only comments and whitespace.
+     *
+     * <pre>{@code
+     * SqlTokens.first("/* fix *\/ select 1") // "select"
+     * }</pre>
+     *
+     * @throws dev.migrations.ScriptException if the first token is a string, quoted identifier or
+     *     dollar-quoted body that is not closed, or a block comment before it is not closed
+     */
+    public static String first(String sql) {
+        Objects.requireNonNull(sql, "sql");
+        List<String> tokens = new SqlScanner("<statement>", sql, 1).tokens(1);
+        return tokens.isEmpty() ? "" : tokens.get(0);
+    }
 }

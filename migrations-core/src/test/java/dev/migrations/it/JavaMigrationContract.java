@@ -216,7 +216,8 @@ abstract class JavaMigrationContract {
     void javaIdClashingWithSqlRevisionNamesBoth() {
         assertThatThrownBy(() -> db.configure(scripts)
                         .javaMigrations(new JavaFixtures.DuplicateOfR1())
-                        .load())
+                        .load()
+                        .upgrade("head"))
                 .isInstanceOf(MigrationsException.class)
                 .hasMessageContaining("Revision r1 is present more than once")
                 .hasMessageContaining("r1_rev.sql")

@@ -63,12 +63,46 @@ public class MigrationsInitializer implements InitializingBean {
                     "Correct the settings named above and restart.");
         }
         String target = properties.getTarget();
+        if (atVerifiedTarget(target)) {
+            return;
+        }
         switch (properties.getMode()) {
             case UPGRADE -> upgrade(target);
             case VALIDATE -> validate(target);
             case WAIT -> await(target);
             case NONE -> report(target);
         }
+    }
+
+    /**
+     * The common start: the database's verification record covers these scripts at the target, so
+     * nothing is pending, no row is unknown and no script needs reading. Mode upgrade still runs
+     * {@code upgrade} (it takes the same shortcut) so the run is reported as usual.
+     */
+    private boolean atVerifiedTarget(String target) {
+        MigrationStatus status = migrations.verifiedStatus(target).orElse(null);
+        if (status == null) {
+            return false;
+        }
+        switch (properties.getMode()) {
+            case UPGRADE -> migrations.upgrade(target);
+            case VALIDATE ->
+                LOG.info(
+                        "Migrations: the database is at {}, at target {} (validated)",
+                        describe(status.current()),
+                        target);
+            case WAIT ->
+                LOG.info(
+                        "Migrations: the database is at {}, at target {} (waited 0 ms)",
+                        describe(status.current()),
+                        target);
+            case NONE ->
+                LOG.info(
+                        "Migrations: the database is at {}, at target {} (mode none)",
+                        describe(status.current()),
+                        target);
+        }
+        return true;
     }
 
     /** The version-table rows, or null when they name unknown revisions and that is tolerated. */

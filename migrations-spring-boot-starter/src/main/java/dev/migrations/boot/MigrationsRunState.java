@@ -288,6 +288,20 @@ public final class MigrationsRunState implements MigrationListener {
     }
 
     private DatabaseStatus read(Migrations engine) {
+        MigrationStatus verified = engine.verifiedStatus(target).orElse(null);
+        if (verified != null) {
+            // At the heads with unchanged scripts: answered without reading them.
+            return new DatabaseStatus(
+                    clock.instant(),
+                    verified.current(),
+                    verified.heads(),
+                    target,
+                    verified.targetRevisions(),
+                    List.of(),
+                    true,
+                    List.of(),
+                    List.of());
+        }
         List<String> rows = engine.currentRows();
         List<String> unknown = engine.unknownRevisions(rows);
         if (!unknown.isEmpty()) {

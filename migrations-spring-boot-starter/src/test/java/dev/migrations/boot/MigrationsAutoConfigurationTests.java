@@ -7,7 +7,9 @@ import dev.migrations.MigrationFailedException;
 import dev.migrations.MigrationResult;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -342,6 +344,40 @@ class MigrationsAutoConfigurationTests {
                                     "The database is at:  aaaa00000001");
                     assertThat(analysis.getAction()).contains("Fix the script", "restart");
                 });
+    }
+
+    @Test
+    void aStartAtHeadAnswersFromTheVerificationRecordInEveryModeWithoutReadingAScript(CapturedOutput output)
+            throws Exception {
+        H2Database db = new H2Database();
+        TestScripts.revision(scripts, FIRST, "", "CREATE TABLE widgets (id INT)", "DROP TABLE widgets");
+        Path head = TestScripts.revision(scripts, HEAD, FIRST, "ALTER TABLE widgets ADD name TEXT", "");
+        ApplicationContextRunner app =
+                runner.withPropertyValues(db.property(), "migrations.locations=" + TestScripts.location(scripts));
+        app.run(context -> assertThat(context).hasNotFailed());
+        assertThat(db.strings("SELECT heads FROM alembic_version_verified")).containsExactly(HEAD);
+
+        // Same size, same modification time, broken header: only a start that reads the script notices.
+        FileTime modified = Files.getLastModifiedTime(head);
+        String text = Files.readString(head);
+        Files.writeString(head, text.replace("-- Revision ID:", "-- Revision IX:"));
+        Files.setLastModifiedTime(head, modified);
+
+        for (String mode : List.of("upgrade", "validate", "wait", "none")) {
+            app.withPropertyValues("migrations.mode=" + mode).run(context -> {
+                assertThat(context).hasNotFailed();
+                MigrationsRunState.DatabaseStatus status =
+                        context.getBean(MigrationsRunState.class).refresh(context.getBean(Migrations.class));
+                assertThat(status).isNotNull();
+                assertThat(status.upToDate()).isTrue();
+                assertThat(status.heads()).containsExactly(HEAD);
+            });
+        }
+        assertThat(output).contains("Nothing to do: the database is at " + HEAD, "(validated)", "(mode none)");
+
+        Files.setLastModifiedTime(head, FileTime.fromMillis(modified.toMillis() + 2_000));
+        app.run(context -> assertThat(failure(context))
+                .hasStackTraceContaining(head.getFileName().toString()));
     }
 
     // ------------------------------------------------------------------ properties
