@@ -1,14 +1,21 @@
 package dev.migrations.benchmarks;
 
+import static dev.migrations.benchmarks.Samples.max;
+import static dev.migrations.benchmarks.Samples.median;
+import static dev.migrations.benchmarks.Samples.min;
+
 import dev.migrations.Migrations;
 import dev.migrations.RevisionInfo;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -19,63 +26,104 @@ import java.util.stream.Stream;
  * Measures the revision graph on generated histories with branches, merges and cross-branch
  * dependencies: loading the scripts and building the graph, {@code heads}, the full plan (every
  * revision from the heads down to base, {@code downgrade base}'s plan), and {@code upgrade heads
- * --sql} (plan and rendering). Reports the median over runs and the time per revision against the
- * smallest size, so linear growth shows as a flat column.
+ * --sql} (plan and rendering). Reports the median and spread over runs and the time per revision
+ * against the smallest size, so linear growth shows as a flat column.
+ *
+ * <p>The method is the same for every size. The sizes are measured in a JVM of their own with a
+ * fixed heap ({@value #HEAP}, G1), started by this class, so neither earlier benchmark sections nor
+ * the heap's growth and shrinking weigh on one size more than another. The JIT is warmed up once,
+ * {@value #WARM_UP_RUNS} runs over 5,000 revisions; each size's history is generated once, then
+ * measured in one unrecorded run and {@value #RUNS} recorded runs. Each run starts with {@code
+ * System.gc()}, so that no run pays for collecting the garbage of the runs before it (with one JVM,
+ * a growing heap and no collection between runs, pauses of 100-300 ms set off by earlier runs used to
+ * land in the 100k plan). Collections caused by a run's own allocation stay in its times; the table
+ * shows how long the collector paused during a run. Scripts are read lazily, so "load" is {@code
+ * load()} and the first {@code heads} call (which reads and parses every script and builds the
+ * graph), and "heads" is a second call on the built graph.
  *
  * <p>Run through {@link AllBenchmarks}, or alone: {@code java -cp ... dev.migrations.benchmarks.GraphBenchmark
  * [sizes...]} (default 1000 10000 100000).
  */
 public final class GraphBenchmark {
+    /** Recorded runs per size, after one unrecorded run. */
+    static final int RUNS = 5;
+    /** Runs over 5,000 revisions before the first size, for the JIT. */
+    private static final int WARM_UP_RUNS = 10;
+    /** The measuring JVM's heap, initial and maximum. */
+    private static final String HEAP = "2g";
+    /** First argument of the measuring JVM. */
+    private static final String MEASURE = "--measure";
+    /** How the measuring JVM prints table rows and the summary line to this one. */
+    private static final String ROW = "graph-row\t";
+
+    private static final String SUMMARY = "graph-summary\t";
+
     private GraphBenchmark() {}
 
     public static void main(String[] args) {
         System.setProperty("logback.configurationFile", "logback-benchmarks.xml");
+        boolean measure = args.length > 0 && args[0].equals(MEASURE);
         List<Integer> sizes = new ArrayList<>();
-        for (String arg : args.length == 0 ? new String[] {"1000", "10000", "100000"} : args) {
-            sizes.add(Integer.parseInt(arg));
+        for (int i = measure ? 1 : 0; i < args.length; i++) {
+            sizes.add(Integer.parseInt(args[i]));
         }
-        report(new Report(), sizes);
+        if (sizes.isEmpty()) {
+            sizes.addAll(List.of(1000, 10_000, 100_000));
+        }
+        if (measure) {
+            measureAll(sizes);
+        } else {
+            report(new Report(), sizes);
+        }
     }
 
-    /** Measures every size and adds the table to the report. */
+    /** Measures every size in a JVM of its own and adds the table to the report. */
     static void report(Report report, List<Integer> sizes) {
-        // Warm up the JIT on a mid-size graph so the first measured size is not penalised.
-        Path warm = generate(5000);
-        measure(warm, 3);
-        delete(warm);
-        List<List<String>> rows = new ArrayList<>();
-        double reference = 0;
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms" + HEAP,
+                "-Xmx" + HEAP,
+                "-XX:+UseG1GC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                GraphBenchmark.class.getName(),
+                MEASURE));
         for (int n : sizes) {
-            Path dir = generate(n);
-            long[] t = measure(dir, n >= 100_000 ? 3 : 5);
-            delete(dir);
-            double graphWork = t[1] + t[2];
-            if (reference == 0) {
-                reference = graphWork / n;
+            command.add(String.valueOf(n));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        String summary = null;
+        try {
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.startsWith(ROW)) {
+                        rows.add(List.of(line.substring(ROW.length()).split("\t")));
+                    } else if (line.startsWith(SUMMARY)) {
+                        summary = line.substring(SUMMARY.length());
+                    } else {
+                        System.out.println(line);
+                    }
+                }
             }
-            rows.add(List.of(
-                    String.valueOf(n),
-                    ms(t[0]),
-                    ms(t[1]),
-                    ms(t[2]),
-                    ms(t[3]),
-                    String.format(Locale.ROOT, "%.2f", graphWork / n),
-                    String.format(Locale.ROOT, "%.2fx", graphWork / n / reference)));
+            if (process.waitFor() != 0 || rows.size() != sizes.size()) {
+                throw new IllegalStateException("the graph benchmark's JVM failed: " + command);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        int last = rows.size() - 1;
-        if (last > 0) {
-            report.summary(String.format(
-                    Locale.ROOT,
-                    "graph: heads + full plan cost %s us/revision at %s revisions and %s at %s: %.2fx per revision for"
-                            + " %dx the revisions (linear: about 1x)",
-                    rows.get(last).get(5),
-                    rows.get(last).get(0),
-                    rows.get(last - 1).get(5),
-                    rows.get(last - 1).get(0),
-                    Double.parseDouble(rows.get(last).get(5))
-                            / Double.parseDouble(rows.get(last - 1).get(5)),
-                    sizes.get(last) / sizes.get(last - 1)));
+        if (summary != null) {
+            report.summary(summary);
         }
+        report.text("Median (min–max) over " + RUNS + " runs per size after one unrecorded run, all sizes in"
+                + " one JVM with a fixed " + HEAP + " heap (G1), each run starting with `System.gc()`;"
+                + " collector pauses during a run are in the GC column (see `GraphBenchmark`). Load is"
+                + " `load()` plus the first `heads`, which reads and parses the scripts and builds the graph.");
         report.table(
                 List.of(
                         "revisions",
@@ -83,21 +131,84 @@ public final class GraphBenchmark {
                         "heads, ms",
                         "full plan, ms",
                         "upgrade heads --sql, ms",
+                        "GC pauses in a run, ms",
                         "heads + plan, us/revision",
                         "per revision vs " + sizes.get(0)),
                 rows);
     }
 
-    private static String ms(long micros) {
-        return String.format(Locale.ROOT, "%.1f", micros / 1e3);
+    /** In the measuring JVM: measures every size, printing the rows and the summary line. */
+    private static void measureAll(List<Integer> sizes) {
+        // Warm up the JIT on a mid-size graph so the first measured size is not penalised.
+        Path warm = generate(5000);
+        measure(warm, WARM_UP_RUNS);
+        delete(warm);
+        List<Double> perRevision = new ArrayList<>();
+        for (int n : sizes) {
+            Path dir = generate(n);
+            measure(dir, 1);
+            Runs runs = measure(dir, RUNS);
+            delete(dir);
+            double[] graphWork = new double[RUNS];
+            for (int r = 0; r < RUNS; r++) {
+                graphWork[r] = (runs.heads[r] + runs.plan[r]) * 1000 / n;
+            }
+            double usPerRevision = median(graphWork);
+            perRevision.add(usPerRevision);
+            System.out.println(ROW
+                    + String.join(
+                            "\t",
+                            String.valueOf(n),
+                            Report.ms(runs.load),
+                            Report.num(median(runs.heads)),
+                            Report.ms(runs.plan),
+                            Report.ms(runs.sql),
+                            Report.num(median(runs.gc)),
+                            String.format(
+                                    Locale.ROOT, "%.2f (%.2f–%.2f)", usPerRevision, min(graphWork), max(graphWork)),
+                            Report.ratio(usPerRevision / perRevision.get(0))));
+        }
+        int last = sizes.size() - 1;
+        if (last > 0) {
+            System.out.println(SUMMARY
+                    + String.format(
+                            Locale.ROOT,
+                            "graph: heads + full plan cost %.2f us/revision at %d revisions and %.2f at %d: %.2fx"
+                                    + " per revision for %dx the revisions (linear: about 1x)",
+                            perRevision.get(last),
+                            sizes.get(last),
+                            perRevision.get(last - 1),
+                            sizes.get(last - 1),
+                            perRevision.get(last) / perRevision.get(last - 1),
+                            sizes.get(last) / sizes.get(last - 1)));
+        }
     }
 
-    /** Median over runs of [load, heads, full plan, plan + render], in microseconds. */
-    private static long[] measure(Path dir, int runs) {
-        long[][] samples = new long[4][runs];
-        for (int r = 0; r < runs; r++) {
+    /** Milliseconds per recorded run: load, heads, full plan, plan + render, and collector pauses. */
+    private static final class Runs {
+        final double[] load;
+        final double[] heads;
+        final double[] plan;
+        final double[] sql;
+        final double[] gc;
+
+        Runs(int count) {
+            load = new double[count];
+            heads = new double[count];
+            plan = new double[count];
+            sql = new double[count];
+            gc = new double[count];
+        }
+    }
+
+    private static Runs measure(Path dir, int count) {
+        Runs runs = new Runs(count);
+        for (int r = 0; r < count; r++) {
+            System.gc();
+            long gc0 = gcMillis();
             long t0 = System.nanoTime();
             Migrations m = Migrations.configure().locations(dir.toString()).load();
+            m.heads(false);
             long t1 = System.nanoTime();
             List<String> heads = new ArrayList<>();
             for (RevisionInfo head : m.heads(false)) {
@@ -108,21 +219,26 @@ public final class GraphBenchmark {
             long t3 = System.nanoTime();
             String sql = m.upgradeSql("heads");
             long t4 = System.nanoTime();
+            runs.gc[r] = gcMillis() - gc0;
             if (heads.isEmpty() || sql.isEmpty() || planned != m.revisions().size()) {
                 throw new IllegalStateException("unexpected result: " + heads.size() + " heads, " + planned
                         + " planned of " + m.revisions().size());
             }
-            samples[0][r] = (t1 - t0) / 1000;
-            samples[1][r] = (t2 - t1) / 1000;
-            samples[2][r] = (t3 - t2) / 1000;
-            samples[3][r] = (t4 - t3) / 1000;
+            runs.load[r] = (t1 - t0) / 1e6;
+            runs.heads[r] = (t2 - t1) / 1e6;
+            runs.plan[r] = (t3 - t2) / 1e6;
+            runs.sql[r] = (t4 - t3) / 1e6;
         }
-        long[] medians = new long[4];
-        for (int i = 0; i < 4; i++) {
-            Arrays.sort(samples[i]);
-            medians[i] = samples[i][runs / 2];
+        return runs;
+    }
+
+    /** Total collection time of all collectors so far (for G1, the young and mixed pauses). */
+    private static long gcMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, bean.getCollectionTime());
         }
-        return medians;
+        return total;
     }
 
     private static void delete(Path dir) {
