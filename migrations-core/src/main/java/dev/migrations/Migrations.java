@@ -444,15 +444,37 @@ public final class Migrations {
      * with one head, {@code head}); {@link #status} then reads everything.
      */
     public java.util.Optional<MigrationStatus> verifiedStatus(String target) {
-        if (!config.validateChecksums() || !(target.equals("heads") || target.equals("head"))) {
-            return java.util.Optional.empty();
-        }
-        OnlineRunner.Verified verified = online().verified(fingerprint());
-        if (verified == null || (target.equals("head") && verified.heads().size() != 1)) {
+        OnlineRunner.Verified verified = verified(online(), target);
+        if (verified == null) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new MigrationStatus(
                 verified.rows(), verified.heads(), target, verified.heads(), List.of(), true, List.of()));
+    }
+
+    /**
+     * {@code upgrade(target)} when {@link #verifiedStatus} answers: the database is at the target
+     * with these scripts verified, so the upgrade has nothing to do and is reported as such (the log
+     * line and the listeners' finished run, as {@link #upgrade} reports it) after one read. Empty,
+     * having reported nothing, when the record does not apply; the caller then runs its own checks
+     * and {@link #upgrade}. What an application start calls first: it reads the record once.
+     */
+    public java.util.Optional<MigrationResult> upgradeIfVerified(String target) {
+        long start = System.nanoTime();
+        OnlineRunner runner = online();
+        OnlineRunner.Verified verified = verified(runner, target);
+        if (verified == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(runner.reportNothingToDo("upgrade", target, verified.rows(), start));
+    }
+
+    private OnlineRunner.Verified verified(OnlineRunner runner, String target) {
+        if (!config.validateChecksums() || !(target.equals("heads") || target.equals("head"))) {
+            return null;
+        }
+        OnlineRunner.Verified verified = runner.verified(fingerprint());
+        return verified == null || (target.equals("head") && verified.heads().size() != 1) ? null : verified;
     }
 
     /** Downgrades the database to {@code target} ({@code base}, an id, {@code -1}, {@code L@-1}, ...). */

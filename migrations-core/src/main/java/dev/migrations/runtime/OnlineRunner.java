@@ -237,6 +237,16 @@ public final class OnlineRunner {
         return withConnection(connection -> readOnly.verified(connection, dialectOf(connection), fingerprint));
     }
 
+    /**
+     * Reports a run of {@code command} that found nothing to do at {@code rows} (the log line and the
+     * listeners' finished run), as {@link #run} does, for a caller that established it itself.
+     */
+    public MigrationResult reportNothingToDo(String command, String target, List<String> rows, long start) {
+        MigrationResult result = ReadOnlyPath.nothingDone(command, target, rows, start);
+        listeners.runFinished(result);
+        return result;
+    }
+
     private MigrationResult nothingToDo(
             String command, String target, Check check, Plan plan, long start, Verification verification)
             throws SQLException {

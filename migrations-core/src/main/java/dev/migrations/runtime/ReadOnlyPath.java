@@ -123,7 +123,7 @@ final class ReadOnlyPath {
         return new Tables(exist[0], exist[1], exist[2]);
     }
 
-    private static MigrationResult nothingDone(String command, String target, List<String> rows, long start) {
+    static MigrationResult nothingDone(String command, String target, List<String> rows, long start) {
         MigrationResult result = new MigrationResult(
                 command, target, rows, rows, List.of(), Duration.ofNanos(System.nanoTime() - start));
         OnlineRunner.summarize(result);

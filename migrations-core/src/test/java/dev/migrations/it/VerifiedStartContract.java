@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrations.ChecksumMismatchException;
+import dev.migrations.MigrationListener;
+import dev.migrations.MigrationResult;
 import dev.migrations.MigrationStatus;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
@@ -17,7 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -111,6 +116,54 @@ abstract class VerifiedStartContract {
         assertThatThrownBy(() -> engine().upgrade("head"))
                 .isInstanceOf(ScriptException.class)
                 .hasMessageContaining(files.path("r2").toString());
+    }
+
+    @Test
+    void upgradeIfVerifiedReportsTheUpgradeAfterOneReadOrLeavesItToTheCaller() throws Exception {
+        files.linear("r1", "r2");
+        List<MigrationResult> finished = new ArrayList<>();
+        List<String> locks = new ArrayList<>();
+        MigrationListener listener = new MigrationListener() {
+            @Override
+            public void runFinished(MigrationResult result) {
+                finished.add(result);
+            }
+
+            @Override
+            public void lockAcquired(String versionTable, Duration waited) {
+                locks.add(versionTable);
+            }
+        };
+        // Nothing recorded yet: empty, nothing reported, nothing created.
+        assertThat(db.configure(scripts).listener(listener).load().upgradeIfVerified("head"))
+                .isEmpty();
+        assertThat(finished).isEmpty();
+        assertThat(db.number("SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) LIKE"
+                        + " 'alembic_version%'"))
+                .isZero();
+
+        engine().upgrade("head");
+        breakHeaderKeepingStamp("r1");
+
+        Optional<MigrationResult> result =
+                db.configure(scripts).listener(listener).load().upgradeIfVerified("head");
+        assertThat(result).isPresent();
+        assertThat(result.get().command()).isEqualTo("upgrade");
+        assertThat(result.get().steps()).isEmpty();
+        assertThat(result.get().after()).containsExactly("r2");
+        assertThat(finished).containsExactly(result.get());
+        assertThat(locks).as("no lock for a start at the verified head").isEmpty();
+        assertThat(db.configure(scripts).load().upgradeIfVerified("r2"))
+                .as("only head or heads")
+                .isEmpty();
+
+        // A new script: the caller runs its checks and the upgrade.
+        files.rev("r3").revises("r2").write();
+        finished.clear();
+        assertThat(db.configure(scripts).listener(listener).load().upgradeIfVerified("head"))
+                .isEmpty();
+        assertThat(finished).isEmpty();
+        assertThat(db.strings("SELECT version_num FROM alembic_version")).containsExactly("r2");
     }
 
     @Test

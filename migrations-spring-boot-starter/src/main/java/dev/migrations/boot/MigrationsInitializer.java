@@ -76,32 +76,24 @@ public class MigrationsInitializer implements InitializingBean {
 
     /**
      * The common start: the database's verification record covers these scripts at the target, so
-     * nothing is pending, no row is unknown and no script needs reading. Mode upgrade still runs
-     * {@code upgrade} (it takes the same shortcut) so the run is reported as usual.
+     * nothing is pending, no row is unknown and no script needs reading; one read answers it. Mode
+     * upgrade reports it as the upgrade that had nothing to do (its log line, the run state).
      */
     private boolean atVerifiedTarget(String target) {
+        if (properties.getMode() == MigrationsProperties.Mode.UPGRADE) {
+            return migrations.upgradeIfVerified(target).isPresent();
+        }
         MigrationStatus status = migrations.verifiedStatus(target).orElse(null);
         if (status == null) {
             return false;
         }
-        switch (properties.getMode()) {
-            case UPGRADE -> migrations.upgrade(target);
-            case VALIDATE ->
-                LOG.info(
-                        "Migrations: the database is at {}, at target {} (validated)",
-                        describe(status.current()),
-                        target);
-            case WAIT ->
-                LOG.info(
-                        "Migrations: the database is at {}, at target {} (waited 0 ms)",
-                        describe(status.current()),
-                        target);
-            case NONE ->
-                LOG.info(
-                        "Migrations: the database is at {}, at target {} (mode none)",
-                        describe(status.current()),
-                        target);
-        }
+        String how =
+                switch (properties.getMode()) {
+                    case VALIDATE -> "validated";
+                    case WAIT -> "waited 0 ms";
+                    default -> "mode none";
+                };
+        LOG.info("Migrations: the database is at {}, at target {} ({})", describe(status.current()), target, how);
         return true;
     }
 

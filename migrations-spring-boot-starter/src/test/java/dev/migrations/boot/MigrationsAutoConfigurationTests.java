@@ -371,6 +371,17 @@ class MigrationsAutoConfigurationTests {
                 assertThat(status).isNotNull();
                 assertThat(status.upToDate()).isTrue();
                 assertThat(status.heads()).containsExactly(HEAD);
+                MigrationsRunState.LastRun last =
+                        context.getBean(MigrationsRunState.class).lastRun();
+                if (mode.equals("upgrade")) {
+                    // Reported as the upgrade that had nothing to do, from the one read of the record.
+                    assertThat(last).isNotNull();
+                    assertThat(last.command()).isEqualTo("upgrade");
+                    assertThat(last.outcome()).isEqualTo(MigrationsRunState.Outcome.SUCCESS);
+                    assertThat(last.applied()).isEmpty();
+                } else {
+                    assertThat(last).as("modes other than upgrade run nothing").isNull();
+                }
             });
         }
         assertThat(output).contains("Nothing to do: the database is at " + HEAD, "(validated)", "(mode none)");

@@ -1,0 +1,120 @@
+package dev.migrations.boot;
+
+import dev.migrations.Migrations;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Prepares the start-up migration on a background thread while Spring Boot builds the application
+ * context, the way Spring Boot's own {@code BackgroundPreinitializer} warms its converters and
+ * validators: loads the classes a start at the target uses and lists the revision scripts once, so
+ * the initializer's turn on the main thread finds them loaded and the file system cached.
+ *
+ * <p>Nothing it does is needed for correctness: the initializer lists the scripts again and
+ * anything this thread fails at is ignored. Off with {@code migrations.enabled=false}, on a single
+ * CPU, and with Spring Boot's switch {@code -Dspring.backgroundpreinitializer.ignore=true}.
+ */
+public final class MigrationsBackgroundPreinitializer
+        implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationsBackgroundPreinitializer.class);
+
+    /** Spring Boot's switch for its background pre-initialization; honoured here too. */
+    static final String IGNORE_PROPERTY = "spring.backgroundpreinitializer.ignore";
+
+    /**
+     * Classes a start at the target loads that the rest of a Spring Boot start does not: the engine's
+     * read-only path (package-private, so named), the JDBC pool's and drivers' prepared statements and
+     * metadata, and Spring's binding validation. Absent ones (another driver or pool) are skipped; a
+     * test checks that each engine class still exists.
+     */
+    static final List<String> CLASSES = List.of(
+            "dev.migrations.runtime.OnlineRunner",
+            "dev.migrations.runtime.ReadOnlyPath",
+            "dev.migrations.runtime.VerificationRecord",
+            "dev.migrations.runtime.JdbcSupport",
+            "dev.migrations.runtime.Listeners",
+            "dev.migrations.dialect.Dialect",
+            "dev.migrations.dialect.PostgresDialect",
+            "dev.migrations.dialect.H2Dialect",
+            "dev.migrations.script.ScriptLoader",
+            "dev.migrations.script.ScriptListing",
+            "dev.migrations.MigrationStatus",
+            "dev.migrations.MigrationResult",
+            "dev.migrations.MigrationsConfig",
+            "org.springframework.boot.context.properties.bind.validation.ValidationBindHandler",
+            "org.springframework.validation.BeanPropertyBindingResult",
+            "org.springframework.validation.DefaultMessageCodesResolver",
+            "com.zaxxer.hikari.pool.HikariProxyDatabaseMetaData",
+            "com.zaxxer.hikari.pool.HikariProxyPreparedStatement",
+            "com.zaxxer.hikari.pool.HikariProxyResultSet",
+            "org.postgresql.jdbc.PgDatabaseMetaData",
+            "org.postgresql.jdbc.PgPreparedStatement",
+            "org.h2.jdbc.JdbcDatabaseMetaData",
+            "org.h2.jdbc.JdbcPreparedStatement");
+
+    private final Consumer<Runnable> starter;
+
+    /** Spring Boot creates it from {@code spring.factories}: each start runs on a daemon thread of its own. */
+    public MigrationsBackgroundPreinitializer() {
+        this(work -> {
+            Thread thread = new Thread(work, "migrations-preinitializer");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    MigrationsBackgroundPreinitializer(Consumer<Runnable> starter) {
+        this.starter = starter;
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        ConfigurableEnvironment environment = event.getEnvironment();
+        if (Boolean.getBoolean(IGNORE_PROPERTY)
+                || Runtime.getRuntime().availableProcessors() <= 1
+                || !environment.getProperty("migrations.enabled", Boolean.class, true)) {
+            return;
+        }
+        ClassLoader classLoader = event.getSpringApplication().getClassLoader();
+        ClassLoader loader = classLoader != null ? classLoader : ClassUtils.getDefaultClassLoader();
+        starter.accept(() -> preinitialize(environment, loader));
+    }
+
+    private static void preinitialize(ConfigurableEnvironment environment, ClassLoader loader) {
+        for (Class<?> type : List.of(
+                MigrationsProperties.class,
+                MigrationsInitializer.class,
+                MigrationsRunState.class,
+                MigrationsAutoConfiguration.class)) {
+            load(type.getName(), loader);
+        }
+        for (String name : CLASSES) {
+            load(name, loader);
+        }
+        try {
+            List<String> locations = Binder.get(environment)
+                    .bind("migrations.locations", Bindable.listOf(String.class))
+                    .orElse(List.of("classpath:db/migrations"));
+            Migrations.configure().classLoader(loader).locations(locations).load();
+        } catch (RuntimeException e) {
+            // Only a warm-up: the initializer meets and reports any real problem.
+            LOG.debug("Background listing of the revision scripts skipped: {}", e.toString());
+        }
+    }
+
+    private static void load(String name, ClassLoader loader) {
+        try {
+            Class.forName(name, true, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            LOG.trace("Not preloaded: {} ({})", name, e.toString());
+        }
+    }
+}
