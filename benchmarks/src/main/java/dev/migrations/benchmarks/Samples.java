@@ -28,6 +28,25 @@ final class Samples {
         return Arrays.stream(samples).min().orElseThrow();
     }
 
+    /**
+     * A 90% percentile-bootstrap confidence interval of the median: {@code {low, high}} over 10,000
+     * resamples with a fixed seed (the same data always gives the same interval).
+     */
+    static double[] medianInterval90(double[] samples) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        int resamples = 10_000;
+        double[] medians = new double[resamples];
+        double[] resample = new double[samples.length];
+        for (int i = 0; i < resamples; i++) {
+            for (int j = 0; j < samples.length; j++) {
+                resample[j] = samples[random.nextInt(samples.length)];
+            }
+            medians[i] = median(resample);
+        }
+        Arrays.sort(medians);
+        return new double[] {medians[(int) (resamples * 0.05)], medians[(int) (resamples * 0.95) - 1]};
+    }
+
     static double max(double[] samples) {
         return Arrays.stream(samples).max().orElseThrow();
     }

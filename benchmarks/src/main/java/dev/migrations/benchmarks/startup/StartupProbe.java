@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * migration tools found in the context, then the application exits.
  *
  * <p>The marker is {@value #MARKER} followed by {@code uptime=<JVM uptime ms> ready=<Spring's
- * application.ready.time ms>}. With the argument {@code --bench.profile=true} the start is recorded
+ * application.ready.time ms> cpu=<CPU time of the main thread ms>}. With the argument {@code --bench.profile=true} the start is recorded
  * with a {@link BufferingApplicationStartup} and the slowest bean instantiations are printed after the
  * marker.
  */
@@ -73,7 +73,8 @@ public class StartupProbe {
             long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
             long ready =
                     event.getTimeTaken() == null ? -1 : event.getTimeTaken().toMillis();
-            System.out.println(MARKER + " uptime=" + uptime + " ready=" + ready);
+            long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+            System.out.println(MARKER + " uptime=" + uptime + " ready=" + ready + " cpu=" + cpu);
             System.out.flush();
             ConfigurableApplicationContext context = event.getApplicationContext();
             System.out.println(TOOLS + " migrations="
