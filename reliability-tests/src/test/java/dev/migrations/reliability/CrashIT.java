@@ -234,6 +234,14 @@ class CrashIT {
             "Revision (r\\d{4}) \\(.*\\) is not transactional and its upgrade stopped half-way: (\\d) of 5 statements"
                     + " completed");
 
+    /** The recovery the report offers: stamp where the database is, then upgrade to head; both succeed. */
+    private void stampThenUpgrade(String db, Path scripts, String revision) throws Exception {
+        Jvm.Result stamp = Jvm.runCli(dir, env(pg, pg.url(db)), "--location", scripts.toString(), "stamp", revision);
+        assertThat(stamp.exit()).as(stamp.all()).isZero();
+        Jvm.Result again = Jvm.runCli(dir, env(pg, pg.url(db)), "--location", scripts.toString(), "upgrade", "head");
+        assertThat(again.exit()).as(again.all()).isZero();
+    }
+
     @Test
     void nonTransactionalRevisionCutShortIsReportedWithWhereItStoppedAndHowToRecover() throws Exception {
         int revisions = 12;
@@ -296,12 +304,7 @@ class CrashIT {
                     // Killed after the last statement, before the version row: the one recovery is to stamp it.
                     assertThat(rerun.stdout()).contains("Its statements all ran but its version row was not written");
                     assertThat(a && b).as(example).isTrue();
-                    Jvm.Result stamp =
-                            Jvm.runCli(dir, env(pg, pg.url(db)), "--location", scripts.toString(), "stamp", revision);
-                    assertThat(stamp.exit()).as(stamp.all()).isZero();
-                    Jvm.Result again =
-                            Jvm.runCli(dir, env(pg, pg.url(db)), "--location", scripts.toString(), "upgrade", "head");
-                    assertThat(again.exit()).as(again.all()).isZero();
+                    stampThenUpgrade(db, scripts, revision);
                     // Stamped, not re-run: every revision logged exactly once.
                     assertThat(pg.number(db, "SELECT count(*) FROM run_log")).isEqualTo(revisions);
                     continue;
@@ -313,12 +316,7 @@ class CrashIT {
                         "DROP TABLE IF EXISTS a_" + n,
                         "DROP TABLE IF EXISTS b_" + n,
                         "DELETE FROM run_log WHERE revision = '" + revision + "'");
-                Jvm.Result stamp =
-                        Jvm.runCli(dir, env(pg, pg.url(db)), "--location", scripts.toString(), "stamp", current);
-                assertThat(stamp.exit()).as(stamp.all()).isZero();
-                Jvm.Result again =
-                        Jvm.runCli(dir, env(pg, pg.url(db)), "--location", scripts.toString(), "upgrade", "head");
-                assertThat(again.exit()).as(again.all()).isZero();
+                stampThenUpgrade(db, scripts, current);
                 assertThat(pg.number(db, "SELECT count(*) FROM run_log")).isEqualTo(revisions);
                 assertThat(pg.number(db, "SELECT count(DISTINCT revision) FROM run_log"))
                         .isEqualTo(revisions);
