@@ -17,7 +17,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,8 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -173,16 +175,20 @@ class StartupOrderingIT {
     void twoInstancesStartingTogetherApplyEachRevisionOnce() throws Exception {
         ledgerRevision(FIRST, "", "SELECT pg_sleep(1);\n");
         ledgerRevision(SECOND, FIRST, "SELECT pg_sleep(1);\n");
-        CyclicBarrier together = new CyclicBarrier(2);
+        // Spring Boot's logging system is global to the JVM: two applications configuring it at the same
+        // moment can fail ("Unknown format 'CONSOLE_LOG_STRUCTURED_FORMAT_IS_UNDEFINED'"). The second
+        // starts once the first has configured it; both still meet at the migration lock (each
+        // revision sleeps a second).
+        CountDownLatch loggingConfigured = new CountDownLatch(1);
+        ApplicationListener<ApplicationEnvironmentPreparedEvent> afterLogging = event -> loggingConfigured.countDown();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<ConfigurableApplicationContext>> starts = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                starts.add(pool.submit(() -> {
-                    together.await();
-                    return start(0);
-                }));
-            }
+            starts.add(pool.submit(() -> start(0, afterLogging)));
+            starts.add(pool.submit(() -> {
+                assertThat(loggingConfigured.await(60, TimeUnit.SECONDS)).isTrue();
+                return start(0);
+            }));
             for (Future<ConfigurableApplicationContext> started : starts) {
                 assertThat(started.get(60, TimeUnit.SECONDS).isRunning()).isTrue();
             }
@@ -198,13 +204,14 @@ class StartupOrderingIT {
 
     // ------------------------------------------------------------------ helpers
 
-    private ConfigurableApplicationContext start(int port) {
+    private ConfigurableApplicationContext start(int port, ApplicationListener<?>... listeners) {
         List<String> properties = new ArrayList<>(db.springProperties());
         properties.add("migrations.locations=filesystem:" + scripts.toAbsolutePath());
         properties.add("server.port=" + port);
         properties.add("spring.main.banner-mode=off");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ItApplication.class)
                 .properties(properties.toArray(String[]::new))
+                .listeners(listeners)
                 .run();
         contexts.add(context);
         return context;
