@@ -1,7 +1,6 @@
 package dev.migrations.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.migrations.LockTimeoutException;
@@ -12,10 +11,8 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -165,32 +162,12 @@ class PostgresEngineIT extends EngineContract {
         Migrations engine =
                 db.configure(scripts).ddlLockTimeout(Duration.ofMillis(300)).load();
 
-        Throwable thrown;
-        long took;
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (Connection blocker = db.connect()) {
-            blocker.setAutoCommit(false);
-            try (Statement st = blocker.createStatement()) {
-                st.execute("LOCK TABLE busy IN ACCESS EXCLUSIVE MODE");
-            }
-            long start = System.nanoTime();
-            // On its own thread, so a lock_timeout that is not applied fails the test instead of hanging it.
-            Future<MigrationResult> run = pool.submit(() -> engine.upgrade("head"));
-            thrown = catchThrowable(() -> run.get(10, TimeUnit.SECONDS));
-            took = System.nanoTime() - start;
-            blocker.rollback();
-        } finally {
-            pool.shutdown();
-            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        }
-
-        assertThat(thrown).isInstanceOf(ExecutionException.class);
-        assertThat(thrown.getCause()).isInstanceOf(MigrationFailedException.class);
-        MigrationFailedException e = (MigrationFailedException) thrown.getCause();
+        BlockedUpgrade blocked = BlockedUpgrade.upgradeWhileLocked(db, engine, "busy");
+        MigrationFailedException e = blocked.failure();
         assertThat(e.sqlState()).isEqualTo("55P03");
         assertThat(e.revision()).isEqualTo("r1");
         assertThat(e.getMessage()).contains("[SQLState 55P03]", files.path("r1") + ":");
-        assertThat(Duration.ofNanos(took)).isLessThan(Duration.ofSeconds(5));
+        assertThat(blocked.took()).isLessThan(Duration.ofSeconds(5));
         assertRows();
         assertThat(count("SELECT COUNT(*) FROM information_schema.columns"
                         + " WHERE table_name = 'busy' AND column_name = 'note'"))

@@ -270,33 +270,13 @@ class PostgresRevisionBatchIT {
         Migrations engine =
                 db.configure(scripts).ddlLockTimeout(Duration.ofMillis(300)).load();
 
-        Throwable thrown;
-        long took;
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (Connection blocker = db.connect()) {
-            blocker.setAutoCommit(false);
-            try (Statement st = blocker.createStatement()) {
-                st.execute("LOCK TABLE busy IN ACCESS EXCLUSIVE MODE");
-            }
-            long start = System.nanoTime();
-            // On its own thread, so a lock_timeout that is not applied fails the test instead of hanging it.
-            Future<MigrationResult> run = pool.submit(() -> engine.upgrade("head"));
-            thrown = catchThrowable(() -> run.get(10, TimeUnit.SECONDS));
-            took = System.nanoTime() - start;
-            blocker.rollback();
-        } finally {
-            pool.shutdown();
-            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        }
-
-        assertThat(thrown).isInstanceOf(ExecutionException.class);
-        assertThat(thrown.getCause()).isInstanceOf(MigrationFailedException.class);
-        MigrationFailedException e = (MigrationFailedException) thrown.getCause();
+        BlockedUpgrade blocked = BlockedUpgrade.upgradeWhileLocked(db, engine, "busy");
+        MigrationFailedException e = blocked.failure();
         int line = files.lineOf("r1", "ALTER TABLE busy");
         assertThat(e.sqlState()).isEqualTo("55P03");
         assertThat(e.line()).isEqualTo(line);
         assertThat(e.getMessage()).contains(files.path("r1") + ":" + line + ") failed: ", "[SQLState 55P03]");
-        assertThat(Duration.ofNanos(took)).isLessThan(Duration.ofSeconds(5));
+        assertThat(blocked.took()).isLessThan(Duration.ofSeconds(5));
         assertRows();
         assertThat(tables()).isEmpty();
         assertThat(history()).isEmpty();
