@@ -155,7 +155,7 @@ public final class AllBenchmarks {
         PrintStream original = System.out;
         System.setOut(new PrintStream(new Tee(original, captured), true, StandardCharsets.UTF_8));
         try {
-            StartupBenchmark.main(quick ? new String[] {"200", "2"} : new String[] {"1000", "20"});
+            StartupBenchmark.main(quick ? new String[] {"200", "2"} : new String[] {"1000", "60"});
         } finally {
             System.out.flush();
             System.setOut(original);

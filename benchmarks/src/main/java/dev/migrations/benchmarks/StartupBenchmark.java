@@ -89,6 +89,13 @@ import org.springframework.boot.SpringBootVersion;
  * BufferingApplicationStartup} and prints the slowest bean instantiations, medians). The server is {@code
  * MIGRATIONS_BENCH_JDBC_URL} (with {@code MIGRATIONS_BENCH_USER}/{@code MIGRATIONS_BENCH_PASSWORD}) or
  * {@code localhost:5432} as user {@code postgres}; the user needs CREATEDB.
+ *
+ * <p>Besides wall clock it prints, per variant, the main thread's CPU time, the whole process's CPU
+ * time (all threads: the JIT compilers, the pool's connection adder, background pre-initializers)
+ * and the number of classes loaded, all at {@code ApplicationReadyEvent}. For experiments: {@code
+ * -Dstartup.flyway=false} starts A and B only; {@code -Dstartup.args="--a=b ..."} adds application
+ * arguments and {@code -Dstartup.jvmArgs="-X..."} JVM options to every start (to compare, say, {@code
+ * --spring.datasource.hikari.minimum-idle=1}, or to attach a profiler).
  */
 public final class StartupBenchmark {
     private static final long START_TIMEOUT_SECONDS = 300;
@@ -104,7 +111,8 @@ public final class StartupBenchmark {
     private record Variant(String label, Class<?> main, String database, List<String> arguments, String tools) {}
 
     /** One start: wall clock to the marker, and the JVM uptime and Spring ready time the app printed. */
-    private record Sample(double wallMs, double uptimeMs, double readyMs, double mainCpuMs) {}
+    private record Sample(
+            double wallMs, double uptimeMs, double readyMs, double mainCpuMs, double processCpuMs, double classes) {}
 
     private final String adminUrl;
     private final String user;
@@ -196,7 +204,7 @@ public final class StartupBenchmark {
         String before = databaseState(migrationsDb, flywayDb);
 
         String classpath = classpath() + java.io.File.pathSeparator + scripts;
-        List<Variant> variants = List.of(
+        List<Variant> allVariants = List.of(
                 new Variant(
                         "A baseline: Boot + JDBC, no tool",
                         BaselineApp.class,
@@ -223,6 +231,9 @@ public final class StartupBenchmark {
                                 "--spring.autoconfigure.exclude=" + MIGRATIONS_AUTO_CONFIGURATION,
                                 "--migrations.enabled=false"),
                         "migrations=0/0 flyway=1/1"));
+        List<Variant> variants = Boolean.parseBoolean(System.getProperty("startup.flyway", "true"))
+                ? allVariants
+                : allVariants.subList(0, 2);
 
         System.out.printf(
                 Locale.ROOT,
@@ -274,20 +285,28 @@ public final class StartupBenchmark {
                 variants,
                 samples,
                 Sample::mainCpuMs);
+        table(
+                "CPU time of the whole process (all threads) at ApplicationReadyEvent",
+                variants,
+                samples,
+                Sample::processCpuMs);
+        table("classes loaded at ApplicationReadyEvent (a count, not ms)", variants, samples, Sample::classes);
         double[] starter = overheads(samples[1], samples[0], Sample::wallMs);
-        double[] flyway = overheads(samples[2], samples[0], Sample::wallMs);
-        double[] ratios = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-            ratios[r] = starter[r] / flyway[r];
+        if (variants.size() > 2) {
+            double[] flyway = overheads(samples[2], samples[0], Sample::wallMs);
+            double[] ratios = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                ratios[r] = starter[r] / flyway[r];
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nstarter overhead / Flyway overhead (wall clock): %.2f (ratio of median overheads); per round:"
+                            + " median %.2f, min %.2f, max %.2f%n",
+                    median(starter) / median(flyway),
+                    median(ratios),
+                    min(ratios),
+                    max(ratios));
         }
-        System.out.printf(
-                Locale.ROOT,
-                "%nstarter overhead / Flyway overhead (wall clock): %.2f (ratio of median overheads); per round:"
-                        + " median %.2f, min %.2f, max %.2f%n",
-                median(starter) / median(flyway),
-                median(ratios),
-                min(ratios),
-                max(ratios));
         double[] interval = Samples.medianInterval90(starter);
         System.out.printf(
                 Locale.ROOT,
@@ -370,6 +389,10 @@ public final class StartupBenchmark {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String jvm = System.getProperty("startup.jvmArgs", "").strip();
+        if (!jvm.isEmpty()) {
+            command.addAll(List.of(jvm.split("\\s+")));
+        }
         command.add("-cp");
         command.add(classpath);
         command.add(variant.main().getName());
@@ -380,6 +403,10 @@ public final class StartupBenchmark {
         command.add("--spring.main.banner-mode=off");
         command.add("--logging.level.root=WARN");
         command.addAll(variant.arguments());
+        String extra = System.getProperty("startup.args", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         if (profile != null) {
             command.add("--bench.profile=true");
         }
@@ -429,7 +456,12 @@ public final class StartupBenchmark {
                 variant.tools().equals(tools),
                 variant.label() + ": expected the context to hold " + variant.tools() + ", it held " + tools + output);
         return new Sample(
-                (readyNanos - t0) / 1e6, field(marker, "uptime="), field(marker, "ready="), field(marker, "cpu="));
+                (readyNanos - t0) / 1e6,
+                field(marker, "uptime="),
+                field(marker, "ready="),
+                field(marker, " cpu="),
+                field(marker, "processCpu="),
+                field(marker, "classes="));
     }
 
     private static double field(String line, String key) {

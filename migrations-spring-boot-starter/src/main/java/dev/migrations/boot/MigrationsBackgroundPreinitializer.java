@@ -1,6 +1,11 @@
 package dev.migrations.boot;
 
 import dev.migrations.Migrations;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -60,6 +65,9 @@ public final class MigrationsBackgroundPreinitializer
             "org.h2.jdbc.JdbcDatabaseMetaData",
             "org.h2.jdbc.JdbcPreparedStatement");
 
+    /** The pool's and drivers' classes, by library (see the file's header). */
+    static final String DRIVER_CLASSES = "preinitialize-classes.txt";
+
     private final Consumer<Runnable> starter;
 
     /** Spring Boot creates it from {@code spring.factories}: each start runs on a daemon thread of its own. */
@@ -99,6 +107,7 @@ public final class MigrationsBackgroundPreinitializer
         for (String name : CLASSES) {
             load(name, loader);
         }
+        preloadDriverClasses(loader);
         try {
             List<String> locations = Binder.get(environment)
                     .bind("migrations.locations", Bindable.listOf(String.class))
@@ -110,9 +119,44 @@ public final class MigrationsBackgroundPreinitializer
         }
     }
 
+    /**
+     * Loads the groups of {@value #DRIVER_CLASSES} whose first class is present: what a first
+     * connection through the pool and driver in use loads. On a Spring Boot start the initializer's
+     * connection is the application's first, so without this it loads them on the main thread.
+     */
+    static void preloadDriverClasses(ClassLoader loader) {
+        InputStream in = MigrationsBackgroundPreinitializer.class.getResourceAsStream(DRIVER_CLASSES);
+        if (in == null) {
+            return;
+        }
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            boolean present = false;
+            String line;
+            while ((line = lines.readLine()) != null) {
+                line = line.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                if (line.startsWith("@")) {
+                    present = ClassUtils.isPresent(line.substring(1), loader);
+                } else if (present) {
+                    // Loaded and linked, not initialized: a static initializer run on this thread could
+                    // fail in ways that would leave the class unusable for the application.
+                    load(line, loader, false);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("Driver classes not preloaded: {}", e.toString());
+        }
+    }
+
     private static void load(String name, ClassLoader loader) {
+        load(name, loader, true);
+    }
+
+    private static void load(String name, ClassLoader loader, boolean initialize) {
         try {
-            Class.forName(name, true, loader);
+            Class.forName(name, initialize, loader);
         } catch (ClassNotFoundException | LinkageError e) {
             LOG.trace("Not preloaded: {} ({})", name, e.toString());
         }

@@ -51,6 +51,50 @@ class MigrationsBackgroundPreinitializerTests {
     }
 
     @Test
+    void preloadsThePoolsAndDriversClassesOfTheLibrariesPresentOnly() throws Exception {
+        List<String> requested = new ArrayList<>();
+        // A class loader without H2: its group is skipped after its first class is not found.
+        ClassLoader withoutH2 = new ClassLoader(getClass().getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                requested.add(name);
+                if (name.startsWith("org.h2.")) {
+                    throw new ClassNotFoundException(name);
+                }
+                return super.loadClass(name, resolve);
+            }
+        };
+
+        MigrationsBackgroundPreinitializer.preloadDriverClasses(withoutH2);
+
+        List<String> listed = driverClassList();
+        assertThat(requested)
+                .contains("org.postgresql.core.v3.QueryExecutorImpl", "com.zaxxer.hikari.pool.HikariPool")
+                .filteredOn(name -> name.startsWith("org.h2."))
+                .containsExactly("org.h2.Driver");
+        // The names match the versions of pgjdbc, H2 and HikariCP that the Spring Boot BOM pins.
+        for (String name : listed) {
+            assertThat(Class.forName(name, false, getClass().getClassLoader()))
+                    .as(name)
+                    .isNotNull();
+        }
+        assertThat(listed).hasSizeGreaterThan(500);
+    }
+
+    private static List<String> driverClassList() throws java.io.IOException {
+        try (var in = MigrationsBackgroundPreinitializer.class.getResourceAsStream(
+                MigrationsBackgroundPreinitializer.DRIVER_CLASSES)) {
+            assertThat(in).isNotNull();
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .map(line -> line.startsWith("@") ? line.substring(1) : line)
+                    .toList();
+        }
+    }
+
+    @Test
     void startsOneWarmUpThatNeverFailsEvenOnAMissingLocation() {
         preinitializer.onApplicationEvent(
                 event(Map.of("migrations.locations", "filesystem:" + dir.resolve("missing"))));

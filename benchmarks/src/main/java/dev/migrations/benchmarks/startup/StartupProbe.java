@@ -24,7 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * migration tools found in the context, then the application exits.
  *
  * <p>The marker is {@value #MARKER} followed by {@code uptime=<JVM uptime ms> ready=<Spring's
- * application.ready.time ms> cpu=<CPU time of the main thread ms>}. With the argument {@code --bench.profile=true} the start is recorded
+ * application.ready.time ms> cpu=<CPU time of the main thread ms> processCpu=<CPU time of all threads ms>
+ * classes=<classes loaded>}; with {@code -Dbench.threads=true} every live thread's CPU time follows (from
+ * {@code /proc/self/task}, JVM threads included). With the argument {@code --bench.profile=true} the start is recorded
  * with a {@link BufferingApplicationStartup} and the slowest bean instantiations are printed after the
  * marker.
  */
@@ -36,6 +38,9 @@ public class StartupProbe {
     public static final String TOOLS = "STARTUP-BENCHMARK-TOOLS";
     /** Profile lines (with {@code --bench.profile=true}): {@code <prefix> <bean name> <milliseconds>}. */
     public static final String PROFILE = "STARTUP-BENCHMARK-PROFILE";
+
+    /** Thread lines (with {@code -Dbench.threads=true}): {@code <prefix> <thread name> <CPU ms>}. */
+    public static final String THREAD = "STARTUP-BENCHMARK-THREAD";
 
     private static final String PROFILE_ARG = "--bench.profile=true";
 
@@ -74,7 +79,14 @@ public class StartupProbe {
             long ready =
                     event.getTimeTaken() == null ? -1 : event.getTimeTaken().toMillis();
             long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
-            System.out.println(MARKER + " uptime=" + uptime + " ready=" + ready + " cpu=" + cpu);
+            long processCpu = ProcessHandle.current()
+                    .info()
+                    .totalCpuDuration()
+                    .map(java.time.Duration::toMillis)
+                    .orElse(-1L);
+            long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
+            System.out.println(MARKER + " uptime=" + uptime + " ready=" + ready + " cpu=" + cpu + " processCpu="
+                    + processCpu + " classes=" + classes);
             System.out.flush();
             ConfigurableApplicationContext context = event.getApplicationContext();
             System.out.println(TOOLS + " migrations="
@@ -84,6 +96,9 @@ public class StartupProbe {
                     + "/" + count(context, "org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer"));
             if (startup != null) {
                 printProfile(startup.getBufferedTimeline());
+            }
+            if (Boolean.getBoolean("bench.threads")) {
+                printThreads();
             }
             System.out.flush();
         }
@@ -95,6 +110,27 @@ public class StartupProbe {
                 return context.getBeanNamesForType(cls, true, false).length;
             } catch (ClassNotFoundException e) {
                 return 0;
+            }
+        }
+
+        /** Every thread of the process (JVM threads included) and its CPU time so far, from /proc. */
+        private static void printThreads() {
+            java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+            if (tasks == null) {
+                return;
+            }
+            for (java.io.File task : tasks) {
+                try {
+                    String name = java.nio.file.Files.readString(task.toPath().resolve("comm"))
+                            .strip();
+                    String sched = java.nio.file.Files.readString(task.toPath().resolve("schedstat"))
+                            .strip();
+                    long ns = Long.parseLong(sched.split(" ")[0]);
+                    System.out.println(
+                            String.format(Locale.ROOT, "%s %s %.3f", THREAD, name.replace(' ', '_'), ns / 1e6));
+                } catch (java.io.IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
             }
         }
 
