@@ -36,9 +36,9 @@ public final class MigrationsBackgroundPreinitializer
 
     /**
      * Classes a start at the target loads that the rest of a Spring Boot start does not: the engine's
-     * read-only path (package-private, so named), the JDBC pool's and drivers' prepared statements and
-     * metadata, and Spring's binding validation. Absent ones (another driver or pool) are skipped; a
-     * test checks that each engine class still exists.
+     * read-only path (package-private, so named) and Spring's binding validation; the pool's and
+     * drivers' classes are in {@link #DRIVER_CLASSES}. A test checks that each engine class still
+     * exists.
      */
     static final List<String> CLASSES = List.of(
             "dev.migrations.runtime.OnlineRunner",
@@ -56,14 +56,7 @@ public final class MigrationsBackgroundPreinitializer
             "dev.migrations.MigrationsConfig",
             "org.springframework.boot.context.properties.bind.validation.ValidationBindHandler",
             "org.springframework.validation.BeanPropertyBindingResult",
-            "org.springframework.validation.DefaultMessageCodesResolver",
-            "com.zaxxer.hikari.pool.HikariProxyDatabaseMetaData",
-            "com.zaxxer.hikari.pool.HikariProxyPreparedStatement",
-            "com.zaxxer.hikari.pool.HikariProxyResultSet",
-            "org.postgresql.jdbc.PgDatabaseMetaData",
-            "org.postgresql.jdbc.PgPreparedStatement",
-            "org.h2.jdbc.JdbcDatabaseMetaData",
-            "org.h2.jdbc.JdbcPreparedStatement");
+            "org.springframework.validation.DefaultMessageCodesResolver");
 
     /** The pool's and drivers' classes, by library (see the file's header). */
     static final String DRIVER_CLASSES = "preinitialize-classes.txt";
