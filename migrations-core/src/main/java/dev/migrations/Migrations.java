@@ -66,9 +66,9 @@ public final class Migrations {
         }
     }
 
-    private Migrations(MigrationsConfig config) {
+    private Migrations(MigrationsConfig config, ScriptListing listing) {
         this.config = config;
-        this.listing = ScriptLoader.list(config.locations(), config.classLoader());
+        this.listing = listing;
     }
 
     private Loaded loaded() {
@@ -154,7 +154,24 @@ public final class Migrations {
      * #verifiedStatus}).
      */
     public static Migrations load(MigrationsConfig config) {
-        return new Migrations(config);
+        return new Migrations(config, ScriptLoader.list(config.locations(), config.classLoader()));
+    }
+
+    /**
+     * Loads the engine with a listing of its scripts made earlier, e.g. on a background thread while
+     * the application starts, so this thread lists nothing. The listing must be of the configuration's
+     * locations and class loader ({@link ScriptListing#isFor}); files added, removed or changed since
+     * it was made are not seen by this engine.
+     *
+     * @throws IllegalArgumentException if the listing is of other locations or another class loader
+     */
+    public static Migrations load(MigrationsConfig config, ScriptListing listing) {
+        if (!listing.isFor(config.locations(), config.classLoader())) {
+            throw new IllegalArgumentException("The script listing is not of the locations "
+                    + config.locations() + " with this configuration's class loader; list them with"
+                    + " ScriptLoader.list(config.locations(), config.classLoader())");
+        }
+        return new Migrations(config, listing);
     }
 
     /** The configuration this engine was loaded with. */

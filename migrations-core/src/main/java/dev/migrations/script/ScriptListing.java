@@ -29,11 +29,22 @@ public final class ScriptListing {
     private static final String FORMAT = "migrations-listing-2";
 
     private final List<String> locations;
+    private final ClassLoader classLoader;
     private final List<ScriptFile> files;
 
-    ScriptListing(List<String> locations, List<ScriptFile> files) {
+    ScriptListing(List<String> locations, ClassLoader classLoader, List<ScriptFile> files) {
         this.locations = List.copyOf(locations);
+        this.classLoader = classLoader;
         this.files = List.copyOf(files);
+    }
+
+    /**
+     * Whether this is a listing of these locations, in this order, with {@code classpath:} ones
+     * resolved by this class loader: what {@link ScriptLoader#list} would list now, unless a file
+     * changed since.
+     */
+    public boolean isFor(List<String> locations, ClassLoader classLoader) {
+        return this.locations.equals(locations) && this.classLoader == classLoader;
     }
 
     /** The number of script files found. */

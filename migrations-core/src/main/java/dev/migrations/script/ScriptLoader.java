@@ -79,7 +79,7 @@ public final class ScriptLoader {
             all.addAll(files);
             LOG.debug("Found {} revision script(s) in location '{}'", files.size(), location);
         }
-        return new ScriptListing(locations, all);
+        return new ScriptListing(locations, classLoader, all);
     }
 
     private static List<ScriptFile> filesystemFiles(String location, String directory) {

@@ -106,6 +106,29 @@ class ScriptLoaderTest {
     }
 
     @Test
+    void aListingIsForItsLocationsInTheirOrderAndItsClassLoaderOnly() throws IOException {
+        write(tmp.resolve("one/z.sql"), script("z1", ""));
+        write(tmp.resolve("two/a.sql"), script("a2", "z1"));
+        List<String> locations =
+                List.of(tmp.resolve("one").toString(), tmp.resolve("two").toString());
+
+        ScriptListing listing = ScriptLoader.list(locations, TEST_LOADER);
+
+        assertThat(listing.isFor(locations, TEST_LOADER)).isTrue();
+        assertThat(listing.isFor(List.of(locations.get(1), locations.get(0)), TEST_LOADER))
+                .as("other order")
+                .isFalse();
+        assertThat(listing.isFor(locations.subList(0, 1), TEST_LOADER))
+                .as("fewer")
+                .isFalse();
+        try (URLClassLoader other = new URLClassLoader(new URL[0], TEST_LOADER)) {
+            assertThat(listing.isFor(locations, other))
+                    .as("another class loader")
+                    .isFalse();
+        }
+    }
+
+    @Test
     void noLocationsLoadNothing() {
         assertThat(ScriptLoader.load(List.of(), TEST_LOADER)).isEmpty();
     }

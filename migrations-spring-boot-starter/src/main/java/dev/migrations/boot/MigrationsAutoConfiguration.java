@@ -2,9 +2,12 @@ package dev.migrations.boot;
 
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfig;
+import dev.migrations.script.ScriptListing;
 import dev.migrations.spi.JavaMigration;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -24,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -41,6 +45,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 @EnableConfigurationProperties(MigrationsProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class MigrationsAutoConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationsAutoConfiguration.class);
 
     /** Keeps initializers eager under {@code spring.main.lazy-initialization=true}. */
     @Bean
@@ -81,7 +86,8 @@ public final class MigrationsAutoConfiguration {
                 @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
                 ObjectProvider<MigrationsConfigurationCustomizer> customizers,
                 ObjectProvider<JavaMigration> javaMigrations,
-                @Qualifier("migrationsRunState") MigrationsRunState runState) {
+                @Qualifier("migrationsRunState") MigrationsRunState runState,
+                Environment environment) {
             MigrationsConfig.Builder configuration = properties
                     .configure(resourceLoader.getClassLoader())
                     .dataSource(migrationDataSource(
@@ -90,7 +96,20 @@ public final class MigrationsAutoConfiguration {
                     // Beans, so migrations can use injected services.
                     .javaMigrations(javaMigrations.orderedStream().toList());
             customizers.orderedStream().forEach(customizer -> customizer.customize(configuration));
-            return configuration.load();
+            return load(configuration.build(), environment);
+        }
+
+        /**
+         * Loads the engine with the listing the background pre-initializer made for this start when
+         * it is ready and of the configured locations, else lists the scripts here.
+         */
+        static Migrations load(MigrationsConfig config, Environment environment) {
+            ScriptListing early = MigrationsBackgroundPreinitializer.takeListing(environment);
+            if (early != null && early.isFor(config.locations(), config.classLoader())) {
+                LOG.debug("Using the listing of {} revision script(s) made in the background", early.size());
+                return Migrations.load(config, early);
+            }
+            return Migrations.load(config);
         }
 
         /**

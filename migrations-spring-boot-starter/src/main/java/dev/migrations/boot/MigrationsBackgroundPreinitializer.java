@@ -1,13 +1,18 @@
 package dev.migrations.boot;
 
-import dev.migrations.Migrations;
+import dev.migrations.script.ScriptListing;
+import dev.migrations.script.ScriptLoader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -15,17 +20,20 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
  * Prepares the start-up migration on a background thread while Spring Boot builds the application
  * context, the way Spring Boot's own {@code BackgroundPreinitializer} warms its converters and
- * validators: loads the classes a start at the target uses and lists the revision scripts once, so
- * the initializer's turn on the main thread finds them loaded and the file system cached.
+ * validators: loads the classes a start at the target uses and lists the revision scripts, so the
+ * initializer's turn on the main thread finds the classes loaded and the engine's bean takes the
+ * listing instead of making it (see {@link #takeListing}).
  *
- * <p>Nothing it does is needed for correctness: the initializer lists the scripts again and
- * anything this thread fails at is ignored. Off with {@code migrations.enabled=false}, on a single
- * CPU, and with Spring Boot's switch {@code -Dspring.backgroundpreinitializer.ignore=true}.
+ * <p>Nothing it does is needed for correctness: when the listing is not ready when the engine's
+ * bean is made, or is of other locations (a customizer changed them), the engine lists the scripts
+ * itself, and anything this thread fails at is ignored. Off with {@code migrations.enabled=false},
+ * on a single CPU, and with Spring Boot's switch {@code -Dspring.backgroundpreinitializer.ignore=true}.
  */
 public final class MigrationsBackgroundPreinitializer
         implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
@@ -60,6 +68,13 @@ public final class MigrationsBackgroundPreinitializer
 
     /** The pool's and drivers' classes, by library (see the file's header). */
     static final String DRIVER_CLASSES = "preinitialize-classes.txt";
+
+    /**
+     * Listings made for starts in progress, keyed by the start's Environment (compared by identity),
+     * so two applications starting in one JVM never take each other's; weak, so a listing nobody took
+     * goes with its start.
+     */
+    private static final Map<Environment, ScriptListing> LISTINGS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Consumer<Runnable> starter;
 
@@ -105,11 +120,19 @@ public final class MigrationsBackgroundPreinitializer
             List<String> locations = Binder.get(environment)
                     .bind("migrations.locations", Bindable.listOf(String.class))
                     .orElse(List.of("classpath:db/migrations"));
-            Migrations.configure().classLoader(loader).locations(locations).load();
+            LISTINGS.put(environment, ScriptLoader.list(locations, loader));
         } catch (RuntimeException e) {
-            // Only a warm-up: the initializer meets and reports any real problem.
+            // Only a head start: the engine lists the scripts itself and reports any real problem.
             LOG.debug("Background listing of the revision scripts skipped: {}", e.toString());
         }
+    }
+
+    /**
+     * The script listing this start's background thread made, once: null when it is not done yet,
+     * failed, or was taken already.
+     */
+    static @Nullable ScriptListing takeListing(Environment environment) {
+        return LISTINGS.remove(environment);
     }
 
     /**

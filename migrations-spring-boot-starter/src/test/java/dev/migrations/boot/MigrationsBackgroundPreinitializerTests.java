@@ -2,7 +2,13 @@ package dev.migrations.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrations.Migrations;
+import dev.migrations.MigrationsConfig;
+import dev.migrations.RevisionInfo;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,5 +121,68 @@ class MigrationsBackgroundPreinitializerTests {
             System.clearProperty(MigrationsBackgroundPreinitializer.IGNORE_PROPERTY);
         }
         assertThat(started).isEmpty();
+    }
+
+    @Test
+    void handsItsListingOnceToTheEngineOfTheSameStart() throws IOException {
+        Path scripts = Files.createDirectories(dir.resolve("scripts"));
+        writeRevision(scripts, "a1", null);
+        writeRevision(scripts, "b2", "a1");
+        ApplicationEnvironmentPreparedEvent event = event(Map.of("migrations.locations", "filesystem:" + scripts));
+        preinitializer.onApplicationEvent(event);
+        started.get(0).run();
+        // Added after the background listing: an engine that took the listing does not see it.
+        writeRevision(scripts, "c3", "b2");
+        MigrationsConfig config = config(event, "filesystem:" + scripts);
+
+        assertThat(MigrationsBackgroundPreinitializer.takeListing(new StandardEnvironment()))
+                .as("another start's environment")
+                .isNull();
+        assertThat(heads(MigrationsAutoConfiguration.MigrationsConfiguration.load(config, event.getEnvironment())))
+                .containsExactly("b2");
+        assertThat(heads(MigrationsAutoConfiguration.MigrationsConfiguration.load(config, event.getEnvironment())))
+                .as("taken once: a second engine lists the scripts itself")
+                .containsExactly("c3");
+    }
+
+    @Test
+    void aListingOfOtherLocationsIsLeftAndTheEngineListsItsOwn() throws IOException {
+        Path scripts = Files.createDirectories(dir.resolve("scripts"));
+        Path more = Files.createDirectories(dir.resolve("more"));
+        writeRevision(scripts, "a1", null);
+        writeRevision(more, "b2", "a1");
+        ApplicationEnvironmentPreparedEvent event = event(Map.of("migrations.locations", "filesystem:" + scripts));
+        preinitializer.onApplicationEvent(event);
+        started.get(0).run();
+        // A customizer added a location after the environment was prepared.
+        MigrationsConfig config = config(event, "filesystem:" + scripts, "filesystem:" + more);
+
+        assertThat(heads(MigrationsAutoConfiguration.MigrationsConfiguration.load(config, event.getEnvironment())))
+                .containsExactly("b2");
+        assertThatThrownBy(() -> Migrations.load(
+                        config,
+                        dev.migrations.script.ScriptLoader.list(
+                                List.of("filesystem:" + scripts), config.classLoader())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not of the locations");
+    }
+
+    private static MigrationsConfig config(ApplicationEnvironmentPreparedEvent event, String... locations) {
+        return Migrations.configure()
+                .classLoader(event.getSpringApplication().getClassLoader())
+                .locations(locations)
+                .build();
+    }
+
+    private static List<String> heads(Migrations engine) {
+        return engine.heads(false).stream().map(RevisionInfo::id).toList();
+    }
+
+    private static void writeRevision(Path directory, String id, String revises) throws IOException {
+        Files.writeString(
+                directory.resolve(id + "_step.sql"),
+                "-- step " + id + "\n--\n-- Revision ID: " + id + "\n"
+                        + (revises == null ? "" : "-- Revises: " + revises + "\n")
+                        + "\n-- migrate:upgrade\nSELECT 1;\n\n-- migrate:downgrade\nSELECT 1;\n");
     }
 }
