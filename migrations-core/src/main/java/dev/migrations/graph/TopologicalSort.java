@@ -19,8 +19,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>Every revision still to emit is reachable from a current head through revisions still to
- *       emit (checked once up front; when it does not hold the sort fails anyway, and then every
- *       question goes to {@link Reachability}), and no current head reaches one through an emitted
+ *       emit (made to hold up front: revisions below no given head become heads, where Alembic
+ *       fails, see {@link #addTipsBelowNoHead}), and no current head reaches one through an emitted
  *       revision (that one would not have been emitted). So a candidate that some revision still to
  *       emit revises or depends on is certainly another head's ancestor, and one that none does (and
  *       that no revision outside the sorted set revises) is nobody's: a count per revision answers
@@ -40,7 +40,6 @@ final class TopologicalSort {
     private final BitSet outside = new BitSet();
 
     private final Reachability reachability;
-    private final boolean counted;
 
     TopologicalSort(RevisionMap map, Collection<Revision> revisions, Collection<Revision> heads) {
         this.todo = map.newSet();
@@ -51,6 +50,7 @@ final class TopologicalSort {
                 inHeads.set(head.order);
             }
         }
+        addTipsBelowNoHead();
         currentHeads.sort((a, b) -> Integer.compare(a.order, b.order));
         this.reachability = new Reachability(map.size(), emitted);
         this.pending = new int[map.size()];
@@ -64,27 +64,60 @@ final class TopologicalSort {
                 outside.set(rev.order);
             }
         }
-        this.counted = everyRevisionBelowTheHeads();
     }
 
-    /** Whether every revision to sort is reachable from the heads through revisions to sort. */
-    private boolean everyRevisionBelowTheHeads() {
+    /**
+     * Makes heads of the revisions to sort that no head reaches, so every one of them is emitted.
+     * Alembic walks down from the heads it is given only, and fails an assertion when some revisions
+     * to sort are below none of them: a history range whose upper end reaches its lower end only
+     * through a dependency collects such a set ({@code history -r r2:r3} where r3 depends on r2 and
+     * does not revise it: the revisions revising r2 that r3 needs, without r3). When every revision
+     * is below a head, as in every plan and every range Alembic sorts, nothing changes.
+     */
+    private void addTipsBelowNoHead() {
         BitSet seen = new BitSet();
-        List<Revision> stack = new ArrayList<>(currentHeads);
-        for (Revision head : currentHeads) {
-            seen.set(head.order);
+        markBelow(currentHeads, seen);
+        while (true) {
+            List<Revision> unreached = new ArrayList<>();
+            BitSet named = new BitSet();
+            for (Revision rev : todo) {
+                if (!seen.get(rev.order)) {
+                    unreached.add(rev);
+                    for (Revision down : rev.normalizedDown) {
+                        named.set(down.order);
+                    }
+                }
+            }
+            if (unreached.isEmpty()) {
+                return;
+            }
+            // The graph has no cycles, so some unreached revision is named by no other one.
+            List<Revision> tips = new ArrayList<>();
+            for (Revision rev : unreached) {
+                if (!named.get(rev.order)) {
+                    tips.add(rev);
+                    currentHeads.add(rev);
+                    inHeads.set(rev.order);
+                }
+            }
+            markBelow(tips, seen);
         }
-        int reached = currentHeads.size();
+    }
+
+    /** Marks {@code from} and every revision to sort below them through revisions to sort. */
+    private void markBelow(List<Revision> from, BitSet seen) {
+        List<Revision> stack = new ArrayList<>(from);
+        for (Revision rev : from) {
+            seen.set(rev.order);
+        }
         while (!stack.isEmpty()) {
             for (Revision down : stack.remove(stack.size() - 1).normalizedDown) {
                 if (!seen.get(down.order) && todo.contains(down)) {
                     seen.set(down.order);
-                    reached++;
                     stack.add(down);
                 }
             }
         }
-        return reached == todo.size();
     }
 
     /** The revisions in downward order (newest first). */
@@ -124,6 +157,7 @@ final class TopologicalSort {
             }
         }
         if (!todo.isEmpty()) {
+            // Cannot happen: every revision to sort is below a head (see addTipsBelowNoHead).
             throw new IllegalStateException("topological sort left revisions behind: " + todo);
         }
         return output;
@@ -134,7 +168,7 @@ final class TopologicalSort {
         Revision candidate = currentHeads.get(idx);
         // Certain: some other head reaches the candidate, so when only one can, it is that one.
         boolean certain = false;
-        if (counted && !outside.get(candidate.order)) {
+        if (!outside.get(candidate.order)) {
             if (pending[candidate.order] == 0) {
                 return -1;
             }

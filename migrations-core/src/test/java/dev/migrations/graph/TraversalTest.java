@@ -143,6 +143,20 @@ class TraversalTest {
         assertThat(ids(FORK.walkRevisions("base", null, "heads", null))).containsExactly("c1", "c2", "b", "a");
     }
 
+    /**
+     * The upper end reaches the lower one only through a dependency: Alembic's range is the
+     * revisions revising the lower end that the upper one needs (not the upper end, which does not
+     * revise it), and its sort, walking down from the upper end only, fails an assertion on them.
+     */
+    @Test
+    void walkRevisionsListsARangeWhoseUpperEndOnlyDependsOnTheLowerOnesBranch() {
+        RevisionMap map = graph("a", "b:a", "c:b", "u;deps=b");
+        assertThat(ids(map.walkRevisions("a", null, "u", null))).containsExactly("b", "a");
+
+        RevisionMap crossing = graph("r0", "r1:r0", "r2", "r3:r0;deps=r2");
+        assertThat(ids(crossing.walkRevisions("r2", null, "r3", null))).containsExactly("r2");
+    }
+
     @Test
     void walkRevisionsRejectsARangeAcrossBranches() {
         assertThatThrownBy(() -> FORK.walkRevisions("c1", null, "c2", null))
