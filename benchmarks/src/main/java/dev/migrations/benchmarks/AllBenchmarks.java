@@ -177,8 +177,8 @@ public final class AllBenchmarks {
                 report.summary("start-up: " + line);
             }
         }
-        report.text("Three small non-web applications, each started in a fresh JVM, alternating A B C over the"
-                + " rounds after 2 warm-up rounds, timed from process start to `ApplicationReadyEvent`; overhead is"
+        report.text("Three small non-web applications, each started in a fresh JVM, alternating A B C and C B A"
+                + " over the rounds after 2 warm-up rounds, timed from process start to `ApplicationReadyEvent`; overhead is"
                 + " variant minus baseline of the same round (see `StartupBenchmark`). Single starts on this shared"
                 + " 2-CPU machine vary by a few hundred milliseconds, so the goal line gives a 90% bootstrap interval"
                 + " of the median overhead and says \"not resolved\" when the interval straddles 50 ms; the main"

@@ -57,8 +57,9 @@ import org.springframework.boot.SpringBootVersion;
  * jar). Two fresh databases are migrated to head beforehand, one by the engine and one by Flyway,
  * then vacuumed and checkpointed so that autovacuum and flushing stay out of the measurement.
  * Then three small non-web applications of this module start, each in a fresh JVM ({@code java -cp
- * <this module's classpath> <main> --spring.datasource.url=...}), alternating A B C A B C over R rounds
- * (default 10) after two unrecorded warm-up rounds:
+ * <this module's classpath> <main> --spring.datasource.url=...}), alternating A B C C B A ... over R
+ * rounds (default 10; the order reverses every other round so that neither drift over the run nor a
+ * start's place after another favours a variant) after two unrecorded warm-up rounds:
  *
  * <ol>
  *   <li><b>A, baseline</b> ({@link BaselineApp}): Spring Boot with {@code spring-boot-starter-jdbc}
@@ -237,7 +238,7 @@ public final class StartupBenchmark {
 
         System.out.printf(
                 Locale.ROOT,
-                "StartupBenchmark: %d revisions (CREATE TABLE + CREATE INDEX each), %d rounds of A B C after %d"
+                "StartupBenchmark: %d revisions (CREATE TABLE + CREATE INDEX each), %d rounds of A B C / C B A after %d"
                         + " warm-up rounds, scripts in a classpath %s; %s, Java %s, Spring Boot %s, Flyway %s;"
                         + " load average %.2f on %d CPUs%n",
                 revisions,
@@ -266,7 +267,9 @@ public final class StartupBenchmark {
         Sample[][] samples = new Sample[variants.size()][rounds];
         for (int r = 0; r < rounds; r++) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  round %d:", r + 1));
-            for (int v = 0; v < variants.size(); v++) {
+            // A B C, then C B A: neither drift over the run nor a start's place after another favours a variant.
+            for (int i = 0; i < variants.size(); i++) {
+                int v = r % 2 == 0 ? i : variants.size() - 1 - i;
                 samples[v][r] = start(classpath, variants.get(v), null);
                 line.append(String.format(
                         Locale.ROOT, "  %s %7.1f ms", variants.get(v).label().substring(0, 1), samples[v][r].wallMs()));
