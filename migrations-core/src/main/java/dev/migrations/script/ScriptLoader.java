@@ -12,11 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.slf4j.Logger;
@@ -87,10 +87,7 @@ public final class ScriptLoader {
         if (!Files.isDirectory(dir)) {
             throw notFound(location, "resolved to " + dir.toAbsolutePath().normalize(), Files.exists(dir));
         }
-        List<ScriptFile> files =
-                listDirectory(location, dir, name -> dir.resolve(name).toString());
-        files.sort(Comparator.comparing(ScriptFile::name));
-        return files;
+        return listDirectory(location, dir, null);
     }
 
     private static List<ScriptFile> classpathFiles(String location, String directory, ClassLoader classLoader) {
@@ -111,7 +108,7 @@ public final class ScriptLoader {
         while (urls.hasMoreElements()) {
             URL url = urls.nextElement();
             if (url.getProtocol().equals("file")) {
-                files.addAll(listDirectory(location, fileUrlToPath(location, url), name -> prefix + name));
+                files.addAll(listDirectory(location, fileUrlToPath(location, url), prefix));
             } else if (url.getProtocol().equals("jar")) {
                 files.addAll(listJar(location, url, prefix));
             } else {
@@ -125,7 +122,8 @@ public final class ScriptLoader {
         return files;
     }
 
-    private static List<ScriptFile> listDirectory(String location, Path dir, Function<String, String> displayPath) {
+    /** The scripts directly in {@code dir}, shown as {@code displayPrefix + name}, or as their path when it is null. */
+    private static List<ScriptFile> listDirectory(String location, Path dir, String displayPrefix) {
         if (!Files.isDirectory(dir)) {
             throw notFound(location, "resolved to " + dir.toAbsolutePath().normalize(), true);
         }
@@ -134,7 +132,9 @@ public final class ScriptLoader {
             throw new MigrationsException(
                     "Location '" + location + "' (" + dir + ") cannot be listed; check its permissions");
         }
-        List<ScriptFile> files = new ArrayList<>();
+        // Sorted by name here, as plain strings: a start lists every script, often in a cold JVM.
+        Arrays.sort(names);
+        List<ScriptFile> files = new ArrayList<>(names.length);
         for (String name : names) {
             if (!isScriptName(name)) {
                 continue;
@@ -152,7 +152,7 @@ public final class ScriptLoader {
                 // Size and modification time are the change stamp.
                 files.add(ScriptFile.onDisk(
                         name,
-                        displayPath.apply(name),
+                        displayPrefix == null ? path.toString() : displayPrefix + name,
                         path,
                         attributes.size(),
                         attributes.lastModifiedTime().toMillis()));
