@@ -76,8 +76,8 @@ final class TopologicalSort {
      */
     private void addTipsBelowNoHead() {
         BitSet seen = new BitSet();
-        markBelow(currentHeads, seen);
-        while (true) {
+        int reached = markBelow(currentHeads, seen);
+        while (reached < todo.size()) {
             List<Revision> unreached = new ArrayList<>();
             BitSet named = new BitSet();
             for (Revision rev : todo) {
@@ -88,9 +88,6 @@ final class TopologicalSort {
                     }
                 }
             }
-            if (unreached.isEmpty()) {
-                return;
-            }
             // The graph has no cycles, so some unreached revision is named by no other one.
             List<Revision> tips = new ArrayList<>();
             for (Revision rev : unreached) {
@@ -100,24 +97,30 @@ final class TopologicalSort {
                     inHeads.set(rev.order);
                 }
             }
-            markBelow(tips, seen);
+            reached += markBelow(tips, seen);
         }
     }
 
-    /** Marks {@code from} and every revision to sort below them through revisions to sort. */
-    private void markBelow(List<Revision> from, BitSet seen) {
+    /**
+     * Marks {@code from} (revisions to sort, not marked yet) and every revision to sort below them
+     * through revisions to sort; returns how many it marked.
+     */
+    private int markBelow(List<Revision> from, BitSet seen) {
         List<Revision> stack = new ArrayList<>(from);
         for (Revision rev : from) {
             seen.set(rev.order);
         }
+        int marked = from.size();
         while (!stack.isEmpty()) {
             for (Revision down : stack.remove(stack.size() - 1).normalizedDown) {
                 if (!seen.get(down.order) && todo.contains(down)) {
                     seen.set(down.order);
+                    marked++;
                     stack.add(down);
                 }
             }
         }
+        return marked;
     }
 
     /** The revisions in downward order (newest first). */
