@@ -128,9 +128,7 @@ class MigrationsBackgroundPreinitializerTests {
         Path scripts = Files.createDirectories(dir.resolve("scripts"));
         writeRevision(scripts, "a1", null);
         writeRevision(scripts, "b2", "a1");
-        ApplicationEnvironmentPreparedEvent event = event(Map.of("migrations.locations", "filesystem:" + scripts));
-        preinitializer.onApplicationEvent(event);
-        started.get(0).run();
+        ApplicationEnvironmentPreparedEvent event = listedInBackground(scripts);
         // Added after the background listing: an engine that took the listing does not see it.
         writeRevision(scripts, "c3", "b2");
         MigrationsConfig config = config(event, "filesystem:" + scripts);
@@ -151,9 +149,7 @@ class MigrationsBackgroundPreinitializerTests {
         Path more = Files.createDirectories(dir.resolve("more"));
         writeRevision(scripts, "a1", null);
         writeRevision(more, "b2", "a1");
-        ApplicationEnvironmentPreparedEvent event = event(Map.of("migrations.locations", "filesystem:" + scripts));
-        preinitializer.onApplicationEvent(event);
-        started.get(0).run();
+        ApplicationEnvironmentPreparedEvent event = listedInBackground(scripts);
         // A customizer added a location after the environment was prepared.
         MigrationsConfig config = config(event, "filesystem:" + scripts, "filesystem:" + more);
 
@@ -165,6 +161,15 @@ class MigrationsBackgroundPreinitializerTests {
                                 List.of("filesystem:" + scripts), config.classLoader())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not of the locations");
+    }
+
+    /** A start whose environment names {@code scripts}, its background work run to the end. */
+    private ApplicationEnvironmentPreparedEvent listedInBackground(Path scripts) {
+        ApplicationEnvironmentPreparedEvent event = event(Map.of("migrations.locations", "filesystem:" + scripts));
+        preinitializer.onApplicationEvent(event);
+        assertThat(started).hasSize(1);
+        started.get(0).run();
+        return event;
     }
 
     private static MigrationsConfig config(ApplicationEnvironmentPreparedEvent event, String... locations) {
