@@ -72,9 +72,12 @@ public final class MigrationsBackgroundPreinitializer
     /**
      * Listings made for starts in progress, keyed by the start's Environment (compared by identity),
      * so two applications starting in one JVM never take each other's; weak, so a listing nobody took
-     * goes with its start.
+     * goes with its start. {@link #TAKEN} marks a start whose engine came for its listing (taken, or
+     * too early), so a listing finished after that is not kept for the application's life.
      */
-    private static final Map<Environment, ScriptListing> LISTINGS = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<Environment, Object> LISTINGS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static final Object TAKEN = new Object();
 
     private final Consumer<Runnable> starter;
 
@@ -120,7 +123,7 @@ public final class MigrationsBackgroundPreinitializer
             List<String> locations = Binder.get(environment)
                     .bind("migrations.locations", Bindable.listOf(String.class))
                     .orElse(List.of("classpath:db/migrations"));
-            LISTINGS.put(environment, ScriptLoader.list(locations, loader));
+            LISTINGS.putIfAbsent(environment, ScriptLoader.list(locations, loader));
         } catch (RuntimeException e) {
             // Only a head start: the engine lists the scripts itself and reports any real problem.
             LOG.debug("Background listing of the revision scripts skipped: {}", e.toString());
@@ -128,11 +131,12 @@ public final class MigrationsBackgroundPreinitializer
     }
 
     /**
-     * The script listing this start's background thread made, once: null when it is not done yet,
+     * The script listing this start's background thread made, once: null when it is not done yet
+     * (it is then dropped when done: this start has listed the scripts itself),
      * failed, or was taken already.
      */
     static @Nullable ScriptListing takeListing(Environment environment) {
-        return LISTINGS.remove(environment);
+        return LISTINGS.put(environment, TAKEN) instanceof ScriptListing listing ? listing : null;
     }
 
     /**

@@ -144,6 +144,22 @@ class MigrationsBackgroundPreinitializerTests {
     }
 
     @Test
+    void aListingFinishedAfterTheEngineCameForItIsNotKept() throws IOException {
+        Path scripts = Files.createDirectories(dir.resolve("scripts"));
+        writeRevision(scripts, "a1", null);
+        ApplicationEnvironmentPreparedEvent event = event(Map.of("migrations.locations", "filesystem:" + scripts));
+        preinitializer.onApplicationEvent(event);
+
+        assertThat(MigrationsBackgroundPreinitializer.takeListing(event.getEnvironment()))
+                .as("not listed yet")
+                .isNull();
+        started.get(0).run();
+        assertThat(MigrationsBackgroundPreinitializer.takeListing(event.getEnvironment()))
+                .as("finished late: dropped")
+                .isNull();
+    }
+
+    @Test
     void aListingOfOtherLocationsIsLeftAndTheEngineListsItsOwn() throws IOException {
         Path scripts = Files.createDirectories(dir.resolve("scripts"));
         Path more = Files.createDirectories(dir.resolve("more"));
