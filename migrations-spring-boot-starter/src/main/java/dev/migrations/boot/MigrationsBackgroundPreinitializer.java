@@ -44,9 +44,9 @@ public final class MigrationsBackgroundPreinitializer
 
     /**
      * Classes a start at the target loads that the rest of a Spring Boot start does not: the engine's
-     * read-only path (package-private, so named) and Spring's binding validation; the pool's and
-     * drivers' classes are in {@link #DRIVER_CLASSES}. A test checks that each engine class still
-     * exists.
+     * read-only path (package-private, so named; the listing's classes load with the listing itself)
+     * and Spring's binding validation; the pool's and drivers' classes are in {@link #DRIVER_CLASSES}.
+     * A test checks that each engine class still exists.
      */
     static final List<String> CLASSES = List.of(
             "dev.migrations.runtime.OnlineRunner",
@@ -57,8 +57,6 @@ public final class MigrationsBackgroundPreinitializer
             "dev.migrations.dialect.Dialect",
             "dev.migrations.dialect.PostgresDialect",
             "dev.migrations.dialect.H2Dialect",
-            "dev.migrations.script.ScriptLoader",
-            "dev.migrations.script.ScriptListing",
             "dev.migrations.MigrationStatus",
             "dev.migrations.MigrationResult",
             "dev.migrations.MigrationsConfig",
@@ -122,7 +120,7 @@ public final class MigrationsBackgroundPreinitializer
         try {
             List<String> locations = Binder.get(environment)
                     .bind("migrations.locations", Bindable.listOf(String.class))
-                    .orElse(List.of("classpath:db/migrations"));
+                    .orElseGet(() -> new MigrationsProperties().getLocations());
             LISTINGS.putIfAbsent(environment, ScriptLoader.list(locations, loader));
         } catch (RuntimeException e) {
             // Only a head start: the engine lists the scripts itself and reports any real problem.
