@@ -38,6 +38,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
@@ -92,11 +95,15 @@ import org.springframework.boot.SpringBootVersion;
  * {@code localhost:5432} as user {@code postgres}; the user needs CREATEDB.
  *
  * <p>Besides wall clock it prints, per variant, the main thread's CPU time, the whole process's CPU
- * time (all threads: the JIT compilers, the pool's connection adder, background pre-initializers)
- * and the number of classes loaded, all at {@code ApplicationReadyEvent}. For experiments: {@code
+ * time (all threads: the JIT compilers, the pool's connection adder, background pre-initializers),
+ * on Linux how long the main thread waited for a CPU (on a machine with few CPUs, CPU time added on
+ * any thread shows up there and so in the wall clock), and the number of classes loaded, all at
+ * {@code ApplicationReadyEvent}. For experiments: {@code
  * -Dstartup.flyway=false} starts A and B only; {@code -Dstartup.args="--a=b ..."} adds application
  * arguments and {@code -Dstartup.jvmArgs="-X..."} JVM options to every start (to compare, say, {@code
- * --spring.datasource.hikari.minimum-idle=1}, or to attach a profiler).
+ * --spring.datasource.hikari.minimum-idle=1}, or to attach a profiler); with {@code
+ * -Dstartup.jvmArgs=-Dbench.threads=true} it also prints the CPU time of each group of threads (the
+ * JIT compilers, GC, the pre-initializers) that differs from the baseline's.
  */
 public final class StartupBenchmark {
     private static final long START_TIMEOUT_SECONDS = 300;
@@ -113,7 +120,14 @@ public final class StartupBenchmark {
 
     /** One start: wall clock to the marker, and the JVM uptime and Spring ready time the app printed. */
     private record Sample(
-            double wallMs, double uptimeMs, double readyMs, double mainCpuMs, double processCpuMs, double classes) {}
+            double wallMs,
+            double uptimeMs,
+            double readyMs,
+            double mainCpuMs,
+            double processCpuMs,
+            double classes,
+            double mainWaitMs,
+            Map<String, Double> threadCpuMs) {}
 
     private final String adminUrl;
     private final String user;
@@ -293,7 +307,15 @@ public final class StartupBenchmark {
                 variants,
                 samples,
                 Sample::processCpuMs);
+        if (samples[0][0].mainWaitMs() >= 0) {
+            table(
+                    "time the main thread waited for a CPU (runnable, not running) until ApplicationReadyEvent",
+                    variants,
+                    samples,
+                    Sample::mainWaitMs);
+        }
         table("classes loaded at ApplicationReadyEvent (a count, not ms)", variants, samples, Sample::classes);
+        threadTables(variants, samples);
         double[] starter = overheads(samples[1], samples[0], Sample::wallMs);
         if (variants.size() > 2) {
             double[] flyway = overheads(samples[2], samples[0], Sample::wallMs);
@@ -378,6 +400,30 @@ public final class StartupBenchmark {
         }
     }
 
+    /**
+     * With {@code -Dstartup.jvmArgs=-Dbench.threads=true}: CPU time per thread group (threads of one
+     * name, numbers dropped) where the groups differ from the baseline by a millisecond or more.
+     */
+    private static void threadTables(List<Variant> variants, Sample[][] samples) {
+        Set<String> groups = new TreeSet<>();
+        for (Sample[] variant : samples) {
+            for (Sample sample : variant) {
+                groups.addAll(sample.threadCpuMs().keySet());
+            }
+        }
+        for (String group : groups) {
+            java.util.function.ToDoubleFunction<Sample> cpu =
+                    sample -> sample.threadCpuMs().getOrDefault(group, 0.0);
+            boolean differs = false;
+            for (int v = 1; v < variants.size(); v++) {
+                differs |= Math.abs(median(overheads(samples[v], samples[0], cpu))) >= 1;
+            }
+            if (differs) {
+                table("CPU time of threads " + group + "* at ApplicationReadyEvent", variants, samples, cpu);
+            }
+        }
+    }
+
     private static double[] overheads(
             Sample[] variant, Sample[] baseline, java.util.function.ToDoubleFunction<Sample> f) {
         double[] result = new double[variant.length];
@@ -418,6 +464,7 @@ public final class StartupBenchmark {
             builder.environment().put("SPRING_DATASOURCE_PASSWORD", password); // not on the command line
         }
         Deque<String> tail = new ArrayDeque<>();
+        Map<String, Double> threads = new TreeMap<>();
         String marker = null;
         String tools = null;
         long readyNanos = 0;
@@ -441,6 +488,10 @@ public final class StartupBenchmark {
                             .strip()
                             .split(" ");
                     profile.computeIfAbsent(bean[0], name -> new ArrayList<>()).add(Double.parseDouble(bean[1]));
+                } else if (line.startsWith(StartupProbe.THREAD)) {
+                    String[] thread =
+                            line.substring(StartupProbe.THREAD.length()).strip().split(" ");
+                    threads.merge(threadGroup(thread[0]), Double.parseDouble(thread[1]), Double::sum);
                 } else {
                     tail.addLast(line);
                     if (tail.size() > OUTPUT_TAIL_LINES) {
@@ -464,7 +515,14 @@ public final class StartupBenchmark {
                 field(marker, "ready="),
                 field(marker, " cpu="),
                 field(marker, "processCpu="),
-                field(marker, "classes="));
+                field(marker, "classes="),
+                field(marker, "mainWait="),
+                threads);
+    }
+
+    /** A thread's group: its name without a trailing number ({@code C2_CompilerThre}, {@code GC_Thread#}). */
+    private static String threadGroup(String name) {
+        return name.replaceAll("\\d+$", "");
     }
 
     private static double field(String line, String key) {

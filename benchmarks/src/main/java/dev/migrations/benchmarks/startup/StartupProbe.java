@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>The marker is {@value #MARKER} followed by {@code uptime=<JVM uptime ms> ready=<Spring's
  * application.ready.time ms> cpu=<CPU time of the main thread ms> processCpu=<CPU time of all threads ms>
- * classes=<classes loaded>}; with {@code -Dbench.threads=true} every live thread's CPU time follows (from
+ * classes=<classes loaded> mainWait=<ms the main thread waited for a CPU, -1 off Linux>}; with {@code -Dbench.threads=true} every live thread's CPU time follows (from
  * {@code /proc/self/task}, JVM threads included). With the argument {@code --bench.profile=true} the start is recorded
  * with a {@link BufferingApplicationStartup} and the slowest bean instantiations are printed after the
  * marker.
@@ -86,7 +86,7 @@ public class StartupProbe {
                     .orElse(-1L);
             long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
             System.out.println(MARKER + " uptime=" + uptime + " ready=" + ready + " cpu=" + cpu + " processCpu="
-                    + processCpu + " classes=" + classes);
+                    + processCpu + " classes=" + classes + " mainWait=" + runQueueWaitMillis());
             System.out.flush();
             ConfigurableApplicationContext context = event.getApplicationContext();
             System.out.println(TOOLS + " migrations="
@@ -101,6 +101,20 @@ public class StartupProbe {
                 printThreads();
             }
             System.out.flush();
+        }
+
+        /**
+         * How long this thread has waited for a CPU while runnable (Linux {@code /proc/thread-self/schedstat},
+         * second field), in ms; -1 where that is not available.
+         */
+        private static long runQueueWaitMillis() {
+            try {
+                String sched = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/schedstat"))
+                        .strip();
+                return Long.parseLong(sched.split(" ")[1]) / 1_000_000;
+            } catch (java.io.IOException | RuntimeException e) {
+                return -1;
+            }
         }
 
         /** Beans of the type (a class that may be absent), including non-singletons, without initializing. */
