@@ -5,16 +5,18 @@ import static dev.migrations.benchmarks.Samples.max;
 import static dev.migrations.benchmarks.Samples.median;
 import static dev.migrations.benchmarks.Samples.min;
 import static dev.migrations.benchmarks.Samples.toArray;
+import static dev.migrations.benchmarks.StartupStarts.overheads;
+import static dev.migrations.benchmarks.StartupStarts.table;
+import static dev.migrations.benchmarks.StartupStarts.threadTables;
 
 import dev.migrations.Migrations;
-import dev.migrations.benchmarks.startup.StartupProbe;
+import dev.migrations.benchmarks.StartupStarts.Sample;
+import dev.migrations.benchmarks.StartupStarts.Variant;
 import dev.migrations.benchmarks.startup.baseline.BaselineApp;
 import dev.migrations.benchmarks.startup.flyway.FlywayApp;
 import dev.migrations.benchmarks.startup.migrations.MigrationsApp;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -28,21 +30,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -106,28 +101,12 @@ import org.springframework.boot.SpringBootVersion;
  * JIT compilers, GC, the pre-initializers) that differs from the baseline's.
  */
 public final class StartupBenchmark {
-    private static final long START_TIMEOUT_SECONDS = 300;
     private static final int WARM_UP_ROUNDS = 2;
-    private static final int OUTPUT_TAIL_LINES = 60;
     private static final int PROFILE_STARTS = 5;
     private static final int PROFILE_LINES = 12;
     private static final String MIGRATIONS_AUTO_CONFIGURATION = "dev.migrations.boot.MigrationsAutoConfiguration";
     private static final String FLYWAY_AUTO_CONFIGURATION =
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration";
-
-    /** One application to start: label, main class, its database, and what its context must hold. */
-    private record Variant(String label, Class<?> main, String database, List<String> arguments, String tools) {}
-
-    /** One start: wall clock to the marker, and the JVM uptime and Spring ready time the app printed. */
-    private record Sample(
-            double wallMs,
-            double uptimeMs,
-            double readyMs,
-            double mainCpuMs,
-            double processCpuMs,
-            double classes,
-            double mainWaitMs,
-            Map<String, Double> threadCpuMs) {}
 
     private final String adminUrl;
     private final String user;
@@ -219,6 +198,7 @@ public final class StartupBenchmark {
         String before = databaseState(migrationsDb, flywayDb);
 
         String classpath = classpath() + java.io.File.pathSeparator + scripts;
+        StartupStarts starts = new StartupStarts(classpath, server(), user, password);
         List<Variant> allVariants = List.of(
                 new Variant(
                         "A baseline: Boot + JDBC, no tool",
@@ -275,7 +255,7 @@ public final class StartupBenchmark {
 
         for (int w = 0; w < WARM_UP_ROUNDS; w++) {
             for (Variant variant : variants) {
-                start(classpath, variant, null); // page cache, the server's caches
+                starts.start(variant, null); // page cache, the server's caches
             }
         }
         Sample[][] samples = new Sample[variants.size()][rounds];
@@ -284,7 +264,7 @@ public final class StartupBenchmark {
             // A B C, then C B A: neither drift over the run nor a start's place after another favours a variant.
             for (int i = 0; i < variants.size(); i++) {
                 int v = r % 2 == 0 ? i : variants.size() - 1 - i;
-                samples[v][r] = start(classpath, variants.get(v), null);
+                samples[v][r] = starts.start(variants.get(v), null);
                 line.append(String.format(
                         Locale.ROOT, "  %s %7.1f ms", variants.get(v).label().substring(0, 1), samples[v][r].wallMs()));
             }
@@ -348,7 +328,7 @@ public final class StartupBenchmark {
             for (Variant variant : variants) {
                 Map<String, List<Double>> beans = new LinkedHashMap<>();
                 for (int i = 0; i < PROFILE_STARTS; i++) {
-                    start(classpath, variant, beans);
+                    starts.start(variant, beans);
                 }
                 System.out.printf(
                         Locale.ROOT,
@@ -366,169 +346,6 @@ public final class StartupBenchmark {
                                 Locale.ROOT, "  %-72s %7.1f%n", bean.getKey(), median(toArray(bean.getValue()))));
             }
         }
-    }
-
-    private static void table(
-            String title, List<Variant> variants, Sample[][] samples, java.util.function.ToDoubleFunction<Sample> f) {
-        System.out.println(title + ", ms:");
-        System.out.printf(
-                Locale.ROOT,
-                "  %-32s %8s %8s %8s %7s   %s%n",
-                "variant",
-                "median",
-                "min",
-                "max",
-                "spread",
-                "overhead = variant - baseline, per round: median (min..max)");
-        for (int v = 0; v < variants.size(); v++) {
-            double[] values = Arrays.stream(samples[v]).mapToDouble(f).toArray();
-            double median = median(values);
-            String overhead = "";
-            if (v > 0) {
-                double[] o = overheads(samples[v], samples[0], f);
-                overhead = String.format(Locale.ROOT, "%8.1f (%.1f..%.1f)", median(o), min(o), max(o));
-            }
-            System.out.printf(
-                    Locale.ROOT,
-                    "  %-32s %8.1f %8.1f %8.1f %6.1f%%   %s%n",
-                    variants.get(v).label(),
-                    median,
-                    min(values),
-                    max(values),
-                    100 * (max(values) - min(values)) / median,
-                    overhead);
-        }
-    }
-
-    /**
-     * With {@code -Dstartup.jvmArgs=-Dbench.threads=true}: CPU time per thread group (threads of one
-     * name, numbers dropped) where the groups differ from the baseline by a millisecond or more.
-     */
-    private static void threadTables(List<Variant> variants, Sample[][] samples) {
-        Set<String> groups = new TreeSet<>();
-        for (Sample[] variant : samples) {
-            for (Sample sample : variant) {
-                groups.addAll(sample.threadCpuMs().keySet());
-            }
-        }
-        for (String group : groups) {
-            java.util.function.ToDoubleFunction<Sample> cpu =
-                    sample -> sample.threadCpuMs().getOrDefault(group, 0.0);
-            boolean differs = false;
-            for (int v = 1; v < variants.size(); v++) {
-                differs |= Math.abs(median(overheads(samples[v], samples[0], cpu))) >= 1;
-            }
-            if (differs) {
-                table("CPU time of threads " + group + "* at ApplicationReadyEvent", variants, samples, cpu);
-            }
-        }
-    }
-
-    private static double[] overheads(
-            Sample[] variant, Sample[] baseline, java.util.function.ToDoubleFunction<Sample> f) {
-        double[] result = new double[variant.length];
-        for (int r = 0; r < variant.length; r++) {
-            result[r] = f.applyAsDouble(variant[r]) - f.applyAsDouble(baseline[r]);
-        }
-        return result;
-    }
-
-    /** Starts the variant in a fresh JVM and waits for it to exit; checks the tools its context held. */
-    private Sample start(String classpath, Variant variant, Map<String, List<Double>> profile)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String jvm = System.getProperty("startup.jvmArgs", "").strip();
-        if (!jvm.isEmpty()) {
-            command.addAll(List.of(jvm.split("\\s+")));
-        }
-        command.add("-cp");
-        command.add(classpath);
-        command.add(variant.main().getName());
-        command.add("--spring.datasource.url=" + server().urlFor(variant.database()));
-        if (user != null) {
-            command.add("--spring.datasource.username=" + user);
-        }
-        command.add("--spring.main.banner-mode=off");
-        command.add("--logging.level.root=WARN");
-        command.addAll(variant.arguments());
-        String extra = System.getProperty("startup.args", "").strip();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
-        }
-        if (profile != null) {
-            command.add("--bench.profile=true");
-        }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        if (password != null) {
-            builder.environment().put("SPRING_DATASOURCE_PASSWORD", password); // not on the command line
-        }
-        Deque<String> tail = new ArrayDeque<>();
-        Map<String, Double> threads = new TreeMap<>();
-        String marker = null;
-        String tools = null;
-        long readyNanos = 0;
-        long t0 = System.nanoTime();
-        Process process = builder.start();
-        // A start that hangs (a lock held elsewhere, say) is killed, which ends the read loop below.
-        var unused = process.onExit()
-                .orTimeout(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .exceptionally(timeout -> process.destroyForcibly());
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (marker == null && line.startsWith(StartupProbe.MARKER)) {
-                    readyNanos = System.nanoTime();
-                    marker = line;
-                } else if (line.startsWith(StartupProbe.TOOLS)) {
-                    tools = line.substring(StartupProbe.TOOLS.length()).strip();
-                } else if (profile != null && line.startsWith(StartupProbe.PROFILE)) {
-                    String[] bean = line.substring(StartupProbe.PROFILE.length())
-                            .strip()
-                            .split(" ");
-                    profile.computeIfAbsent(bean[0], name -> new ArrayList<>()).add(Double.parseDouble(bean[1]));
-                } else if (line.startsWith(StartupProbe.THREAD)) {
-                    String[] thread =
-                            line.substring(StartupProbe.THREAD.length()).strip().split(" ");
-                    threads.merge(threadGroup(thread[0]), Double.parseDouble(thread[1]), Double::sum);
-                } else {
-                    tail.addLast(line);
-                    if (tail.size() > OUTPUT_TAIL_LINES) {
-                        tail.removeFirst();
-                    }
-                }
-            }
-        } finally {
-            process.waitFor();
-        }
-        String output = "\n--- last output of " + variant.main().getSimpleName() + " ---\n" + String.join("\n", tail);
-        check(
-                marker != null && process.exitValue() == 0,
-                variant.label() + " did not start (exit " + process.exitValue() + ")" + output);
-        check(
-                variant.tools().equals(tools),
-                variant.label() + ": expected the context to hold " + variant.tools() + ", it held " + tools + output);
-        return new Sample(
-                (readyNanos - t0) / 1e6,
-                field(marker, "uptime="),
-                field(marker, "ready="),
-                field(marker, " cpu="),
-                field(marker, "processCpu="),
-                field(marker, "classes="),
-                field(marker, "mainWait="),
-                threads);
-    }
-
-    /** A thread's group: its name without a trailing number ({@code C2_CompilerThre}, {@code GC_Thread#}). */
-    private static String threadGroup(String name) {
-        return name.replaceAll("\\d+$", "");
-    }
-
-    private static double field(String line, String key) {
-        int at = line.indexOf(key) + key.length();
-        int end = line.indexOf(' ', at);
-        return Double.parseDouble(line.substring(at, end < 0 ? line.length() : end));
     }
 
     /**
