@@ -1,5 +1,7 @@
 package dev.migrations.cli;
 
+import static dev.migrations.cli.TestDatabases.PG_PASSWORD;
+import static dev.migrations.cli.TestDatabases.PG_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -16,7 +18,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -30,11 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * two SQL revisions on a fresh PostgreSQL database and shows in {@code history} and offline SQL.
  */
 class JavaMigrationsCliIT {
-    private static final String PG_ADMIN_URL =
-            System.getenv().getOrDefault("MIGRATIONS_TEST_JDBC_URL", "jdbc:postgresql://localhost:5432/postgres");
-    private static final String PG_USER = System.getenv().getOrDefault("MIGRATIONS_TEST_USER", "postgres");
-    private static final String PG_PASSWORD = System.getenv().getOrDefault("MIGRATIONS_TEST_PASSWORD", "");
-
     private static final String MIGRATION = """
             package com.acme.mig;
 
@@ -59,7 +55,7 @@ class JavaMigrationsCliIT {
     @TempDir
     Path dir;
 
-    private String database;
+    private final TestDatabases databases = new TestDatabases();
     private String url;
     private Path classes;
 
@@ -67,11 +63,7 @@ class JavaMigrationsCliIT {
 
     @BeforeEach
     void createDatabase() throws Exception {
-        database = "mig_cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        admin("CREATE DATABASE " + database);
-        int slash = PG_ADMIN_URL.lastIndexOf('/');
-        int query = PG_ADMIN_URL.indexOf('?', slash);
-        url = PG_ADMIN_URL.substring(0, slash + 1) + database + (query < 0 ? "" : PG_ADMIN_URL.substring(query));
+        url = databases.url("postgresql");
         script("aaaa", "", "CREATE TABLE users (id int PRIMARY KEY);", "DROP TABLE users;");
         script(
                 "cccc",
@@ -83,14 +75,7 @@ class JavaMigrationsCliIT {
 
     @AfterEach
     void dropDatabase() throws SQLException {
-        admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, PG_PASSWORD);
-                Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
+        databases.dropAll();
     }
 
     private void script(String id, String revises, String up, String down) throws IOException {

@@ -1,5 +1,7 @@
 package dev.migrations.cli;
 
+import static dev.migrations.cli.TestDatabases.PG_PASSWORD;
+import static dev.migrations.cli.TestDatabases.PG_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -8,48 +10,22 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code lint --pending} against a real PostgreSQL database (a fresh one per test). */
 class LintCommandIT {
-    private static final String ADMIN_URL =
-            System.getenv().getOrDefault("MIGRATIONS_TEST_JDBC_URL", "jdbc:postgresql://localhost:5432/postgres");
-    private static final String USER = System.getenv().getOrDefault("MIGRATIONS_TEST_USER", "postgres");
-    private static final String PASSWORD = System.getenv().getOrDefault("MIGRATIONS_TEST_PASSWORD", "");
-
     @TempDir
     Path dir;
 
-    private String database;
+    private final TestDatabases databases = new TestDatabases("mig_lint_");
 
     @AfterEach
     void dropDatabase() throws SQLException {
-        if (database != null) {
-            admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
-                Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
-    }
-
-    private String url() throws SQLException {
-        database = "mig_lint_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        admin("CREATE DATABASE " + database);
-        int slash = ADMIN_URL.lastIndexOf('/');
-        int query = ADMIN_URL.indexOf('?', slash);
-        return ADMIN_URL.substring(0, slash + 1) + database + (query < 0 ? "" : ADMIN_URL.substring(query));
+        databases.dropAll();
     }
 
     private void script(String id, String revises, String up, String down) throws IOException {
@@ -67,14 +43,14 @@ class LintCommandIT {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Map<String, String> env =
-                Map.of("MIGRATIONS_URL", url, "MIGRATIONS_USER", USER, "MIGRATIONS_PASSWORD", PASSWORD);
+                Map.of("MIGRATIONS_URL", url, "MIGRATIONS_USER", PG_USER, "MIGRATIONS_PASSWORD", PG_PASSWORD);
         int exit = MigrationsCommand.run(new PrintWriter(out), new PrintWriter(err), env, all);
         return new LintCommandTest.Run(exit, out.toString(), err.toString());
     }
 
     @Test
     void pendingLintsOnlyWhatTheDatabaseHasNotApplied() throws Exception {
-        String url = url();
+        String url = databases.url("postgresql");
         script("a", "", "CREATE TABLE users (id bigint PRIMARY KEY, email text);", "DROP TABLE users;");
         script("b", "a", "ALTER TABLE users DROP COLUMN email;", "ALTER TABLE users ADD COLUMN email text;");
 

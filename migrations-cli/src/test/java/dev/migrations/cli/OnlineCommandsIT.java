@@ -1,5 +1,7 @@
 package dev.migrations.cli;
 
+import static dev.migrations.cli.TestDatabases.PG_PASSWORD;
+import static dev.migrations.cli.TestDatabases.PG_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -8,15 +10,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,40 +25,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * else localhost:5432 as user postgres) and embedded H2, each test on a fresh database.
  */
 class OnlineCommandsIT {
-    private static final String PG_ADMIN_URL =
-            System.getenv().getOrDefault("MIGRATIONS_TEST_JDBC_URL", "jdbc:postgresql://localhost:5432/postgres");
-    private static final String PG_USER = System.getenv().getOrDefault("MIGRATIONS_TEST_USER", "postgres");
-    private static final String PG_PASSWORD = System.getenv().getOrDefault("MIGRATIONS_TEST_PASSWORD", "");
-
     @TempDir
     Path dir;
 
-    private String pgDatabase;
+    private final TestDatabases databases = new TestDatabases();
 
     record Run(int exit, String out, String err) {}
 
-    private String database(String kind) throws SQLException {
-        if (kind.equals("h2")) {
-            return "jdbc:h2:mem:cli_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
-        }
-        pgDatabase = "mig_cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, PG_PASSWORD);
-                Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + pgDatabase);
-        }
-        int slash = PG_ADMIN_URL.lastIndexOf('/');
-        int query = PG_ADMIN_URL.indexOf('?', slash);
-        return PG_ADMIN_URL.substring(0, slash + 1) + pgDatabase + (query < 0 ? "" : PG_ADMIN_URL.substring(query));
-    }
-
     @AfterEach
     void dropDatabase() throws SQLException {
-        if (pgDatabase != null) {
-            try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, PG_PASSWORD);
-                    Statement st = c.createStatement()) {
-                st.execute("DROP DATABASE IF EXISTS " + pgDatabase + " WITH (FORCE)");
-            }
-        }
+        databases.dropAll();
     }
 
     private void script(String id, String revises, String up, String down) throws IOException {
@@ -87,7 +61,7 @@ class OnlineCommandsIT {
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "h2"})
     void upgradeStatusCurrentAndDowngradeWorkAgainstTheDatabase(String kind) throws Exception {
-        String url = database(kind);
+        String url = databases.url(kind);
         script("aaaa", "", "CREATE TABLE users (id int PRIMARY KEY);", "DROP TABLE users;");
         script(
                 "bbbb",
@@ -121,7 +95,7 @@ class OnlineCommandsIT {
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "h2"})
     void failedRevisionReportsFileLineAndStateAndKeepsThePreviousRevision(String kind) throws Exception {
-        String url = database(kind);
+        String url = databases.url(kind);
         script("aaaa", "", "CREATE TABLE users (id int PRIMARY KEY);", "DROP TABLE users;");
         script("bbbb", "aaaa", "CREATE TABLE users (id int PRIMARY KEY);", "SELECT 1;");
 
@@ -139,7 +113,7 @@ class OnlineCommandsIT {
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "h2"})
     void editedAppliedScriptIsRefusedUntilRecorded(String kind) throws Exception {
-        String url = database(kind);
+        String url = databases.url(kind);
         script("aaaa", "", "CREATE TABLE users (id int PRIMARY KEY);", "DROP TABLE users;");
         assertThat(run(url, "upgrade", "head").exit()).isZero();
         script("aaaa", "", "CREATE TABLE users (id int PRIMARY KEY); -- reviewed edit", "DROP TABLE users;");
@@ -158,7 +132,7 @@ class OnlineCommandsIT {
     @ParameterizedTest
     @ValueSource(strings = {"postgresql"})
     void verboseCurrentNamesTheDatabaseWithoutThePassword(String kind) throws Exception {
-        String url = database(kind);
+        String url = databases.url(kind);
         script("aaaa", "", "SELECT 1;", "SELECT 1;");
         Run run = run(
                 url + (url.contains("?") ? "&" : "?") + "password=" + PG_PASSWORD.toLowerCase(Locale.ROOT) + "x",
