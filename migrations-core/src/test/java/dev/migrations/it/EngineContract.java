@@ -13,7 +13,6 @@ import dev.migrations.MigrationStatus;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
 import dev.migrations.RevisionInfo;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,10 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The online engine's behaviour, run against every supported database. Each test writes its
@@ -37,44 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
  * with plain JDBC, not through the engine, and compared as sets: Alembic keeps one row per head, and
  * the physical order of the rows is not part of the contract (alembic-semantics.md §5).
  */
-abstract class EngineContract {
-    @TempDir
-    Path scripts;
-
-    TestDatabase db;
-    RevisionFiles files;
-
-    /** A fresh, empty database for one test. */
-    abstract TestDatabase createDatabase();
-
+abstract class EngineContract extends DatabaseContract {
     /** Whether a failed revision's earlier statements are rolled back with it. */
     abstract boolean transactionalDdl();
 
     /** The SQLState the database reports for a missing table. */
     abstract String undefinedTableSqlState();
 
-    @BeforeEach
-    final void openDatabase() {
-        db = createDatabase();
-        files = new RevisionFiles(scripts);
-    }
-
-    @AfterEach
-    final void dropDatabase() throws SQLException {
-        if (db != null) {
-            db.close();
-        }
-    }
-
     // ------------------------------------------------------------------ helpers
-
-    Migrations engine() {
-        return db.configure(scripts).load();
-    }
-
-    List<String> rows() throws SQLException {
-        return db.strings("SELECT version_num FROM alembic_version");
-    }
 
     void assertRows(String... expected) throws SQLException {
         assertThat(rows()).as("rows of alembic_version").containsExactlyInAnyOrder(expected);

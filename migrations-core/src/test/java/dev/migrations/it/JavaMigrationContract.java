@@ -17,10 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Java migrations on every supported database: they sit in the graph between SQL revisions, run in
@@ -28,38 +26,20 @@ import org.junit.jupiter.api.io.TempDir;
  * The graph is SQL {@code r1}, Java {@code j2} (found by scanning {@code dev.migrations.it.javamig}),
  * SQL {@code r3}.
  */
-abstract class JavaMigrationContract {
+abstract class JavaMigrationContract extends DatabaseContract {
     static final String PACKAGE = "dev.migrations.it.javamig";
-
-    @TempDir
-    Path scripts;
-
-    TestDatabase db;
-    RevisionFiles files;
-
-    abstract TestDatabase createDatabase();
 
     abstract boolean transactionalDdl();
 
+    /** Runs after the base class has opened the database: every test starts from SQL revision r1. */
     @BeforeEach
-    final void openDatabase() {
-        db = createDatabase();
-        files = new RevisionFiles(scripts);
+    final void writeFirstRevision() {
         files.rev("r1").write();
-    }
-
-    @AfterEach
-    final void dropDatabase() throws SQLException {
-        db.close();
     }
 
     MigrationsConfig.Builder scanned() {
         files.rev("r3").revises("j2").write();
         return db.configure(scripts).javaMigrationPackages(PACKAGE);
-    }
-
-    List<String> rows() throws SQLException {
-        return db.strings("SELECT version_num FROM alembic_version");
     }
 
     List<String> tables() throws SQLException {

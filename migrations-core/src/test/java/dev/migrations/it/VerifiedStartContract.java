@@ -26,10 +26,7 @@ import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A start at head reads no script when the database's verification record covers the scripts
@@ -39,32 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * script's header without changing its size or modification time: the engine only notices once the
  * stamp changes.
  */
-abstract class VerifiedStartContract {
-    @TempDir
-    Path scripts;
-
-    TestDatabase db;
-    RevisionFiles files;
-
-    abstract TestDatabase createDatabase();
-
-    @BeforeEach
-    final void openDatabase() {
-        db = createDatabase();
-        files = new RevisionFiles(scripts);
-    }
-
-    @AfterEach
-    final void dropDatabase() throws SQLException {
-        if (db != null) {
-            db.close();
-        }
-    }
-
-    Migrations engine() {
-        return db.configure(scripts).load();
-    }
-
+abstract class VerifiedStartContract extends DatabaseContract {
     /** Breaks r's header (the id line) with the same byte count and the same modification time. */
     void breakHeaderKeepingStamp(String id) throws IOException {
         Path path = files.path(id);
