@@ -5,8 +5,6 @@ import static dev.migrations.cli.TestDatabases.PG_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,24 +27,13 @@ class AutogenerateCommandsIT {
 
     private final TestDatabases databases = new TestDatabases();
 
-    record Run(int exit, String out, String err) {}
-
     @AfterEach
     void dropDatabase() throws SQLException {
         databases.dropAll();
     }
 
-    private Run run(String url, String... args) {
-        List<String> all = new ArrayList<>(
-                List.of("--location", dir.resolve("db/migrations").toString()));
-        all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Map<String, String> env = url.startsWith("jdbc:h2")
-                ? Map.of("MIGRATIONS_URL", url)
-                : Map.of("MIGRATIONS_URL", url, "MIGRATIONS_USER", PG_USER, "MIGRATIONS_PASSWORD", PG_PASSWORD);
-        int exit = MigrationsCommand.run(new PrintWriter(out), new PrintWriter(err), env, all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+    private CliRun run(String url, String... args) {
+        return CliRun.in(dir.resolve("db/migrations"), TestDatabases.env(url), args);
     }
 
     private Path model(String sql) throws IOException {
@@ -72,15 +57,15 @@ class AutogenerateCommandsIT {
                 CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users (id));
                 """).toString();
 
-        Run pending = run(url, "check", "--model", model);
+        CliRun pending = run(url, "check", "--model", model);
         assertThat(pending.exit()).isEqualTo(1);
         assertThat(pending.out()).startsWith("New upgrade operations detected: [add_table ");
 
-        Run json = run(url, "--format", "json", "check", "--model", model);
+        CliRun json = run(url, "--format", "json", "check", "--model", model);
         assertThat(json.exit()).isEqualTo(1);
         assertThat(json.out()).contains("\"upToDate\": false").contains("\"operations\": [");
 
-        Run generate = run(url, "revision", "--autogenerate", "-m", "create users", "--model", model);
+        CliRun generate = run(url, "revision", "--autogenerate", "-m", "create users", "--model", model);
         assertThat(generate.exit()).as(generate.out()).isZero();
         assertThat(generate.out())
                 .containsIgnoringCase("Detected add_table users")
@@ -88,17 +73,17 @@ class AutogenerateCommandsIT {
         assertThat(revisions()).hasSize(1);
         assertThat(revisions().get(0).getFileName().toString()).endsWith("_create_users.sql");
 
-        Run notAtHead = run(url, "revision", "--autogenerate", "-m", "again", "--model", model);
+        CliRun notAtHead = run(url, "revision", "--autogenerate", "-m", "again", "--model", model);
         assertThat(notAtHead.exit()).isEqualTo(255);
         assertThat(notAtHead.out()).isEqualTo("FAILED: Target database is not up to date.\n");
         assertThat(run(url, "check", "--model", model).out()).isEqualTo("FAILED: Target database is not up to date.\n");
 
         assertThat(run(url, "upgrade", "head").exit()).isZero();
-        Run clean = run(url, "check", "--model", model);
+        CliRun clean = run(url, "check", "--model", model);
         assertThat(clean.exit()).as(clean.out()).isZero();
         assertThat(clean.out()).isEqualTo("No new upgrade operations detected.\n");
 
-        Run empty = run(url, "revision", "--autogenerate", "-m", "nothing", "--model", model);
+        CliRun empty = run(url, "revision", "--autogenerate", "-m", "nothing", "--model", model);
         assertThat(empty.exit()).isZero();
         assertThat(empty.out()).startsWith("No changes in schema detected.\n");
         assertThat(revisions()).hasSize(2);
@@ -115,7 +100,7 @@ class AutogenerateCommandsIT {
         Files.createDirectories(dir.resolve("db/migrations"));
         String model = model("CREATE TABLE users (id int PRIMARY KEY, email varchar(100));")
                 .toString();
-        Run first = run(url, "revision", "--autogenerate", "-m", "create users", "--model", model);
+        CliRun first = run(url, "revision", "--autogenerate", "-m", "create users", "--model", model);
         assertThat(first.out()).as("a new table has no data to lock").doesNotContain("Lint:");
         assertThat(run(url, "upgrade", "head").exit()).isZero();
 
@@ -123,7 +108,7 @@ class AutogenerateCommandsIT {
                 CREATE TABLE users (id int PRIMARY KEY, email varchar(100));
                 CREATE INDEX users_email_idx ON users (email);
                 """);
-        Run second = run(url, "revision", "--autogenerate", "-m", "index email", "--model", model);
+        CliRun second = run(url, "revision", "--autogenerate", "-m", "index email", "--model", model);
 
         assertThat(second.exit()).as(second.out()).isZero();
         assertThat(second.out())
@@ -138,7 +123,7 @@ class AutogenerateCommandsIT {
         String url = databases.url(kind);
         Files.createDirectories(dir.resolve("db/migrations"));
 
-        Run unknown = run(url, "check", "--model", "nosuch:com.acme");
+        CliRun unknown = run(url, "check", "--model", "nosuch:com.acme");
         assertThat(unknown.exit()).isEqualTo(255);
         assertThat(unknown.out())
                 .startsWith("FAILED: Unknown model scheme 'nosuch' in --model nosuch:com.acme; known" + " schemes: ");

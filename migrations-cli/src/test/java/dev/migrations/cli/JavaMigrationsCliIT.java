@@ -5,8 +5,6 @@ import static dev.migrations.cli.TestDatabases.PG_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -59,8 +56,6 @@ class JavaMigrationsCliIT {
     private String url;
     private Path classes;
 
-    record Run(int exit, String out, String err) {}
-
     @BeforeEach
     void createDatabase() throws Exception {
         url = databases.url("postgresql");
@@ -79,11 +74,7 @@ class JavaMigrationsCliIT {
     }
 
     private void script(String id, String revises, String up, String down) throws IOException {
-        Path scripts = dir.resolve("db/migrations");
-        Files.createDirectories(scripts);
-        String text = "-- revision " + id + "\n--\n-- Revision ID: " + id + "\n-- Revises: " + revises
-                + "\n\n-- migrate:upgrade\n" + up + "\n\n-- migrate:downgrade\n" + down + "\n";
-        Files.writeString(scripts.resolve(id + "_rev.sql"), text, StandardCharsets.UTF_8);
+        CliRun.script(dir.resolve("db/migrations"), id, revises, up, down);
     }
 
     /** Compiles the migration against the test's class path into a directory of its own. */
@@ -107,16 +98,8 @@ class JavaMigrationsCliIT {
         return out;
     }
 
-    private Run run(String... args) {
-        List<String> all = new ArrayList<>(
-                List.of("--location", dir.resolve("db/migrations").toString()));
-        all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Map<String, String> env =
-                Map.of("MIGRATIONS_URL", url, "MIGRATIONS_USER", PG_USER, "MIGRATIONS_PASSWORD", PG_PASSWORD);
-        int exit = MigrationsCommand.run(new PrintWriter(out), new PrintWriter(err), env, all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.in(dir.resolve("db/migrations"), TestDatabases.env(url), args);
     }
 
     private long users() throws SQLException {
@@ -132,7 +115,7 @@ class JavaMigrationsCliIT {
     void javaMigrationOnTheGivenClasspathRunsBetweenSqlRevisions() throws SQLException {
         String[] java = {"--classpath", classes.toString(), "--java-package", "com.acme.mig"};
 
-        Run upgrade = run(concat(java, "upgrade", "head"));
+        CliRun upgrade = run(concat(java, "upgrade", "head"));
         assertThat(upgrade.exit()).as(upgrade.out() + upgrade.err()).isZero();
         assertThat(users()).isEqualTo(2);
         assertThat(run(concat(java, "current")).out()).isEqualTo("cccc (head)\n");
@@ -147,7 +130,8 @@ class JavaMigrationsCliIT {
 
     @Test
     void offlineSqlContainsTheJavaMigrationsStatements() {
-        Run sql = run("--classpath", classes.toString(), "--java-package", "com.acme.mig", "upgrade", "head", "--sql");
+        CliRun sql =
+                run("--classpath", classes.toString(), "--java-package", "com.acme.mig", "upgrade", "head", "--sql");
 
         assertThat(sql.exit()).as(sql.out() + sql.err()).isZero();
         assertThat(sql.out())
@@ -159,7 +143,7 @@ class JavaMigrationsCliIT {
         Path config = dir.resolve("application.properties");
         Files.writeString(config, "migrations.java-packages=com.acme.mig\n", StandardCharsets.UTF_8);
 
-        Run history = run("--config", config.toString(), "--classpath", classes.toString(), "history");
+        CliRun history = run("--config", config.toString(), "--classpath", classes.toString(), "history");
 
         assertThat(history.exit()).as(history.out() + history.err()).isZero();
         assertThat(history.out()).contains("aaaa -> bbbb, Backfill in Java");
@@ -167,7 +151,7 @@ class JavaMigrationsCliIT {
 
     @Test
     void withoutTheClasspathThePackageIsReportedMissing() {
-        Run run = run("--java-package", "com.acme.mig", "heads");
+        CliRun run = run("--java-package", "com.acme.mig", "heads");
 
         assertThat(run.exit()).isEqualTo(MigrationsCommand.EXIT_FAILED);
         assertThat(run.out()).startsWith("FAILED: Java migration package 'com.acme.mig' is not on the classpath");
@@ -175,7 +159,7 @@ class JavaMigrationsCliIT {
 
     @Test
     void missingClasspathEntryIsAnError() {
-        Run run = run("--classpath", dir.resolve("nope").toString(), "heads");
+        CliRun run = run("--classpath", dir.resolve("nope").toString(), "heads");
 
         assertThat(run.exit()).isEqualTo(MigrationsCommand.EXIT_FAILED);
         assertThat(run.out()).contains("--classpath entry").contains("does not exist");

@@ -1,17 +1,10 @@
 package dev.migrations.cli;
 
-import static dev.migrations.cli.TestDatabases.PG_PASSWORD;
-import static dev.migrations.cli.TestDatabases.PG_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,23 +22,11 @@ class LintCommandIT {
     }
 
     private void script(String id, String revises, String up, String down) throws IOException {
-        Path scripts = Files.createDirectories(dir.resolve("db/migrations"));
-        String text = "-- revision " + id + "\n--\n-- Revision ID: " + id + "\n-- Revises: " + revises
-                + "\n\n-- migrate:upgrade\n" + up + "\n\n-- migrate:downgrade\n" + down + "\n";
-        Files.writeString(scripts.resolve(id + "_rev.sql"), text, StandardCharsets.UTF_8);
+        CliRun.script(dir.resolve("db/migrations"), id, revises, up, down);
     }
 
-    private LintCommandTest.Run run(String url, String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--location";
-        all[1] = dir.resolve("db/migrations").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Map<String, String> env =
-                Map.of("MIGRATIONS_URL", url, "MIGRATIONS_USER", PG_USER, "MIGRATIONS_PASSWORD", PG_PASSWORD);
-        int exit = MigrationsCommand.run(new PrintWriter(out), new PrintWriter(err), env, all);
-        return new LintCommandTest.Run(exit, out.toString(), err.toString());
+    private CliRun run(String url, String... args) {
+        return CliRun.in(dir.resolve("db/migrations"), TestDatabases.env(url), args);
     }
 
     @Test
@@ -55,9 +36,9 @@ class LintCommandIT {
         script("b", "a", "ALTER TABLE users DROP COLUMN email;", "ALTER TABLE users ADD COLUMN email text;");
 
         assertThat(run(url, "upgrade", "a").exit()).isZero();
-        LintCommandTest.Run pending = run(url, "lint", "--pending", "--fail-on", "warning");
+        CliRun pending = run(url, "lint", "--pending", "--fail-on", "warning");
         assertThat(run(url, "upgrade", "head").exit()).isZero();
-        LintCommandTest.Run nothing = run(url, "lint", "--pending", "--fail-on", "warning");
+        CliRun nothing = run(url, "lint", "--pending", "--fail-on", "warning");
 
         assertThat(pending.exit()).isEqualTo(LintCommand.EXIT_FINDINGS);
         assertThat(pending.out())

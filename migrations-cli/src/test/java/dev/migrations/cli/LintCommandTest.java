@@ -3,13 +3,8 @@ package dev.migrations.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +20,6 @@ class LintCommandTest {
 
     private Path scripts;
 
-    record Run(int exit, String out, String err) {}
-
     @BeforeEach
     void writeScripts() throws IOException {
         scripts = Files.createDirectories(dir.resolve("db/migrations"));
@@ -35,24 +28,16 @@ class LintCommandTest {
     }
 
     private void script(String id, String revises, String up, String down) throws IOException {
-        String text = "-- revision " + id + "\n--\n-- Revision ID: " + id + "\n-- Revises: " + revises
-                + "\n\n-- migrate:upgrade\n" + up + "\n\n-- migrate:downgrade\n" + down + "\n";
-        Files.writeString(scripts.resolve(id + "_rev.sql"), text, StandardCharsets.UTF_8);
+        CliRun.script(scripts, id, revises, up, down);
     }
 
-    private Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--location", scripts.toString()));
-        all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit =
-                MigrationsCommand.run(new PrintWriter(out), new PrintWriter(err), Map.of(), all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.in(scripts, Map.of(), args);
     }
 
     @Test
     void findingsAtTheThresholdExitThreeAndPrintFileLineRuleAndAdvice() {
-        Run run = run("lint");
+        CliRun run = run("lint");
 
         String path = scripts.resolve("b_rev.sql").toAbsolutePath().normalize().toString();
         assertThat(run.exit()).isEqualTo(LintCommand.EXIT_FINDINGS);
@@ -77,7 +62,7 @@ class LintCommandTest {
         assertThat(run("lint", "--severity", "create-index-not-concurrently=warning", "--fail-on", "warning")
                         .exit())
                 .isEqualTo(3);
-        Run off = run(
+        CliRun off = run(
                 "lint",
                 "--severity",
                 "create-index-not-concurrently=off",
@@ -96,7 +81,7 @@ class LintCommandTest {
 
     @Test
     void aRangeLintsOnlyItsRevisions() {
-        Run run = run("lint", "-r", ":a");
+        CliRun run = run("lint", "-r", ":a");
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).isEqualTo("Linted 1 revision(s): 0 error(s), 0 warning(s), 0 info.\n");
@@ -104,7 +89,7 @@ class LintCommandTest {
 
     @Test
     void jsonOutputListsEveryFindingWithItsFields() {
-        Run run = run("--format", "json", "lint", "--severity", "missing-lock-timeout=off");
+        CliRun run = run("--format", "json", "lint", "--severity", "missing-lock-timeout=off");
 
         String path = scripts.resolve("b_rev.sql").toAbsolutePath().normalize().toString();
         assertThat(run.exit()).isEqualTo(3);
@@ -129,10 +114,10 @@ class LintCommandTest {
 
     @Test
     void badOptionsAreUsageErrors() {
-        Run unknownRule = run("lint", "--severity", "no-such-rule=error");
-        Run badLevel = run("lint", "--severity", "drop-column=fatal");
-        Run badThreshold = run("lint", "--fail-on", "fatal");
-        Run both = run("lint", "--pending", "-r", "a:b");
+        CliRun unknownRule = run("lint", "--severity", "no-such-rule=error");
+        CliRun badLevel = run("lint", "--severity", "drop-column=fatal");
+        CliRun badThreshold = run("lint", "--fail-on", "fatal");
+        CliRun both = run("lint", "--pending", "-r", "a:b");
 
         assertThat(unknownRule.exit()).isEqualTo(2);
         assertThat(unknownRule.err()).startsWith("--severity no-such-rule=error: Unknown lint rule 'no-such-rule'");
@@ -145,7 +130,7 @@ class LintCommandTest {
 
     @Test
     void pendingNeedsADatabase() {
-        Run run = run("lint", "--pending");
+        CliRun run = run("lint", "--pending");
 
         assertThat(run.exit()).isEqualTo(255);
         assertThat(run.out()).startsWith("FAILED: 'lint --pending' needs a database connection");

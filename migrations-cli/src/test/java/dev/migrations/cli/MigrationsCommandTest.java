@@ -8,8 +8,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +25,6 @@ class MigrationsCommandTest {
     private Path scripts;
 
     /** What one run printed and returned. */
-    record Run(int exit, String out, String err) {}
-
     @BeforeEach
     void writeScripts() throws IOException {
         scripts = dir.resolve("db/migrations");
@@ -75,21 +71,16 @@ class MigrationsCommandTest {
         Files.writeString(scripts.resolve(file), text, StandardCharsets.UTF_8);
     }
 
-    private Run run(String... args) {
+    private CliRun run(String... args) {
         return runWithEnv(Map.of(), args);
     }
 
-    private Run runWithEnv(Map<String, String> env, String... args) {
-        List<String> all = new ArrayList<>(List.of("--location", scripts.toString()));
-        all.addAll(List.of(args));
-        return runRaw(env, all.toArray(String[]::new));
+    private CliRun runWithEnv(Map<String, String> env, String... args) {
+        return CliRun.in(scripts, env, args);
     }
 
-    private static Run runRaw(Map<String, String> env, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = MigrationsCommand.run(new PrintWriter(out), new PrintWriter(err), env, args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun runRaw(Map<String, String> env, String... args) {
+        return CliRun.of(env, args);
     }
 
     private String path(String file) {
@@ -111,7 +102,7 @@ class MigrationsCommandTest {
 
     @Test
     void headsPrintsEachHeadWithLabelsAndHeadMarker() {
-        Run run = run("heads");
+        CliRun run = run("heads");
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).isEqualTo("c (billing) (head)\nd (head)\n");
@@ -119,7 +110,7 @@ class MigrationsCommandTest {
 
     @Test
     void verboseHeadsPrintsLogEntriesEachFollowedByABlankLine() {
-        Run run = run("heads", "-v");
+        CliRun run = run("heads", "-v");
 
         assertThat(run.out())
                 .isEqualTo(logEntry(
@@ -135,7 +126,7 @@ class MigrationsCommandTest {
 
     @Test
     void branchesPrintsTheBranchPointWithIndentedChildrenAndABlankLine() {
-        Run run = run("branches");
+        CliRun run = run("branches");
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).isEqualTo("b (branchpoint)\n  -> c (billing) (head)\n  -> d (head)\n\n");
@@ -143,7 +134,7 @@ class MigrationsCommandTest {
 
     @Test
     void verboseBranchesAddsTheDocToEachChild() {
-        Run run = run("branches", "-v");
+        CliRun run = run("branches", "-v");
 
         assertThat(run.out())
                 .isEqualTo(logEntry("b", " (branchpoint)", "a", "Branches into: c, d\n", "b_add_email.sql", "add email")
@@ -152,7 +143,7 @@ class MigrationsCommandTest {
 
     @Test
     void historyListsNewestFirstWithParentsMarkersAndMessages() {
-        Run run = run("history");
+        CliRun run = run("history");
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).isEqualTo("""
@@ -165,7 +156,7 @@ class MigrationsCommandTest {
 
     @Test
     void verboseHistoryPrintsLogEntries() {
-        Run run = run("history", "-v");
+        CliRun run = run("history", "-v");
 
         assertThat(run.out())
                 .isEqualTo(logEntry(
@@ -184,9 +175,9 @@ class MigrationsCommandTest {
 
     @Test
     void historyRangeAcceptsAStartThatLooksLikeAnOption() {
-        Run equals = run("history", "-r=a:b");
-        Run negative = run("history", "-r=-1:d");
-        Run separate = run("history", "-r", "-1:d");
+        CliRun equals = run("history", "-r=a:b");
+        CliRun negative = run("history", "-r=-1:d");
+        CliRun separate = run("history", "-r", "-1:d");
 
         assertThat(equals.out()).isEqualTo("a -> b (branchpoint), add email\n<base> -> a, create users\n");
         assertThat(negative.exit()).isZero();
@@ -196,7 +187,7 @@ class MigrationsCommandTest {
 
     @Test
     void historyWithoutAColonFailsWithAlembicsMessage() {
-        Run run = run("history", "-r", "b");
+        CliRun run = run("history", "-r", "b");
 
         assertThat(run.exit()).isEqualTo(255);
         assertThat(run.out()).isEqualTo("FAILED: History range requires [start]:[end], [start]:, or :[end]\n");
@@ -204,7 +195,7 @@ class MigrationsCommandTest {
 
     @Test
     void showPrintsTheLogEntryAndABlankLine() {
-        Run run = run("show", "b");
+        CliRun run = run("show", "b");
 
         assertThat(run.exit()).isZero();
         assertThat(run.out())
@@ -214,7 +205,7 @@ class MigrationsCommandTest {
 
     @Test
     void showOfAnUnknownRevisionFails() {
-        Run run = run("show", "zzzz");
+        CliRun run = run("show", "zzzz");
 
         assertThat(run.exit()).isEqualTo(255);
         assertThat(run.out()).isEqualTo("FAILED: Can't locate revision identified by 'zzzz'\n");
@@ -223,7 +214,7 @@ class MigrationsCommandTest {
 
     @Test
     void upgradeSqlPrintsTheScriptWithOneTransactionPerRevision() {
-        Run run = run("upgrade", "b", "--sql");
+        CliRun run = run("upgrade", "b", "--sql");
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).isEqualTo("""
@@ -257,7 +248,7 @@ class MigrationsCommandTest {
 
     @Test
     void upgradeSqlInOneTransactionWhenAskedTo() {
-        Run run = run("--no-transaction-per-migration", "upgrade", "b", "--sql");
+        CliRun run = run("--no-transaction-per-migration", "upgrade", "b", "--sql");
 
         assertThat(run.out()).startsWith("BEGIN;\n\nCREATE TABLE").endsWith("= 'a';\n\nCOMMIT;\n\n");
         assertThat(run.out().split("BEGIN;", -1)).hasSize(2);
@@ -265,8 +256,8 @@ class MigrationsCommandTest {
 
     @Test
     void downgradeAndStampSqlPrintTheirScripts() {
-        Run downgrade = run("downgrade", "--sql", "b:a");
-        Run stamp = run("stamp", "--sql", "c");
+        CliRun downgrade = run("downgrade", "--sql", "b:a");
+        CliRun stamp = run("stamp", "--sql", "c");
 
         assertThat(downgrade.out()).isEqualTo("""
                         BEGIN;
@@ -287,7 +278,7 @@ class MigrationsCommandTest {
 
     @Test
     void upgradeToAmbiguousHeadFailsWithAlembicsAdvice() {
-        Run run = run("upgrade", "head", "--sql");
+        CliRun run = run("upgrade", "head", "--sql");
 
         assertThat(run.exit()).isEqualTo(255);
         assertThat(run.out())
@@ -298,17 +289,17 @@ class MigrationsCommandTest {
 
     @Test
     void rangesNeedSqlMode() {
-        assertThat(run("upgrade", "a:b")).isEqualTo(new Run(255, "FAILED: Range revision not allowed\n", ""));
-        assertThat(run("downgrade", "b:a")).isEqualTo(new Run(255, "FAILED: Range revision not allowed\n", ""));
+        assertThat(run("upgrade", "a:b")).isEqualTo(new CliRun(255, "FAILED: Range revision not allowed\n", ""));
+        assertThat(run("downgrade", "b:a")).isEqualTo(new CliRun(255, "FAILED: Range revision not allowed\n", ""));
         assertThat(run("downgrade", "--sql", "a").out())
                 .isEqualTo("FAILED: downgrade with --sql requires <fromrev>:<torev>\n");
     }
 
     @Test
     void stampCannotPurgeInSqlMode() {
-        Run run = run("stamp", "--sql", "--purge", "b");
+        CliRun run = run("stamp", "--sql", "--purge", "b");
 
-        assertThat(run).isEqualTo(new Run(255, "FAILED: Can't use --purge with --sql mode\n", ""));
+        assertThat(run).isEqualTo(new CliRun(255, "FAILED: Can't use --purge with --sql mode\n", ""));
     }
 
     @Test
@@ -318,7 +309,7 @@ class MigrationsCommandTest {
                         + " --config with spring.datasource.url)\n");
         assertThat(run("current").exit()).isEqualTo(255);
         assertThat(run("show", "current").out()).startsWith("FAILED: 'show current' needs a database connection");
-        Run downgrade = run("downgrade", "-1");
+        CliRun downgrade = run("downgrade", "-1");
         assertThat(downgrade.exit()).isEqualTo(255);
         assertThat(downgrade.out())
                 .isEqualTo("FAILED: 'downgrade' needs a database connection: give --url (or MIGRATIONS_URL, or"
@@ -337,9 +328,9 @@ class MigrationsCommandTest {
 
     @Test
     void usageErrorsGoToStderrWithExitCode2() {
-        Run unknown = run("heads", "--bogus");
-        Run missing = runRaw(Map.of());
-        Run missingRevision = run("upgrade", "--sql");
+        CliRun unknown = run("heads", "--bogus");
+        CliRun missing = runRaw(Map.of());
+        CliRun missingRevision = run("upgrade", "--sql");
 
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.out()).isEmpty();
@@ -358,7 +349,7 @@ class MigrationsCommandTest {
 
     @Test
     void jsonIsOnlyForReadCommands() {
-        Run run = run("--format", "json", "upgrade", "b", "--sql");
+        CliRun run = run("--format", "json", "upgrade", "b", "--sql");
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("--format json is available for heads, branches, history, show and current");
@@ -366,8 +357,8 @@ class MigrationsCommandTest {
 
     @Test
     void verboseAddsTheStackTraceOnStderr() {
-        Run quiet = run("show", "zzzz");
-        Run verbose = run("--verbose", "show", "zzzz");
+        CliRun quiet = run("show", "zzzz");
+        CliRun verbose = run("--verbose", "show", "zzzz");
 
         assertThat(quiet.err()).isEmpty();
         assertThat(verbose.out()).isEqualTo(quiet.out());
@@ -392,7 +383,7 @@ class MigrationsCommandTest {
 
     @Test
     void jsonListsRevisionsWithTheirGraphFacts() {
-        Run run = run("--format", "json", "show", "c");
+        CliRun run = run("--format", "json", "show", "c");
 
         assertThat(run.exit()).isZero();
         assertThat(run.out())
@@ -425,7 +416,7 @@ class MigrationsCommandTest {
                         + "migrations.locations=filesystem:" + scripts + "\n"
                         + "migrations.version-table=app_versions\n");
 
-        Run run = runRaw(Map.of(), "--config", config.toString(), "upgrade", "a", "--sql");
+        CliRun run = runRaw(Map.of(), "--config", config.toString(), "upgrade", "a", "--sql");
 
         assertThat(run.exit()).isZero();
         assertThat(run.out())
@@ -454,9 +445,9 @@ class MigrationsCommandTest {
                   version-table: ignored
                 """);
 
-        Run run = runRaw(Map.of(), "--config", config.toString(), "stamp", "--sql", "a");
-        Run heads = runRaw(Map.of(), "--config", config.toString(), "heads");
-        Run fromEnv =
+        CliRun run = runRaw(Map.of(), "--config", config.toString(), "stamp", "--sql", "a");
+        CliRun heads = runRaw(Map.of(), "--config", config.toString(), "heads");
+        CliRun fromEnv =
                 runRaw(Map.of("VERSION_TABLE", "env_versions"), "--config", config.toString(), "stamp", "--sql", "a");
 
         assertThat(run.exit()).isZero();
@@ -470,7 +461,7 @@ class MigrationsCommandTest {
         Path config = dir.resolve("application.yaml");
         Files.writeString(config, "migrations:\n  locations: &x foo\n");
 
-        Run run = runRaw(Map.of(), "--config", config.toString(), "heads");
+        CliRun run = runRaw(Map.of(), "--config", config.toString(), "heads");
 
         assertThat(run.exit()).isEqualTo(255);
         assertThat(run.out()).startsWith("FAILED: Config file " + config + ":2: anchors, aliases and tags");
@@ -478,8 +469,8 @@ class MigrationsCommandTest {
 
     @Test
     void environmentUrlPicksTheDialectAndOptionsWin() {
-        Run h2 = runWithEnv(Map.of("MIGRATIONS_URL", "jdbc:h2:mem:x"), "upgrade", "a", "--sql");
-        Run pg = runWithEnv(
+        CliRun h2 = runWithEnv(Map.of("MIGRATIONS_URL", "jdbc:h2:mem:x"), "upgrade", "a", "--sql");
+        CliRun pg = runWithEnv(
                 Map.of("MIGRATIONS_URL", "jdbc:h2:mem:x"), "--dialect", "postgresql", "upgrade", "a", "--sql");
 
         assertThat(h2.out()).doesNotContain("RETURNING");
@@ -488,7 +479,7 @@ class MigrationsCommandTest {
 
     @Test
     void passwordsAreNeverPrinted() {
-        Run run = runWithEnv(
+        CliRun run = runWithEnv(
                 Map.of("MIGRATIONS_PASSWORD", "envsecret"),
                 "--verbose",
                 "--password",

@@ -1,20 +1,12 @@
 package dev.migrations.cli;
 
 import static dev.migrations.cli.TestDatabases.PG_PASSWORD;
-import static dev.migrations.cli.TestDatabases.PG_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,32 +22,17 @@ class OnlineCommandsIT {
 
     private final TestDatabases databases = new TestDatabases();
 
-    record Run(int exit, String out, String err) {}
-
     @AfterEach
     void dropDatabase() throws SQLException {
         databases.dropAll();
     }
 
     private void script(String id, String revises, String up, String down) throws IOException {
-        Path scripts = dir.resolve("db/migrations");
-        Files.createDirectories(scripts);
-        String text = "-- revision " + id + "\n--\n-- Revision ID: " + id + "\n-- Revises: " + revises
-                + "\n\n-- migrate:upgrade\n" + up + "\n\n-- migrate:downgrade\n" + down + "\n";
-        Files.writeString(scripts.resolve(id + "_rev.sql"), text, StandardCharsets.UTF_8);
+        CliRun.script(dir.resolve("db/migrations"), id, revises, up, down);
     }
 
-    private Run run(String url, String... args) {
-        List<String> all = new ArrayList<>(
-                List.of("--location", dir.resolve("db/migrations").toString()));
-        all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Map<String, String> env = url.startsWith("jdbc:h2")
-                ? Map.of("MIGRATIONS_URL", url)
-                : Map.of("MIGRATIONS_URL", url, "MIGRATIONS_USER", PG_USER, "MIGRATIONS_PASSWORD", PG_PASSWORD);
-        int exit = MigrationsCommand.run(new PrintWriter(out), new PrintWriter(err), env, all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+    private CliRun run(String url, String... args) {
+        return CliRun.in(dir.resolve("db/migrations"), TestDatabases.env(url), args);
     }
 
     @ParameterizedTest
@@ -70,19 +47,19 @@ class OnlineCommandsIT {
                 "ALTER TABLE users DROP COLUMN email;");
         script("cccc", "bbbb", "CREATE TABLE orders (id int PRIMARY KEY);", "DROP TABLE orders;");
 
-        Run pending = run(url, "status");
+        CliRun pending = run(url, "status");
         assertThat(pending.exit()).isEqualTo(StatusCommand.EXIT_PENDING);
         assertThat(pending.out())
                 .contains("Current: base")
                 .contains("Pending: 3 revision(s), in run order: aaaa, bbbb, cccc");
 
-        Run upgrade = run(url, "upgrade", "+2");
+        CliRun upgrade = run(url, "upgrade", "+2");
         assertThat(upgrade.exit()).isZero();
         assertThat(run(url, "current").out()).isEqualTo("bbbb\n");
 
         assertThat(run(url, "upgrade", "head").exit()).isZero();
         assertThat(run(url, "history", "-i").out()).contains("bbbb -> cccc (head) (current), revision cccc");
-        Run upToDate = run(url, "status", "head");
+        CliRun upToDate = run(url, "status", "head");
         assertThat(upToDate.exit()).isZero();
         assertThat(upToDate.out()).contains("Up to date.");
 
@@ -99,7 +76,7 @@ class OnlineCommandsIT {
         script("aaaa", "", "CREATE TABLE users (id int PRIMARY KEY);", "DROP TABLE users;");
         script("bbbb", "aaaa", "CREATE TABLE users (id int PRIMARY KEY);", "SELECT 1;");
 
-        Run failed = run(url, "upgrade", "head");
+        CliRun failed = run(url, "upgrade", "head");
         assertThat(failed.exit()).isEqualTo(255);
         assertThat(failed.out())
                 .startsWith("FAILED: Revision bbbb (")
@@ -119,10 +96,10 @@ class OnlineCommandsIT {
         script("aaaa", "", "CREATE TABLE users (id int PRIMARY KEY); -- reviewed edit", "DROP TABLE users;");
         script("bbbb", "aaaa", "SELECT 1;", "SELECT 1;");
 
-        Run refused = run(url, "upgrade", "head");
+        CliRun refused = run(url, "upgrade", "head");
         assertThat(refused.exit()).isEqualTo(255);
         assertThat(refused.out()).contains("Revision aaaa (").contains("was applied with checksum");
-        Run listed = run(url, "checksums");
+        CliRun listed = run(url, "checksums");
         assertThat(listed.exit()).isEqualTo(1);
         assertThat(run(url, "checksums", "--record").out()).isEqualTo("Recorded the current checksum of aaaa.\n");
         assertThat(run(url, "upgrade", "head").exit()).isZero();
@@ -134,7 +111,7 @@ class OnlineCommandsIT {
     void verboseCurrentNamesTheDatabaseWithoutThePassword(String kind) throws Exception {
         String url = databases.url(kind);
         script("aaaa", "", "SELECT 1;", "SELECT 1;");
-        Run run = run(
+        CliRun run = run(
                 url + (url.contains("?") ? "&" : "?") + "password=" + PG_PASSWORD.toLowerCase(Locale.ROOT) + "x",
                 "--password",
                 "hunter2",

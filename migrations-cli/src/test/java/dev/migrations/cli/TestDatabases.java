@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -51,6 +52,16 @@ final class TestDatabases {
         int slash = ADMIN_URL.lastIndexOf('/');
         int query = ADMIN_URL.indexOf('?', slash);
         return ADMIN_URL.substring(0, slash + 1) + name + (query < 0 ? "" : ADMIN_URL.substring(query));
+    }
+
+    /**
+     * The environment that points the command line at the database: {@code MIGRATIONS_URL}, and for
+     * PostgreSQL the server's user and password.
+     */
+    static Map<String, String> env(String url) {
+        return url.startsWith("jdbc:h2")
+                ? Map.of("MIGRATIONS_URL", url)
+                : Map.of("MIGRATIONS_URL", url, "MIGRATIONS_USER", PG_USER, "MIGRATIONS_PASSWORD", PG_PASSWORD);
     }
 
     /** Drops the PostgreSQL databases created so far (none: does not connect). */

@@ -3,8 +3,6 @@ package dev.migrations.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,16 +16,11 @@ class WriteCommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = MigrationsCommand.run(new PrintWriter(out), new PrintWriter(err), Map.of(), args);
-        return new Run(exit, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(Map.of(), args);
     }
 
-    private Run inLocation(Path location, String... args) {
+    private CliRun inLocation(Path location, String... args) {
         List<String> all = new ArrayList<>(List.of("--location", location.toString()));
         all.addAll(List.of(args));
         return run(all.toArray(String[]::new));
@@ -37,7 +30,7 @@ class WriteCommandsTest {
     void initCreatesTheDirectoryAndSaysSo() {
         Path target = dir.resolve("db/migrations");
 
-        Run run = run("init", target.toString());
+        CliRun run = run("init", target.toString());
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).startsWith("Creating directory '" + target.toAbsolutePath() + "' ...  done\n");
@@ -48,7 +41,7 @@ class WriteCommandsTest {
     void initRefusesADirectoryWithFiles() throws IOException {
         Files.writeString(dir.resolve("x.sql"), "-- x\n");
 
-        Run run = run("init", dir.toString());
+        CliRun run = run("init", dir.toString());
 
         assertThat(run.exit()).isEqualTo(255);
         assertThat(run.out()).isEqualTo("FAILED: Directory " + dir + " already exists and is not empty\n");
@@ -56,8 +49,8 @@ class WriteCommandsTest {
 
     @Test
     void revisionWritesAScriptOnTheHeadAndPrintsItsPath() throws IOException {
-        Run first = inLocation(dir, "revision", "-m", "create users", "--rev-id", "a1");
-        Run second = inLocation(dir, "revision", "-m", "add email", "--rev-id", "b1");
+        CliRun first = inLocation(dir, "revision", "-m", "create users", "--rev-id", "a1");
+        CliRun second = inLocation(dir, "revision", "-m", "add email", "--rev-id", "b1");
 
         Path file = dir.resolve("b1_add_email.sql").toAbsolutePath();
         assertThat(first.exit()).isZero();
@@ -73,8 +66,8 @@ class WriteCommandsTest {
         inLocation(dir, "revision", "-m", "one", "--rev-id", "a1");
         inLocation(dir, "revision", "-m", "two", "--rev-id", "b1");
 
-        Run refused = inLocation(dir, "revision", "-m", "side", "--head", "a1", "--rev-id", "c1");
-        Run spliced = inLocation(
+        CliRun refused = inLocation(dir, "revision", "-m", "side", "--head", "a1", "--rev-id", "c1");
+        CliRun spliced = inLocation(
                 dir, "revision", "-m", "side", "--head", "a1", "--splice", "--rev-id", "c1", "--branch-label", "side");
 
         assertThat(refused.out())
@@ -91,7 +84,7 @@ class WriteCommandsTest {
         inLocation(dir, "revision", "-m", "two", "--rev-id", "b1");
         inLocation(dir, "revision", "-m", "three", "--head", "a1", "--splice", "--rev-id", "c1");
 
-        Run merge = inLocation(dir, "merge", "heads", "-m", "merge it", "--rev-id", "m1");
+        CliRun merge = inLocation(dir, "merge", "heads", "-m", "merge it", "--rev-id", "m1");
 
         assertThat(merge.out())
                 .isEqualTo("Generating " + dir.resolve("m1_merge_it.sql").toAbsolutePath() + " ...  done\n");
