@@ -1,9 +1,7 @@
 package dev.migrations.runtime;
 
-import dev.migrations.AppliedStep;
 import dev.migrations.ChecksumMismatch;
 import dev.migrations.LockTimeoutException;
-import dev.migrations.MigrationFailedException;
 import dev.migrations.MigrationResult;
 import dev.migrations.MigrationsConfig;
 import dev.migrations.MigrationsException;
@@ -29,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Runs plans against a database: takes the migration lock, makes sure the version and history
  * tables exist, reads the rows, checks checksums, and drives the step loop with the database as the
  * sink, re-planning if another migrator moved the version table. Reports failures with the revision,
- * file, line, SQLState and what the run applied.
+ * file, line, SQLState and what the run applied (see {@link StepFailure}).
  */
 public final class OnlineRunner {
     private static final Logger LOG = LoggerFactory.getLogger(OnlineRunner.class);
@@ -105,7 +103,7 @@ public final class OnlineRunner {
         }
     }
 
-    private static String sqlState(SQLException e) {
+    static String sqlState(SQLException e) {
         return e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]";
     }
 
@@ -204,7 +202,7 @@ public final class OnlineRunner {
             }
         } catch (SQLException e) {
             MigrationsException error = ConnectionLoss.lost(e)
-                    ? ConnectionLoss.duringRun(command, firstLine(e.getMessage()) + sqlState(e), e)
+                    ? ConnectionLoss.duringRun(command, StepFailure.firstLine(e.getMessage()) + sqlState(e), e)
                     : new MigrationsException(
                             "Database error: " + e.getMessage() + sqlState(e) + ConnectionLoss.advice(e), e);
             listeners.runFailed(command, target, error, Duration.ofNanos(System.nanoTime() - start));
@@ -386,24 +384,16 @@ public final class OnlineRunner {
                 }
             }
         } catch (JdbcSink.StatementFailure failure) {
-            throw failed(
-                    connection,
-                    dialect,
-                    command,
-                    sink,
-                    new Failure(failure.script(), failure.statement().line(), failure.sqlException()));
+            throw new StepFailure(failure.script(), failure.statement().line(), failure.sqlException())
+                    .report(connection, dialect, config.schema(), config.versionTable(), command, sink);
         } catch (JavaMigrationFailure failure) {
-            throw failed(
-                    connection,
-                    dialect,
-                    command,
-                    sink,
-                    new Failure(failure.script(), failure.line(), failure.getCause()));
+            throw new StepFailure(failure.script(), failure.line(), failure.getCause())
+                    .report(connection, dialect, config.schema(), config.versionTable(), command, sink);
         } catch (JdbcSink.BookkeepingFailure failure) {
             sink.rollback();
             throw new MigrationsException(
                     "Migration bookkeeping failed: " + failure.getMessage() + sqlState(failure.sqlException())
-                            + appliedSentence(sink.committed()),
+                            + StepFailure.appliedSentence(sink.committed()),
                     failure);
         } catch (RuntimeException e) {
             sink.rollback();
@@ -455,120 +445,6 @@ public final class OnlineRunner {
 
     static String describeRows(List<String> rows) {
         return rows.isEmpty() ? "base" : String.join(", ", rows);
-    }
-
-    private static String appliedSentence(List<AppliedStep> applied) {
-        List<String> ids = new ArrayList<>();
-        for (AppliedStep step : applied) {
-            ids.add(step.revision() == null ? step.describe() : step.revision());
-        }
-        return " Applied in this run: " + (ids.isEmpty() ? "nothing" : String.join(", ", ids)) + ".";
-    }
-
-    /** What failed: a script's statement (line in the file) or a Java migration (line in its source, or 0). */
-    private record Failure(RevisionScript script, int line, Throwable cause) {
-        String where() {
-            if (script.isJava()) {
-                return line > 0 ? script.path() + ", line " + line : script.path();
-            }
-            return script.path() + ':' + line;
-        }
-
-        String sqlStateOf() {
-            return cause instanceof SQLException e ? e.getSQLState() : null;
-        }
-
-        String reason() {
-            return cause instanceof SQLException e
-                    ? firstLine(e.getMessage()) + sqlState(e)
-                    : firstLine(JavaMigrationFailure.describe(cause));
-        }
-
-        String before() {
-            return script.isJava() ? "before the failure" : "before line " + line;
-        }
-    }
-
-    private MigrationFailedException failed(
-            Connection connection, Dialect dialect, String command, JdbcSink sink, Failure failure)
-            throws SQLException {
-        boolean rolledBack = sink.inTransaction();
-        RevisionScript script = failure.script();
-        Throwable cause = failure.cause();
-        List<String> rows;
-        try {
-            sink.rollback();
-            rows = JdbcSupport.readRows(connection, dialect, config.schema(), config.versionTable());
-        } catch (SQLException lost) {
-            SQLException statementError = cause instanceof SQLException e ? e : null;
-            if ((statementError == null || !ConnectionLoss.lost(statementError)) && !ConnectionLoss.lost(lost)) {
-                throw lost;
-            }
-            // The session ended under the statement: report the statement's error, not the closed socket's.
-            SQLException reported = statementError != null ? statementError : lost;
-            return ConnectionLoss.duringStatement(
-                    command,
-                    script,
-                    failure.line(),
-                    reported,
-                    sink.committed(),
-                    appliedSentence(sink.committed()),
-                    firstLine(reported.getMessage()));
-        }
-        List<String> applied = new ArrayList<>();
-        for (AppliedStep step : sink.committed()) {
-            if (step.revision() != null) {
-                applied.add(step.revision());
-            }
-        }
-        StringBuilder message = new StringBuilder();
-        message.append("Revision ")
-                .append(script.revision())
-                .append(" (")
-                .append(failure.where())
-                .append(") failed: ")
-                .append(failure.reason())
-                .append('.');
-        message.append(appliedSentence(sink.committed()));
-        if (!rolledBack && !script.transactional()) {
-            message.append(" Revision ")
-                    .append(script.revision())
-                    .append(" is not transactional: its statements ")
-                    .append(failure.before())
-                    .append(" were applied and stay applied;" + " finish or undo them by hand before running again.");
-        } else if (!rolledBack && !dialect.transactionalDdl()) {
-            message.append(" ")
-                    .append(dialect.name())
-                    .append(" commits DDL as it runs: statements of ")
-                    .append(script.revision())
-                    .append(" ")
-                    .append(failure.before())
-                    .append(" may have been applied.");
-        }
-        message.append(" The database is at ")
-                .append(describeRows(rows))
-                .append(script.isJava() ? "; fix the migration and run '" : "; fix the script and run '")
-                .append(command)
-                .append("' again.");
-        return new MigrationFailedException(
-                message.toString(),
-                script.revision(),
-                script.path(),
-                failure.line(),
-                failure.sqlStateOf(),
-                applied,
-                rows,
-                cause);
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        String trimmed = message.strip();
-        // PostgreSQL appends "Position: N" and detail lines; the first line carries the message.
-        int newline = trimmed.indexOf('\n');
-        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
     }
 
     /**
