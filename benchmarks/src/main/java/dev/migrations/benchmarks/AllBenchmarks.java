@@ -63,7 +63,7 @@ public final class AllBenchmarks {
         // Further arguments pick sections (apply noop memory offline graph startup); default all.
         Set<String> only = new HashSet<>(Arrays.asList(args).subList(Math.min(args.length, 2), args.length));
         Predicate<String> wanted = section -> only.isEmpty() || only.contains(section);
-        int rounds = quick ? 2 : 5;
+        int rounds = quick ? 2 : 7;
         List<Integer> sizes = quick ? List.of(20, 100) : List.of(200, 1000);
         List<Workload> workloads = new ArrayList<>();
         for (int n : sizes) {
@@ -205,7 +205,9 @@ public final class AllBenchmarks {
                 + " no-op runs use one database per tool, brought to head by that tool.\n"
                 + "- Tools alternate run by run (A B C A B C ...), after unrecorded warm-up rounds; tables show the"
                 + " median and the spread (min–max) over the rounds. Ratios are against references measured in the"
-                + " same rounds: absolute times drift on a shared machine, ratios within one run are what count.\n"
+                + " same rounds: absolute times drift on a shared machine, ratios within one run are what count."
+                + " The apply goal is judged on each round's ratio to the floor of that round (the tools of a round"
+                + " share the machine's state of that moment), with a 90% bootstrap interval of their median.\n"
                 + "- Workload: revision i creates `bench_r<i>` (3 columns, primary key), an index on it, and inserts a"
                 + " row. The same SQL is given to every tool: this engine's scripts (one file per revision), Flyway"
                 + " `V<i>__...sql` files, a Liquibase XML changelog including one formatted-SQL file per revision.\n"
