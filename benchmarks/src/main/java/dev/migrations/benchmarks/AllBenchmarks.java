@@ -78,7 +78,7 @@ public final class AllBenchmarks {
                     Workload workload = workloads.get(i);
                     report.heading(3, workload.revisions() + " revisions");
                     // The first size warms the JIT, driver and server for the next.
-                    tools.apply(workload, rounds, i == 0 ? 1 : 0);
+                    tools.apply(workload, applyRounds(workload.revisions(), rounds), i == 0 ? 1 : 0);
                 }
             }
             if (wanted.test("noop")) {
@@ -246,6 +246,15 @@ public final class AllBenchmarks {
         try (var in = org.flywaydb.core.Flyway.class.getResourceAsStream("/org/flywaydb/core/internal/version.txt")) {
             return in == null ? "?" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         }
+    }
+
+    /**
+     * Rounds of the apply section for a workload: a smaller workload runs more of them, its runs being
+     * short and the round-to-round noise a larger share of them (200 revisions: 15 rounds of about 10 s
+     * each; 1,000: the base number).
+     */
+    static int applyRounds(int revisions, int rounds) {
+        return rounds < 7 ? rounds : Math.max(rounds, Math.min(15, 3000 / revisions));
     }
 
     private static String loadAverage() {

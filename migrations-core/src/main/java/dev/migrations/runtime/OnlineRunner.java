@@ -191,14 +191,18 @@ public final class OnlineRunner {
             String command, String target, boolean purge, Check check, Plan plan, Verification verification) {
         long start = System.nanoTime();
         MigrationResult result;
-        try {
+        try (Connection connection = connect()) {
             // A stamp always takes the locked path: it also clears a half-applied revision's record.
             result = purge || command.equals("stamp")
                     ? null
-                    : nothingToDo(command, target, check, plan, start, verification);
+                    : readOnly.nothingToDo(
+                            connection, dialectOf(connection), command, target, check, plan, start, verification);
             if (result == null) {
-                result = underLock((connection, dialect) ->
-                        runLocked(connection, dialect, command, target, purge, check, plan, start, verification));
+                // The connection that looked becomes the one that works: one connection fewer to open.
+                result = underLock(
+                        connection,
+                        (work, dialect) ->
+                                runLocked(work, dialect, command, target, purge, check, plan, start, verification));
             }
         } catch (SQLException e) {
             MigrationsException error = ConnectionLoss.lost(e)
@@ -245,23 +249,25 @@ public final class OnlineRunner {
         return result;
     }
 
-    private MigrationResult nothingToDo(
-            String command, String target, Check check, Plan plan, long start, Verification verification)
-            throws SQLException {
-        try (Connection connection = connect()) {
-            return readOnly.nothingToDo(
-                    connection, dialectOf(connection), command, target, check, plan, start, verification);
-        }
-    }
-
     private interface LockedWork<T> {
         T run(Connection connection, Dialect dialect) throws SQLException;
     }
 
     /** Runs the work on a connection of its own while the migration lock is held on another. */
     private <T> T underLock(LockedWork<T> work) throws SQLException {
-        try (Connection lockConnection = connect();
-                Connection connection = connect()) {
+        try (Connection connection = connect()) {
+            return underLock(connection, work);
+        }
+    }
+
+    /**
+     * Runs the work on {@code connection} while the migration lock is held on a connection opened for
+     * it. A transaction the connection has open (a pool handing out connections without autocommit)
+     * ends first: locks its reads hold must not block the migrator whose lock this run waits for.
+     */
+    private <T> T underLock(Connection connection, LockedWork<T> work) throws SQLException {
+        connection.setAutoCommit(true);
+        try (Connection lockConnection = connect()) {
             Dialect dialect = dialectOf(connection);
             MigrationLock lock = dialect.lock(config.schema(), config.versionTable());
             long start = System.nanoTime();
@@ -334,7 +340,6 @@ public final class OnlineRunner {
         Map<String, RevisionScript> scripts = this.scripts.get();
         String schema = config.schema();
         String table = config.versionTable();
-        connection.setAutoCommit(true);
         StateTables.Found found = StateTables.verify(connection, dialect, schema, table);
         if (found.creates() && !purge) {
             // Plan once before creating the tables: a bad target or several heads changes nothing.
@@ -460,7 +465,6 @@ public final class OnlineRunner {
         String table = config.versionTable();
         try {
             return underLock((connection, dialect) -> {
-                connection.setAutoCommit(true);
                 JdbcSupport.createIfMissing(connection, dialect.createHistoryTableIfNotExists(schema, table));
                 List<String> rows = JdbcSupport.tableExists(connection, dialect, schema, table)
                         ? JdbcSupport.readRows(connection, dialect, schema, table)

@@ -234,18 +234,62 @@ class PostgresEngineIT extends EngineContract {
         assertRows("r1");
     }
 
-    /** Hands out connections with auto-commit off, as a pool configured with autoCommit=false does. */
-    private record ManualCommitDataSource(DataSource target) implements DataSource {
+    @Test
+    void runWaitingForTheLockHoldsNoTransactionOpenWhenThePoolHandsOutManualCommitConnections() throws Exception {
+        files.rev("r1").write();
+        engine().upgrade("head");
+        files.rev("r2").revises("r1").upgrade("SELECT pg_sleep(1.5);\n").write();
+        Migrations waiting = Migrations.configure()
+                .locations("filesystem:" + scripts)
+                .dataSource(new ManualCommitDataSource(db.dataSource(), "waiting-migrator"))
+                .load();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<MigrationResult> holder = pool.submit(() -> engine().upgrade("head"));
+            awaitAdvisoryLockHolder(db);
+            Future<MigrationResult> second = pool.submit(() -> waiting.upgrade("head"));
+            String sessions = "SELECT state FROM pg_catalog.pg_stat_activity"
+                    + " WHERE application_name = 'waiting-migrator' ORDER BY state";
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (db.strings(sessions).size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            // The connection that found work to do read the version table first. Left in a transaction
+            // while it waits, its reads' locks could block the migrator it waits for.
+            assertThat(holder.isDone()).isFalse();
+            assertThat(db.strings(sessions)).containsExactly("idle", "idle");
+            assertThat(holder.get(30, TimeUnit.SECONDS).after()).containsExactly("r2");
+            assertThat(second.get(30, TimeUnit.SECONDS).steps()).isEmpty();
+        } finally {
+            pool.shutdown();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertRows("r2");
+    }
+
+    /**
+     * Hands out connections with auto-commit off, as a pool configured with autoCommit=false does,
+     * optionally named (pg_stat_activity.application_name) so a test can find them.
+     */
+    private record ManualCommitDataSource(DataSource target, String applicationName) implements DataSource {
+        ManualCommitDataSource(DataSource target) {
+            this(target, null);
+        }
+
         @Override
         public Connection getConnection() throws SQLException {
-            Connection connection = target.getConnection();
-            connection.setAutoCommit(false);
-            return connection;
+            return manualCommit(target.getConnection());
         }
 
         @Override
         public Connection getConnection(String username, String password) throws SQLException {
-            Connection connection = target.getConnection(username, password);
+            return manualCommit(target.getConnection(username, password));
+        }
+
+        private Connection manualCommit(Connection connection) throws SQLException {
+            if (applicationName != null) {
+                connection.setClientInfo("ApplicationName", applicationName);
+            }
             connection.setAutoCommit(false);
             return connection;
         }
