@@ -28,6 +28,20 @@ final class Samples {
         return Arrays.stream(samples).min().orElseThrow();
     }
 
+    /** Below this many rounds a goal gets no verdict: a bootstrap interval of so few is not one. */
+    static final int VERDICT_ROUNDS = 5;
+
+    /**
+     * A goal's verdict from the 90% interval of a median: met when the whole interval is within the
+     * goal, NOT met when the whole interval is beyond it, else not resolved by the run.
+     */
+    static String verdict(int rounds, boolean intervalWithin, boolean intervalBeyond) {
+        if (rounds < VERDICT_ROUNDS) {
+            return "too few rounds for a verdict";
+        }
+        return intervalWithin ? "met" : intervalBeyond ? "NOT met" : "not resolved by this run";
+    }
+
     /**
      * A 90% percentile-bootstrap confidence interval of the median: {@code {low, high}} over 10,000
      * resamples with a fixed seed (the same data always gives the same interval).

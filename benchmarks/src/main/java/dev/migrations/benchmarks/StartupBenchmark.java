@@ -317,7 +317,7 @@ public final class StartupBenchmark {
                 Locale.ROOT,
                 "goal: starter overhead at head under 50 ms: %s (median %.1f ms, 90%% bootstrap interval of the"
                         + " median %.1f..%.1f ms over %d rounds)%n",
-                interval[1] < 50 ? "met" : interval[0] >= 50 ? "NOT met" : "not resolved by this run",
+                Samples.verdict(rounds, interval[1] < 50, interval[0] >= 50),
                 median(starter),
                 interval[0],
                 interval[1],

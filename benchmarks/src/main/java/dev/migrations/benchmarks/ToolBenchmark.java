@@ -136,7 +136,7 @@ final class ToolBenchmark {
      */
     private static String goal(double[] perRound) {
         double[] interval = Samples.medianInterval90(perRound);
-        String verdict = interval[1] <= 1.10 ? "met" : interval[0] > 1.10 ? "NOT met" : "not resolved by this run";
+        String verdict = Samples.verdict(perRound.length, interval[1] <= 1.10, interval[0] > 1.10);
         return String.format(
                 Locale.ROOT,
                 " (goal at most 1.10x: %s; 90%% bootstrap interval of the per-round median %.2f..%.2f over %d"
