@@ -78,7 +78,11 @@ public final class AllBenchmarks {
                     Workload workload = workloads.get(i);
                     report.heading(3, workload.revisions() + " revisions");
                     // The first size warms the JIT, driver and server for the next.
-                    tools.apply(workload, applyRounds(workload.revisions(), rounds), i == 0 ? 1 : 0);
+                    tools.apply(
+                            workload,
+                            applyRounds(workload.revisions(), rounds),
+                            i == 0 ? 1 : 0,
+                            quick ? 0 : goalRounds(workload.revisions()));
                 }
             }
             if (wanted.test("noop")) {
@@ -209,7 +213,10 @@ public final class AllBenchmarks {
                 + " median and the spread (min–max) over the rounds. Ratios are against references measured in the"
                 + " same rounds: absolute times drift on a shared machine, ratios within one run are what count."
                 + " The apply goal is judged on each round's ratio to the floor of that round (the tools of a round"
-                + " share the machine's state of that moment), with a 90% bootstrap interval of their median.\n"
+                + " share the machine's state of that moment), with a 90% bootstrap interval of their median;"
+                + " further rounds of the floor and the library alone, after the rounds of all tools, add ratios"
+                + " to that verdict (single runs vary by 10-25% with the server's I/O, and five tools a round"
+                + " leave too few rounds to place the ratio against the line).\n"
                 + "- Workload: revision i creates `bench_r<i>` (3 columns, primary key), an index on it, and inserts a"
                 + " row. The same SQL is given to every tool: this engine's scripts (one file per revision), Flyway"
                 + " `V<i>__...sql` files, a Liquibase XML changelog including one formatted-SQL file per revision.\n"
@@ -258,6 +265,14 @@ public final class AllBenchmarks {
      */
     static int applyRounds(int revisions, int rounds) {
         return rounds < 7 ? rounds : Math.max(rounds, Math.min(15, 3000 / revisions));
+    }
+
+    /**
+     * Further rounds of the floor and the library alone for the apply goal's verdict: about 3 s a
+     * round at 200 revisions, so 30 of them there (45 ratios with the 15 full rounds); 6 at 1,000.
+     */
+    static int goalRounds(int revisions) {
+        return 6000 / revisions;
     }
 
     private static String loadAverage() {
