@@ -87,7 +87,7 @@ public final class AllBenchmarks {
             }
             if (wanted.test("noop")) {
                 report.heading(2, "No-op start: upgrade head with everything applied");
-                tools.noOp(workloads, quick ? 3 : 30, quick ? 2 : 8);
+                tools.noOp(workloads, quick ? 3 : 30, quick ? 2 : 8, quick ? 0 : 30);
             }
             if (wanted.test("memory")) {
                 report.heading(2, "Memory: peak heap while applying " + large.revisions() + " revisions");
