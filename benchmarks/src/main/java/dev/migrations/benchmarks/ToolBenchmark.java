@@ -232,7 +232,7 @@ final class ToolBenchmark {
     void noOp(List<Workload> workloads, int rounds, int processRounds, int goalRounds) throws Exception {
         List<List<String>> inProcessRows = new ArrayList<>();
         List<List<String>> processRows = new ArrayList<>();
-        Map<Integer, double[]> engineVsFlyway = new LinkedHashMap<>();
+        Map<Integer, NoOpRatios> engineVsFlyway = new LinkedHashMap<>();
         for (Workload workload : workloads) {
             Map<String, String> dbs = new LinkedHashMap<>();
             try {
@@ -282,16 +282,19 @@ final class ToolBenchmark {
                         concat(overheads(process, "ENGINE", "CONNECT"), overheads(pairs, "ENGINE", "CONNECT"));
                 double flywayOverhead = overheadMedian(process, "FLYWAY", "CONNECT");
                 double[] interval = Samples.medianInterval90(engineOverheads);
-                engineVsFlyway.put(workload.revisions(), new double[] {
-                    overheadMedian(inProcess, "ENGINE", "CONNECT") / overheadMedian(inProcess, "FLYWAY", "CONNECT"),
-                    median(engineOverheads) / flywayOverhead,
-                    interval[0] / flywayOverhead,
-                    interval[1] / flywayOverhead,
-                    engineOverheads.length,
-                    median(engineOverheads),
-                    overheadMedian(process, "ENGINE_CLI", "CLI_CONNECT") / flywayOverhead,
-                    overheadMedian(inProcess, UNVERIFIED, "CONNECT") / overheadMedian(inProcess, "FLYWAY", "CONNECT")
-                });
+                engineVsFlyway.put(
+                        workload.revisions(),
+                        new NoOpRatios(
+                                overheadMedian(inProcess, "ENGINE", "CONNECT")
+                                        / overheadMedian(inProcess, "FLYWAY", "CONNECT"),
+                                median(engineOverheads) / flywayOverhead,
+                                interval[0] / flywayOverhead,
+                                interval[1] / flywayOverhead,
+                                engineOverheads.length,
+                                median(engineOverheads),
+                                overheadMedian(process, "ENGINE_CLI", "CLI_CONNECT") / flywayOverhead,
+                                overheadMedian(inProcess, UNVERIFIED, "CONNECT")
+                                        / overheadMedian(inProcess, "FLYWAY", "CONNECT")));
             } finally {
                 for (String db : new java.util.HashSet<>(dbs.values())) {
                     dropDatabase(db);
@@ -318,36 +321,50 @@ final class ToolBenchmark {
                     + " bootstrap interval of the library's median overhead over Flyway's median overhead.");
         }
         for (var entry : engineVsFlyway.entrySet()) {
-            double[] r = entry.getValue();
+            NoOpRatios r = entry.getValue();
             String fresh = String.format(
                     Locale.ROOT,
                     "%.3f in a fresh JVM (library, %.1f ms; 90%% interval %.3f..%.3f over %d rounds)",
-                    r[1],
-                    r[5],
-                    r[2],
-                    r[3],
-                    (int) r[4]);
+                    r.fresh(),
+                    r.freshMs(),
+                    r.freshLow(),
+                    r.freshHigh(),
+                    r.freshRounds());
             report.summary(String.format(
                     Locale.ROOT,
                     "no-op start with %d applied, engine overhead / Flyway overhead above the floor: %.3f in a warm"
                             + " JVM, %s, %.3f (CLI jar) (goal at most 0.100); the first start after the scripts"
                             + " changed (full read, warm JVM): %.3f",
                     entry.getKey(),
-                    r[0],
+                    r.warm(),
                     fresh,
-                    r[6],
-                    r[7]));
+                    r.cli(),
+                    r.unverified()));
             report.text(String.format(
                     Locale.ROOT,
                     "%d applied: engine overhead / Flyway overhead = %.3f in this JVM, %s, %.3f (CLI jar); goal at"
                             + " most 0.100. The first start after the scripts changed reads them all: %.3f (warm JVM).",
                     entry.getKey(),
-                    r[0],
+                    r.warm(),
                     fresh,
-                    r[6],
-                    r[7]));
+                    r.cli(),
+                    r.unverified()));
         }
     }
+
+    /**
+     * The engine's no-op overhead over Flyway's: in a warm JVM, in fresh JVMs (with the interval, the
+     * rounds counted and the engine's median overhead in ms), the CLI jar, and the full read.
+     */
+    private record NoOpRatios(
+            double warm,
+            double fresh,
+            double freshLow,
+            double freshHigh,
+            int freshRounds,
+            double freshMs,
+            double cli,
+            double unverified) {}
 
     private static double[] concat(double[] a, double[] b) {
         double[] result = Arrays.copyOf(a, a.length + b.length);
