@@ -36,24 +36,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         versionProvider = MigrationsCommand.Version.class,
         sortOptions = false,
         description = "Alembic's revision model for SQL migrations: revision graphs, upgrades, downgrades, stamps"
-                + " and offline SQL.",
-        subcommands = {
-            InitCommand.class,
-            RevisionCommand.class,
-            MergeCommand.class,
-            UpgradeCommand.class,
-            DowngradeCommand.class,
-            StampCommand.class,
-            CurrentCommand.class,
-            HeadsCommand.class,
-            BranchesCommand.class,
-            HistoryCommand.class,
-            ShowCommand.class,
-            CheckCommand.class,
-            StatusCommand.class,
-            ChecksumsCommand.class,
-            LintCommand.class
-        })
+                + " and offline SQL.")
 public final class MigrationsCommand implements Callable<Integer> {
     /** Exit code of a command error ({@code FAILED: ...}), as Alembic's {@code sys.exit(-1)}. */
     public static final int EXIT_FAILED = 255;
@@ -63,6 +46,24 @@ public final class MigrationsCommand implements Callable<Integer> {
     public static final int EXIT_BUG = 1;
 
     private static final String MISSING_COMMAND = "Missing command; see the list below";
+
+    /** The subcommands, in the order the usage lists them; see {@link #newSubcommand}. */
+    static final List<String> COMMANDS = List.of(
+            "init",
+            "revision",
+            "merge",
+            "upgrade",
+            "downgrade",
+            "stamp",
+            "current",
+            "heads",
+            "branches",
+            "history",
+            "show",
+            "check",
+            "status",
+            "checksums",
+            "lint");
 
     /** Output format of the read commands. */
     enum Format {
@@ -227,6 +228,15 @@ public final class MigrationsCommand implements Callable<Integer> {
     static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
         MigrationsCommand command = new MigrationsCommand(env);
         CommandLine commandLine = new CommandLine(command);
+        // Picocli builds a command's model by reflection when it is registered (about 30 ms in a fresh
+        // JVM for all fifteen), so a command line that names its command registers that one alone; the
+        // usage, help and suggestions for a mistyped command get them all.
+        String invoked = invokedCommand(commandLine.getCommandSpec(), args);
+        for (String name : COMMANDS) {
+            if (invoked == null || invoked.equals(name)) {
+                commandLine.addSubcommand(name, newSubcommand(name));
+            }
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -240,6 +250,51 @@ public final class MigrationsCommand implements Callable<Integer> {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * The command the arguments name: the first argument that is a command's name and not the value
+     * of an option before it; null when there is none (or an end of options, {@code --}, comes first).
+     */
+    static String invokedCommand(CommandSpec spec, String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--")) {
+                return null;
+            }
+            if (COMMANDS.contains(arg)) {
+                return arg;
+            }
+            if (arg.startsWith("-") && arg.indexOf('=') < 0) {
+                CommandLine.Model.OptionSpec option = spec.findOption(arg);
+                if (option != null && option.arity().min() > 0) {
+                    i++; // the option's value, whatever it spells
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A new instance of the named subcommand. */
+    static Object newSubcommand(String name) {
+        return switch (name) {
+            case "init" -> new InitCommand();
+            case "revision" -> new RevisionCommand();
+            case "merge" -> new MergeCommand();
+            case "upgrade" -> new UpgradeCommand();
+            case "downgrade" -> new DowngradeCommand();
+            case "stamp" -> new StampCommand();
+            case "current" -> new CurrentCommand();
+            case "heads" -> new HeadsCommand();
+            case "branches" -> new BranchesCommand();
+            case "history" -> new HistoryCommand();
+            case "show" -> new ShowCommand();
+            case "check" -> new CheckCommand();
+            case "status" -> new StatusCommand();
+            case "checksums" -> new ChecksumsCommand();
+            case "lint" -> new LintCommand();
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
     }
 
     /** Without a subcommand: the usage, as a usage error. */

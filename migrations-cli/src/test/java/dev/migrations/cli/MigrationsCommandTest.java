@@ -348,6 +348,58 @@ class MigrationsCommandTest {
     }
 
     @Test
+    void theUsageListsEveryCommandAndAMistypedOneGetsASuggestion() {
+        CliRun help = runRaw(Map.of(), "--help");
+        CliRun typo = runRaw(Map.of(), "upgrad", "head");
+
+        assertThat(help.exit()).isZero();
+        for (String name : MigrationsCommand.COMMANDS) {
+            assertThat(help.out()).containsPattern("(?m)^  " + name + " ");
+        }
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("Did you mean: migrations upgrade");
+    }
+
+    @Test
+    void eachCommandNameMakesTheCommandOfThatName() {
+        for (String name : MigrationsCommand.COMMANDS) {
+            assertThat(new CommandLine(MigrationsCommand.newSubcommand(name)).getCommandName())
+                    .isEqualTo(name);
+        }
+    }
+
+    @Test
+    void theInvokedCommandIsTheFirstCommandNameThatIsNotAnOptionsValue() {
+        var spec = new CommandLine(new MigrationsCommand(Map.of())).getCommandSpec();
+
+        assertThat(MigrationsCommand.invokedCommand(spec, new String[] {"--url=jdbc:h2:mem:x", "upgrade", "head"}))
+                .isEqualTo("upgrade");
+        assertThat(MigrationsCommand.invokedCommand(
+                        spec, new String[] {"--schema", "history", "--verbose", "--location", "show", "heads"}))
+                .isEqualTo("heads");
+        assertThat(MigrationsCommand.invokedCommand(spec, new String[] {"--validate-checksums", "stamp", "a"}))
+                .isEqualTo("stamp");
+        assertThat(MigrationsCommand.invokedCommand(spec, new String[] {"show", "current"}))
+                .isEqualTo("show");
+        assertThat(MigrationsCommand.invokedCommand(spec, new String[] {"--help"}))
+                .isNull();
+        assertThat(MigrationsCommand.invokedCommand(spec, new String[] {"--", "upgrade"}))
+                .isNull();
+    }
+
+    @Test
+    void optionValuesThatSpellACommandDoNotChooseTheCommand() throws IOException {
+        // A schema named like a command: the command is the one after it.
+        Path config = Files.writeString(
+                dir.resolve("application.properties"),
+                "migrations.locations=filesystem:" + scripts.toAbsolutePath() + "\n");
+        CliRun heads = runRaw(Map.of(), "--config", config.toString(), "--version-table", "history", "heads");
+
+        assertThat(heads.exit()).isZero();
+        assertThat(heads.out()).contains("(head)");
+    }
+
+    @Test
     void jsonIsOnlyForReadCommands() {
         CliRun run = run("--format", "json", "upgrade", "b", "--sql");
 
