@@ -24,6 +24,13 @@ final class Samples {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /** The samples of {@code a}, then those of {@code b}. */
+    static double[] concat(double[] a, double[] b) {
+        double[] result = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, result, a.length, b.length);
+        return result;
+    }
+
     static double min(double[] samples) {
         return Arrays.stream(samples).min().orElseThrow();
     }

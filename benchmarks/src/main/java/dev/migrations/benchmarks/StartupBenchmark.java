@@ -31,7 +31,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -333,8 +332,7 @@ public final class StartupBenchmark {
                     min(ratios),
                     max(ratios));
         }
-        double[] goal = Arrays.copyOf(starter, rounds + goalRounds);
-        System.arraycopy(goalOverheads, 0, goal, rounds, goalRounds);
+        double[] goal = Samples.concat(starter, goalOverheads);
         double[] interval = Samples.medianInterval90(goal);
         String parts = "";
         if (goalRounds > 0) {

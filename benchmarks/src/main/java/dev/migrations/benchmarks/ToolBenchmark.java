@@ -1,6 +1,7 @@
 package dev.migrations.benchmarks;
 
 import static dev.migrations.benchmarks.Samples.check;
+import static dev.migrations.benchmarks.Samples.concat;
 import static dev.migrations.benchmarks.Samples.median;
 
 import java.io.IOException;
@@ -365,12 +366,6 @@ final class ToolBenchmark {
             double freshMs,
             double cli,
             double unverified) {}
-
-    private static double[] concat(double[] a, double[] b) {
-        double[] result = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, result, a.length, b.length);
-        return result;
-    }
 
     private interface Timed {
         double run(String tool) throws Exception;
