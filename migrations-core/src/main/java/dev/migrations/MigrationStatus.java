@@ -12,6 +12,9 @@ import java.util.List;
  * @param pending revisions an upgrade to the target would run, in run order
  * @param upToDate whether nothing is pending
  * @param checksumMismatches applied revisions whose scripts changed since
+ * @param unknownRevisions version-table rows the scripts do not have (a newer deployment's); when there
+ *     are any, nothing can be planned: {@code pending} and {@code targetRevisions} are empty and {@code
+ *     upToDate} is false
  */
 public record MigrationStatus(
         List<String> current,
@@ -20,7 +23,8 @@ public record MigrationStatus(
         List<String> targetRevisions,
         List<String> pending,
         boolean upToDate,
-        List<ChecksumMismatch> checksumMismatches) {
+        List<ChecksumMismatch> checksumMismatches,
+        List<String> unknownRevisions) {
 
     /** Copies the lists. */
     public MigrationStatus {
@@ -29,5 +33,6 @@ public record MigrationStatus(
         targetRevisions = List.copyOf(targetRevisions);
         pending = List.copyOf(pending);
         checksumMismatches = List.copyOf(checksumMismatches);
+        unknownRevisions = List.copyOf(unknownRevisions);
     }
 }

@@ -210,10 +210,10 @@ public final class GraphBenchmark {
             long gc0 = gcMillis();
             long t0 = System.nanoTime();
             Migrations m = Migrations.configure().locations(dir.toString()).load();
-            m.heads(false);
+            m.heads();
             long t1 = System.nanoTime();
             List<String> heads = new ArrayList<>();
-            for (RevisionInfo head : m.heads(false)) {
+            for (RevisionInfo head : m.heads()) {
                 heads.add(head.id());
             }
             long t2 = System.nanoTime();

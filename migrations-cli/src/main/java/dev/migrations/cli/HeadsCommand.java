@@ -18,7 +18,9 @@ final class HeadsCommand extends Subcommand {
 
     @Override
     public Integer call() {
-        List<RevisionInfo> heads = migrations().heads(resolveDependencies);
+        List<RevisionInfo> heads = resolveDependencies
+                ? migrations().headsResolvingDependencies()
+                : migrations().heads();
         if (json()) {
             printJson(heads);
             return 0;

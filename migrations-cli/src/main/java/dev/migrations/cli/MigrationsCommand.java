@@ -2,6 +2,7 @@ package dev.migrations.cli;
 
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
+import dev.migrations.StartRefusedException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -63,7 +64,8 @@ public final class MigrationsCommand implements Callable<Integer> {
             "check",
             "status",
             "checksums",
-            "lint");
+            "lint",
+            "start");
 
     /** Output format of the read commands. */
     enum Format {
@@ -293,6 +295,7 @@ public final class MigrationsCommand implements Callable<Integer> {
             case "status" -> new StatusCommand();
             case "checksums" -> new ChecksumsCommand();
             case "lint" -> new LintCommand();
+            case "start" -> new StartCommand();
             default -> throw new IllegalArgumentException("no command " + name);
         };
     }
@@ -308,7 +311,8 @@ public final class MigrationsCommand implements Callable<Integer> {
         PrintWriter out = commandLine.getOut();
         PrintWriter err = commandLine.getErr();
         if (error instanceof MigrationsException) {
-            out.print("FAILED: " + error.getMessage() + "\n");
+            String action = error instanceof StartRefusedException refused ? " " + refused.action() : "";
+            out.print("FAILED: " + error.getMessage() + action + "\n");
             out.flush();
             if (verbose) {
                 error.printStackTrace(err);
@@ -393,6 +397,13 @@ public final class MigrationsCommand implements Callable<Integer> {
                     + " MIGRATIONS_URL, or --config with spring.datasource.url)" + hint);
         }
         return migrations();
+    }
+
+    /** A setting of {@code --config} (placeholders resolved against the environment), if given there. */
+    java.util.Optional<String> configValue(String key) {
+        return config == null
+                ? java.util.Optional.empty()
+                : ConfigFile.read(config).get(key, env);
     }
 
     /** The output format of the read commands. */

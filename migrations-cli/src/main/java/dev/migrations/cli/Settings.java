@@ -198,7 +198,7 @@ record Settings(
         }
     }
 
-    private static boolean parseBoolean(String value, String key) {
+    static boolean parseBoolean(String value, String key) {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;

@@ -1,5 +1,6 @@
 package dev.migrations.cli;
 
+import dev.migrations.Migrations;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +31,12 @@ final class StampCommand extends Subcommand {
     public Integer call() {
         rejectJson();
         if (!sql) {
-            onlineOrSql("stamp").stamp(revisions, purge);
+            Migrations engine = onlineOrSql("stamp");
+            if (purge) {
+                engine.purgeAndStamp(revisions);
+            } else {
+                engine.stamp(revisions);
+            }
             return 0;
         }
         if (purge) {

@@ -43,4 +43,9 @@ public record Finding(
         Objects.requireNonNull(why, "why");
         Objects.requireNonNull(instead, "instead");
     }
+
+    /** {@code path:line: [severity] rule: message}, the one-line form of logs and start-up failures. */
+    public String summary() {
+        return path + ":" + line + ": [" + severity.label() + "] " + rule + ": " + message;
+    }
 }

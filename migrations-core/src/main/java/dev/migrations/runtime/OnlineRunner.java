@@ -1,6 +1,7 @@
 package dev.migrations.runtime;
 
 import dev.migrations.ChecksumMismatch;
+import dev.migrations.HistoryEntry;
 import dev.migrations.LockTimeoutException;
 import dev.migrations.MigrationResult;
 import dev.migrations.MigrationsConfig;
@@ -14,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -127,24 +127,23 @@ public final class OnlineRunner {
         return withConnection(connection -> recordedChecksums(connection, dialectOf(connection)));
     }
 
-    /** History rows, oldest first, as maps of column to value (empty without a history table). */
-    public List<Map<String, Object>> readHistory() {
+    /** History rows, oldest first (empty without a history table). */
+    public List<HistoryEntry> readHistory() {
         return withConnection(connection -> {
             Dialect dialect = dialectOf(connection);
-            List<Map<String, Object>> result = new ArrayList<>();
+            List<HistoryEntry> result = new ArrayList<>();
             if (!JdbcSupport.tableExists(connection, dialect, config.schema(), config.versionTable() + "_history")) {
                 return result;
             }
             try (Statement st = connection.createStatement();
                     ResultSet rs = st.executeQuery(dialect.selectHistory(config.schema(), config.versionTable()))) {
                 while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("revision", rs.getString(1));
-                    row.put("direction", rs.getString(2));
-                    row.put("appliedAt", rs.getTimestamp(3).toInstant());
-                    row.put("durationMs", rs.getLong(4));
-                    row.put("checksum", rs.getString(5));
-                    result.add(row);
+                    result.add(new HistoryEntry(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getTimestamp(3).toInstant(),
+                            Duration.ofMillis(rs.getLong(4)),
+                            rs.getString(5)));
                 }
             }
             return result;
@@ -168,42 +167,114 @@ public final class OnlineRunner {
     }
 
     /**
-     * Runs a command under the migration lock.
+     * One run of a command.
      *
      * @param command {@code upgrade}, {@code downgrade} or {@code stamp}
      * @param target the target as given, for messages
      * @param purge whether to empty the version table first ({@code stamp --purge})
      * @param check checks on the rows before planning
      * @param plan the steps from the rows
-     */
-    public MigrationResult run(String command, String target, boolean purge, Check check, Plan plan) {
-        return run(command, target, purge, check, plan, null);
-    }
-
-    /**
-     * Runs a command under the migration lock, unless the database's verification record (or a
-     * read-only look) shows there is nothing to do.
-     *
      * @param verification the scripts' fingerprint and heads, when checksums are validated and the
      *     verification record may be used and written; null otherwise
      */
-    public MigrationResult run(
-            String command, String target, boolean purge, Check check, Plan plan, Verification verification) {
+    public record Run(
+            String command, String target, boolean purge, Check check, Plan plan, Verification verification) {}
+
+    /**
+     * What one read-only look at the database found, without the lock.
+     *
+     * @param state what could be read
+     * @param rows the version-table rows (empty without a version table)
+     * @param heads the recorded heads, in load order, when {@code VERIFIED}
+     * @param recordedChecksums the checksum last recorded per revision, when {@code READ}
+     * @param historyId the history position the rows were read at, or -1 when there is none to vouch from
+     */
+    public record Look(
+            State state, List<String> rows, List<String> heads, Map<String, String> recordedChecksums, long historyId) {
+        /** What a look could read. */
+        public enum State {
+            /** No version table: the database is at base. */
+            NO_VERSION_TABLE,
+            /** A half-applied revision or tables that cannot be read: only the locked path can tell. */
+            UNREADABLE,
+            /** The verification record covers the scripts at exactly the rows: nothing to check or plan. */
+            VERIFIED,
+            /** The rows and recorded checksums. */
+            READ
+        }
+    }
+
+    /** What a caller decides from a look: a run to take under the lock, or null for none. */
+    public interface Decision {
+        /**
+         * Decides, while the look's connection is open.
+         *
+         * @param look what the look read
+         * @param session records the verification of a database found at its heads
+         * @return the run to take under the lock on the same connection, or null
+         */
+        Run decide(Look look, Session session);
+    }
+
+    /** What a decision may do on the look's connection. */
+    public interface Session {
+        /** Records the look's verification when the rows are the scripts' heads (best effort). */
+        void recordVerified(Look look, Verification verification);
+    }
+
+    /**
+     * Runs a command under the migration lock, unless a read-only look (the database's verification
+     * record, or the rows and an empty plan) shows there is nothing to do.
+     */
+    public MigrationResult run(Run run) {
         long start = System.nanoTime();
-        MigrationResult result;
-        try (Connection connection = connect()) {
-            // A stamp always takes the locked path: it also clears a half-applied revision's record.
-            result = purge || command.equals("stamp")
-                    ? null
-                    : readOnly.nothingToDo(
-                            connection, dialectOf(connection), command, target, check, plan, start, verification);
-            if (result == null) {
+        // A stamp always takes the locked path: it also clears a half-applied revision's record.
+        boolean mayLook = !run.purge() && !run.command().equals("stamp");
+        return reported(run.command(), run.target(), start, () -> {
+            try (Connection connection = connect()) {
+                Dialect dialect = dialectOf(connection);
+                MigrationResult result = mayLook
+                        ? readOnly.nothingToDo(
+                                connection, dialect, run, start, readOnly.look(connection, dialect, run.verification()))
+                        : null;
                 // The connection that looked becomes the one that works: one connection fewer to open.
-                result = underLock(
-                        connection,
-                        (work, dialect) ->
-                                runLocked(work, dialect, command, target, purge, check, plan, start, verification));
+                return result != null ? result : locked(connection, run, start);
             }
+        });
+    }
+
+    /**
+     * Looks at the database once, read-only, and lets the caller decide; a run it decides on is taken
+     * under the lock on the connection that looked.
+     *
+     * @param verification what the look may compare the verification record with; null to read the rows
+     * @return the run's result, or null when the decision was to run nothing
+     */
+    public MigrationResult look(Verification verification, Decision decision) {
+        long start = System.nanoTime();
+        try (Connection connection = connect()) {
+            Dialect dialect = dialectOf(connection);
+            Look look = readOnly.look(connection, dialect, verification);
+            Run run = decision.decide(
+                    look, (seen, recorded) -> readOnly.recordVerified(connection, dialect, recorded, seen));
+            if (run == null) {
+                return null;
+            }
+            return reported(run.command(), run.target(), start, () -> locked(connection, run, start));
+        } catch (SQLException e) {
+            throw new MigrationsException("Database error: " + e.getMessage() + sqlState(e), e);
+        }
+    }
+
+    private interface RunWork {
+        MigrationResult run() throws SQLException;
+    }
+
+    /** Runs the work, telling the listeners how it ended, with errors in the engine's words. */
+    private MigrationResult reported(String command, String target, long start, RunWork work) {
+        MigrationResult result;
+        try {
+            result = work.run();
         } catch (SQLException e) {
             MigrationsException error = ConnectionLoss.lost(e)
                     ? ConnectionLoss.duringRun(command, StepFailure.firstLine(e.getMessage()) + sqlState(e), e)
@@ -223,20 +294,8 @@ public final class OnlineRunner {
         return result;
     }
 
-    /**
-     * The database's version rows and the scripts' heads (in load order) when the database is at
-     * those heads with the scripts verified.
-     */
-    public record Verified(List<String> rows, List<String> heads) {}
-
-    /**
-     * The database's verified state, when its verification record covers the scripts with this
-     * fingerprint at exactly the current version rows: one connection, reads only, no script read.
-     *
-     * @return the rows and heads, or null when the record does not apply
-     */
-    public Verified verified(String fingerprint) {
-        return withConnection(connection -> readOnly.verified(connection, dialectOf(connection), fingerprint));
+    private MigrationResult locked(Connection connection, Run run, long start) throws SQLException {
+        return underLock(connection, (work, dialect) -> runLocked(work, dialect, run, start));
     }
 
     /**
@@ -326,17 +385,11 @@ public final class OnlineRunner {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
-    private MigrationResult runLocked(
-            Connection connection,
-            Dialect dialect,
-            String command,
-            String target,
-            boolean purge,
-            Check check,
-            Plan plan,
-            long start,
-            Verification verification)
-            throws SQLException {
+    private MigrationResult runLocked(Connection connection, Dialect dialect, Run run, long start) throws SQLException {
+        String command = run.command();
+        boolean purge = run.purge();
+        Plan plan = run.plan();
+        Verification verification = run.verification();
         Map<String, RevisionScript> scripts = this.scripts.get();
         String schema = config.schema();
         String table = config.versionTable();
@@ -359,7 +412,7 @@ public final class OnlineRunner {
         }
         List<String> before = JdbcSupport.readRows(connection, dialect, schema, table);
         StatementProgress.guard(connection, dialect, schema, table, command, before);
-        check.check(before, recordedChecksums(connection, dialect));
+        run.check().check(before, recordedChecksums(connection, dialect));
         String user = JdbcSupport.queryString(connection, dialect.currentUser());
         List<String> settings = dialect.sessionSettings(config.ddlLockTimeout(), config.statementTimeout());
         for (String sql : settings) {
@@ -424,7 +477,7 @@ public final class OnlineRunner {
                     VerificationRecord.latestHistoryId(connection, dialect, schema, table));
         }
         MigrationResult result = new MigrationResult(
-                command, target, before, after, sink.committed(), Duration.ofNanos(System.nanoTime() - start));
+                command, run.target(), before, after, sink.committed(), Duration.ofNanos(System.nanoTime() - start));
         summarize(result);
         return result;
     }

@@ -29,30 +29,6 @@ final class ReadOnlyPath {
         this.table = config.versionTable();
     }
 
-    /** The rows and heads when the record covers the scripts at exactly the current rows, else null. */
-    OnlineRunner.Verified verified(Connection connection, Dialect dialect, String fingerprint) {
-        try {
-            Tables tables = tables(connection, dialect);
-            if (!tables.version() || !tables.verified()) {
-                return null;
-            }
-            VerificationRecord.Claim claim = VerificationRecord.read(connection, dialect, schema, table);
-            if (claim == null) {
-                return null;
-            }
-            List<String> rows = JdbcSupport.readRows(connection, dialect, schema, table);
-            if (!claim.verifies(fingerprint, rows)
-                    || (tables.partial() && StatementProgress.pending(connection, dialect, schema, table))) {
-                return null;
-            }
-            return new OnlineRunner.Verified(rows, claim.heads());
-        } catch (SQLException e) {
-            // Tables dropped or changed by hand: the full path reads them and explains.
-            LOG.debug("Verification record not usable: {}", e.getMessage());
-            return null;
-        }
-    }
-
     /**
      * The run's result when there is nothing to do, or null when there is work, a half-applied
      * revision, or no version table yet; the locked run then reads everything again, so a migrator
@@ -60,24 +36,36 @@ final class ReadOnlyPath {
      * made from are committed state.
      */
     MigrationResult nothingToDo(
-            Connection connection,
-            Dialect dialect,
-            String command,
-            String target,
-            OnlineRunner.Check check,
-            OnlineRunner.Plan plan,
-            long start,
-            OnlineRunner.Verification verification)
+            Connection connection, Dialect dialect, OnlineRunner.Run run, long start, OnlineRunner.Look look) {
+        if (look.state() != OnlineRunner.Look.State.READ && look.state() != OnlineRunner.Look.State.VERIFIED) {
+            return null;
+        }
+        if (look.state() == OnlineRunner.Look.State.VERIFIED) {
+            LOG.debug("Scripts unchanged since verified");
+            return nothingDone(run.command(), run.target(), look.rows(), start);
+        }
+        run.check().check(look.rows(), look.recordedChecksums());
+        if (!run.plan().steps(look.rows()).isEmpty()) {
+            return null;
+        }
+        recordVerified(connection, dialect, run.verification(), look);
+        return nothingDone(run.command(), run.target(), look.rows(), start);
+    }
+
+    /**
+     * One read-only look: the verification record when it covers the scripts at exactly the current
+     * rows and answers the target, else the rows and the recorded checksums. A missing version table,
+     * a half-applied revision or tables that cannot be read leave the explaining to the locked path.
+     */
+    OnlineRunner.Look look(Connection connection, Dialect dialect, OnlineRunner.Verification verification)
             throws SQLException {
         Tables tables = tables(connection, dialect);
         if (!tables.version()) {
-            return null;
+            return new OnlineRunner.Look(OnlineRunner.Look.State.NO_VERSION_TABLE, List.of(), List.of(), Map.of(), -1);
         }
-        List<String> rows;
-        Map<String, String> checksums;
-        long historyId = -1;
         try {
             // The history's newest id is read before the rows and checksums it vouches for.
+            long historyId = -1;
             VerificationRecord.Claim claim = verification == null || !tables.verified()
                     ? null
                     : VerificationRecord.read(connection, dialect, schema, table);
@@ -88,30 +76,36 @@ final class ReadOnlyPath {
             } else if (claim != null) {
                 historyId = claim.currentHistoryId();
             }
-            rows = JdbcSupport.readRows(connection, dialect, schema, table);
+            List<String> rows = JdbcSupport.readRows(connection, dialect, schema, table);
             if (tables.partial() && StatementProgress.pending(connection, dialect, schema, table)) {
-                return null; // a half-applied revision: the locked path explains
+                return new OnlineRunner.Look(OnlineRunner.Look.State.UNREADABLE, rows, List.of(), Map.of(), -1);
             }
             if (claim != null
                     && verification.answers(claim.heads())
                     && claim.verifies(verification.fingerprint(), rows)) {
-                LOG.debug("Scripts unchanged since verified at history row {}", claim.historyId());
-                return nothingDone(command, target, rows, start);
+                return new OnlineRunner.Look(
+                        OnlineRunner.Look.State.VERIFIED, rows, claim.heads(), Map.of(), historyId);
             }
-            checksums = JdbcSupport.recordedChecksums(connection, dialect, schema, table);
+            return new OnlineRunner.Look(
+                    OnlineRunner.Look.State.READ,
+                    rows,
+                    List.of(),
+                    JdbcSupport.recordedChecksums(connection, dialect, schema, table),
+                    historyId);
         } catch (SQLException e) {
             // Tables of another shape (another tool's) or a broken session: the locked path checks
             // the tables first and explains.
-            return null;
+            LOG.debug("Read-only look failed: {}", e.getMessage());
+            return new OnlineRunner.Look(OnlineRunner.Look.State.UNREADABLE, List.of(), List.of(), Map.of(), -1);
         }
-        check.check(rows, checksums);
-        if (!plan.steps(rows).isEmpty()) {
-            return null;
+    }
+
+    /** Records the verification when the look read a history position to vouch from. */
+    void recordVerified(
+            Connection connection, Dialect dialect, OnlineRunner.Verification verification, OnlineRunner.Look look) {
+        if (verification != null && look.historyId() >= 0) {
+            recordVerified(connection, dialect, verification, look.rows(), look.historyId());
         }
-        if (verification != null && historyId >= 0) {
-            recordVerified(connection, dialect, verification, rows, historyId);
-        }
-        return nothingDone(command, target, rows, start);
     }
 
     /** Which of the engine's tables exist: the version table, the verification record, the progress record. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.migrations.AppliedStep;
 import dev.migrations.ChecksumMismatch;
 import dev.migrations.ChecksumMismatchException;
+import dev.migrations.HistoryEntry;
 import dev.migrations.MigrationFailedException;
 import dev.migrations.MigrationResult;
 import dev.migrations.MigrationStatus;
@@ -19,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -242,13 +242,13 @@ abstract class EngineContract extends DatabaseContract {
     void stampToHeadAndBaseMovesRowsWithoutRunningScripts() throws SQLException {
         files.linear("r1", "r2", "r3");
 
-        MigrationResult stamped = engine().stamp(List.of("head"), false);
+        MigrationResult stamped = engine().stamp(List.of("head"));
         assertThat(stamped.after()).containsExactly("r3");
         assertRows("r3");
         assertTablesOf();
         assertThat(ran(engine().upgrade("head"))).isEmpty();
 
-        engine().stamp(List.of("base"), false);
+        engine().stamp(List.of("base"));
         assertRows();
         assertThat(ran(upgrade("head", "r3"))).containsExactly("r1", "r2", "r3");
         assertThat(db.strings("SELECT direction FROM alembic_version_history ORDER BY id"))
@@ -262,18 +262,18 @@ abstract class EngineContract extends DatabaseContract {
         files.rev("c1").revises("b").write();
         files.rev("c2").revises("b").write();
 
-        engine().stamp(List.of("c1"), false);
+        engine().stamp(List.of("c1"));
         assertRows("c1");
-        engine().stamp(List.of("c2"), false); // on no stored lineage: INSERT
+        engine().stamp(List.of("c2")); // on no stored lineage: INSERT
         assertRows("c1", "c2");
-        engine().stamp(List.of("b"), false); // below both rows: they collapse into one
+        engine().stamp(List.of("b")); // below both rows: they collapse into one
         assertRows("b");
-        engine().stamp(List.of("heads"), false);
+        engine().stamp(List.of("heads"));
         assertRows("c1", "c2");
-        assertThatThrownBy(() -> engine().stamp(List.of("head"), false))
+        assertThatThrownBy(() -> engine().stamp(List.of("head")))
                 .isInstanceOf(MigrationsException.class)
                 .hasMessageContaining("Multiple heads are present; please specify a single target revision");
-        engine().stamp(List.of("base"), false);
+        engine().stamp(List.of("base"));
         assertRows();
         assertTablesOf();
     }
@@ -286,11 +286,11 @@ abstract class EngineContract extends DatabaseContract {
 
         String unknown = "Can't locate revision identified by 'zzzz'";
         assertThatThrownBy(() -> engine().upgrade("head")).hasMessageContaining(unknown);
-        assertThatThrownBy(() -> engine().stamp(List.of("r2"), false)).hasMessageContaining(unknown);
+        assertThatThrownBy(() -> engine().stamp(List.of("r2"))).hasMessageContaining(unknown);
         assertThatThrownBy(() -> engine().current()).hasMessageContaining(unknown);
         assertRows("r2", "zzzz");
 
-        MigrationResult purged = engine().stamp(List.of("r2"), true);
+        MigrationResult purged = engine().purgeAndStamp(List.of("r2"));
 
         assertThat(purged.after()).containsExactly("r2");
         assertRows("r2");
@@ -428,8 +428,8 @@ abstract class EngineContract extends DatabaseContract {
         downgrade("-1", "r2");
         files.append("r3", "-- reworked while not applied\n");
         assertThat(ran(upgrade("head", "r3"))).containsExactly("r3");
-        assertThat(engine().appliedHistory()).last().satisfies(row -> assertThat(row)
-                .containsEntry("checksum", files.checksum("r3")));
+        assertThat(engine().appliedHistory()).last().satisfies(row -> assertThat(row.checksum())
+                .isEqualTo(files.checksum("r3")));
         assertThat(engine().checksumMismatches()).isEmpty();
     }
 
@@ -440,18 +440,17 @@ abstract class EngineContract extends DatabaseContract {
         upgrade("head", "r3");
         Instant after = Instant.now().plus(5, ChronoUnit.SECONDS);
 
-        List<Map<String, Object>> history = engine().appliedHistory();
+        List<HistoryEntry> history = engine().appliedHistory();
 
         assertThat(history).hasSize(3);
         List<String> revisions = List.of("r1", "r2", "r3");
         for (int i = 0; i < 3; i++) {
-            Map<String, Object> row = history.get(i);
-            assertThat(row)
-                    .containsEntry("revision", revisions.get(i))
-                    .containsEntry("direction", "upgrade")
-                    .containsEntry("checksum", files.checksum(revisions.get(i)));
-            assertThat((Long) row.get("durationMs")).isBetween(0L, 60_000L);
-            assertThat((Instant) row.get("appliedAt")).isBetween(before, after);
+            HistoryEntry row = history.get(i);
+            assertThat(row.revision()).isEqualTo(revisions.get(i));
+            assertThat(row.direction()).isEqualTo("upgrade");
+            assertThat(row.checksum()).isEqualTo(files.checksum(revisions.get(i)));
+            assertThat(row.duration().toMillis()).isBetween(0L, 60_000L);
+            assertThat(row.appliedAt()).isBetween(before, after);
         }
         String user = db.strings("SELECT CURRENT_USER").get(0);
         assertThat(db.strings("SELECT applied_by FROM alembic_version_history")).containsOnly(user);
@@ -460,10 +459,11 @@ abstract class EngineContract extends DatabaseContract {
                 .containsExactly(">r1", "r1>r2", "r2>r3");
 
         downgrade("-1", "r2");
-        assertThat(engine().appliedHistory()).last().satisfies(row -> assertThat(row)
-                .containsEntry("revision", "r3")
-                .containsEntry("direction", "downgrade")
-                .containsEntry("checksum", null));
+        assertThat(engine().appliedHistory()).last().satisfies(row -> {
+            assertThat(row.revision()).isEqualTo("r3");
+            assertThat(row.direction()).isEqualTo("downgrade");
+            assertThat(row.checksum()).isNull();
+        });
     }
 
     // ------------------------------------------------------------------ status and current
@@ -650,7 +650,7 @@ abstract class EngineContract extends DatabaseContract {
         assertRows("r1");
 
         // Finished by hand (the statement dropped), then stamped: the record goes, runs go on.
-        engine().stamp(List.of("r2"), false);
+        engine().stamp(List.of("r2"));
         assertRows("r2");
         assertThat(count("SELECT COUNT(*) FROM alembic_version_partial")).isZero();
         assertThat(ran(engine().upgrade("head"))).isEmpty();

@@ -9,8 +9,14 @@ import dev.migrations.MigrationListener;
 import dev.migrations.MigrationResult;
 import dev.migrations.MigrationStatus;
 import dev.migrations.Migrations;
+import dev.migrations.MigrationsConfig;
 import dev.migrations.MigrationsException;
 import dev.migrations.ScriptException;
+import dev.migrations.StartMode;
+import dev.migrations.StartOptions;
+import dev.migrations.StartResult;
+import dev.migrations.runtime.OnlineRunner;
+import dev.migrations.script.ScriptLoader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;
@@ -22,7 +28,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -54,6 +60,19 @@ abstract class VerifiedStartContract extends DatabaseContract {
                 path, FileTime.fromMillis(Files.getLastModifiedTime(path).toMillis() + 2_000));
     }
 
+    /** Whether the verification record answers a start at the target without reading a script. */
+    static boolean recordAnswers(MigrationsConfig config, String target) {
+        String fingerprint =
+                ScriptLoader.list(config.locations(), config.classLoader()).fingerprint(List.of());
+        OnlineRunner.Look[] seen = new OnlineRunner.Look[1];
+        new OnlineRunner(config, Map::of)
+                .look(new OnlineRunner.Verification(fingerprint, List::of, target), (look, session) -> {
+                    seen[0] = look;
+                    return null;
+                });
+        return config.validateChecksums() && seen[0].state() == OnlineRunner.Look.State.VERIFIED;
+    }
+
     List<String> verifiedHeads() throws SQLException {
         return db.strings("SELECT heads FROM alembic_version_verified");
     }
@@ -78,20 +97,20 @@ abstract class VerifiedStartContract extends DatabaseContract {
         assertThat(status.current()).containsExactly("r3");
         assertThat(status.heads()).containsExactly("r3");
         assertThat(status.pending()).isEmpty();
-        assertThat(engine().verifiedStatus("heads")).isPresent();
+        assertThat(recordAnswers(engine().config(), "heads")).isTrue();
         // Anything that needs the graph reads the scripts, and finds the broken one.
-        assertThatThrownBy(() -> engine().heads(false)).isInstanceOf(ScriptException.class);
+        assertThatThrownBy(() -> engine().heads()).isInstanceOf(ScriptException.class);
         assertThatThrownBy(() -> engine().status("r3")).isInstanceOf(ScriptException.class);
 
         touch("r2");
-        assertThat(engine().verifiedStatus("head")).isEmpty();
+        assertThat(recordAnswers(engine().config(), "head")).isFalse();
         assertThatThrownBy(() -> engine().upgrade("head"))
                 .isInstanceOf(ScriptException.class)
                 .hasMessageContaining(files.path("r2").toString());
     }
 
     @Test
-    void upgradeIfVerifiedReportsTheUpgradeAfterOneReadOrLeavesItToTheCaller() throws Exception {
+    void aStartAtTheVerifiedHeadReportsTheUpgradeAfterOneReadWithoutTheLock() throws Exception {
         files.linear("r1", "r2");
         List<MigrationResult> finished = new ArrayList<>();
         List<String> locks = new ArrayList<>();
@@ -106,10 +125,8 @@ abstract class VerifiedStartContract extends DatabaseContract {
                 locks.add(versionTable);
             }
         };
-        // Nothing recorded yet: empty, nothing reported, nothing created.
-        assertThat(db.configure(scripts).listener(listener).load().upgradeIfVerified("head"))
-                .isEmpty();
-        assertThat(finished).isEmpty();
+        // Nothing recorded yet: the record answers nothing, and looking creates nothing.
+        assertThat(recordAnswers(engine().config(), "head")).isFalse();
         assertThat(db.number("SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) LIKE"
                         + " 'alembic_version%'"))
                 .isZero();
@@ -117,25 +134,20 @@ abstract class VerifiedStartContract extends DatabaseContract {
         engine().upgrade("head");
         breakHeaderKeepingStamp("r1");
 
-        Optional<MigrationResult> result =
-                db.configure(scripts).listener(listener).load().upgradeIfVerified("head");
-        assertThat(result).isPresent();
-        assertThat(result.get().command()).isEqualTo("upgrade");
-        assertThat(result.get().steps()).isEmpty();
-        assertThat(result.get().after()).containsExactly("r2");
-        assertThat(finished).containsExactly(result.get());
+        StartResult start = db.configure(scripts).listener(listener).load().start(StartOptions.of(StartMode.UPGRADE));
+        assertThat(start.outcome()).isEqualTo(StartResult.Outcome.AT_TARGET);
+        assertThat(start.run()).isNull();
+        assertThat(finished).hasSize(1);
+        MigrationResult result = finished.get(0);
+        assertThat(result.command()).isEqualTo("upgrade");
+        assertThat(result.steps()).isEmpty();
+        assertThat(result.after()).containsExactly("r2");
         assertThat(locks).as("no lock for a start at the verified head").isEmpty();
-        assertThat(db.configure(scripts).load().upgradeIfVerified("r2"))
-                .as("only head or heads")
-                .isEmpty();
-
-        // A new script: the caller runs its checks and the upgrade.
-        files.rev("r3").revises("r2").write();
-        finished.clear();
-        assertThat(db.configure(scripts).listener(listener).load().upgradeIfVerified("head"))
-                .isEmpty();
-        assertThat(finished).isEmpty();
-        assertThat(db.strings("SELECT version_num FROM alembic_version")).containsExactly("r2");
+        assertThatThrownBy(() -> db.configure(scripts)
+                        .load()
+                        .start(StartOptions.of(StartMode.UPGRADE).withTarget("r2")))
+                .as("only head or heads are answered by the record: r2 reads the scripts")
+                .isInstanceOf(ScriptException.class);
     }
 
     @Test
@@ -146,7 +158,7 @@ abstract class VerifiedStartContract extends DatabaseContract {
         files.append("r1", "-- edited after it was applied\n");
 
         assertThatThrownBy(() -> engine().upgrade("head")).isInstanceOf(ChecksumMismatchException.class);
-        assertThat(engine().verifiedStatus("head")).isEmpty();
+        assertThat(recordAnswers(engine().config(), "head")).isFalse();
         assertThat(engine().status("head").checksumMismatches())
                 .extracting(m -> m.revision())
                 .containsExactly("r1");
@@ -159,11 +171,11 @@ abstract class VerifiedStartContract extends DatabaseContract {
 
         files.rev("r3").revises("r2").write();
 
-        assertThat(engine().verifiedStatus("head")).isEmpty();
+        assertThat(recordAnswers(engine().config(), "head")).isFalse();
         assertThat(engine().status("head").pending()).containsExactly("r3");
         assertThat(engine().upgrade("head").scriptsRun()).isEqualTo(1);
         assertThat(verifiedHeads()).containsExactly("r3");
-        assertThat(engine().verifiedStatus("head")).isPresent();
+        assertThat(recordAnswers(engine().config(), "head")).isTrue();
     }
 
     @Test
@@ -172,17 +184,17 @@ abstract class VerifiedStartContract extends DatabaseContract {
         engine().upgrade("head");
 
         // A stamp adds a history row: the record no longer holds, even back at the head.
-        engine().stamp(List.of("r2"), false);
-        assertThat(engine().verifiedStatus("head")).isEmpty();
+        engine().stamp(List.of("r2"));
+        assertThat(recordAnswers(engine().config(), "head")).isFalse();
         assertThat(engine().status("head").pending()).containsExactly("r3");
-        engine().stamp(List.of("r3"), false);
-        assertThat(engine().verifiedStatus("head")).isEmpty();
+        engine().stamp(List.of("r3"));
+        assertThat(recordAnswers(engine().config(), "head")).isFalse();
 
         // Moved by hand (or by Alembic itself), without a history row: the rows are not the heads.
         engine().upgrade("head"); // records again (nothing to do)
-        assertThat(engine().verifiedStatus("head")).isPresent();
+        assertThat(recordAnswers(engine().config(), "head")).isTrue();
         db.execute("UPDATE alembic_version SET version_num = 'r2'", "DROP TABLE t_r3");
-        assertThat(engine().verifiedStatus("head")).isEmpty();
+        assertThat(recordAnswers(engine().config(), "head")).isFalse();
         assertThat(engine().upgrade("head").steps()).hasSize(1);
     }
 
@@ -226,8 +238,8 @@ abstract class VerifiedStartContract extends DatabaseContract {
         assertThat(verifiedHeads()).hasSize(1);
         assertThat(verifiedHeads().get(0).split(",")).containsExactlyInAnyOrder("b1", "b2");
 
-        assertThat(engine().verifiedStatus("heads")).isPresent();
-        assertThat(engine().verifiedStatus("head")).isEmpty();
+        assertThat(recordAnswers(engine().config(), "heads")).isTrue();
+        assertThat(recordAnswers(engine().config(), "head")).isFalse();
         assertThatThrownBy(() -> engine().upgrade("head"))
                 .isInstanceOf(MigrationsException.class)
                 .hasMessageContaining("Multiple head revisions");
@@ -246,7 +258,7 @@ abstract class VerifiedStartContract extends DatabaseContract {
                 "INSERT INTO alembic_version_partial (revision, direction, statements_done, statements_total,"
                         + " next_line, path) VALUES ('r2', 'downgrade', 1, 2, 9, 'r2_rev.sql')");
 
-        assertThat(engine().verifiedStatus("head")).isEmpty();
+        assertThat(recordAnswers(engine().config(), "head")).isFalse();
         assertThatThrownBy(() -> engine().upgrade("head"))
                 .isInstanceOf(MigrationsException.class)
                 .hasMessageContaining("stopped half-way");
@@ -282,10 +294,10 @@ abstract class VerifiedStartContract extends DatabaseContract {
 
         Migrations again =
                 db.configure(scripts).versionTable("Versions").schema("Ops").load();
-        assertThat(again.verifiedStatus("head")).isPresent();
+        assertThat(recordAnswers(again.config(), "head")).isTrue();
         assertThat(again.upgrade("head").steps()).isEmpty();
         // The default table in the default schema was never created, so it has no record.
-        assertThat(engine().verifiedStatus("head")).isEmpty();
+        assertThat(recordAnswers(engine().config(), "head")).isFalse();
     }
 
     @Test
@@ -302,12 +314,14 @@ abstract class VerifiedStartContract extends DatabaseContract {
         }
         assertThat(verifiedHeads()).containsExactly("r2");
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
-            assertThat(db.configure(scripts)
-                            .locations("classpath:db/migrations")
-                            .classLoader(loader)
-                            .load()
-                            .verifiedStatus("head"))
-                    .isPresent();
+            assertThat(recordAnswers(
+                            db.configure(scripts)
+                                    .locations("classpath:db/migrations")
+                                    .classLoader(loader)
+                                    .load()
+                                    .config(),
+                            "head"))
+                    .isTrue();
         }
 
         breakHeaderKeepingStamp("r1");
@@ -320,7 +334,7 @@ abstract class VerifiedStartContract extends DatabaseContract {
                     .locations("classpath:db/migrations")
                     .classLoader(loader)
                     .load();
-            assertThat(fromJar.verifiedStatus("head")).isEmpty();
+            assertThat(recordAnswers(fromJar.config(), "head")).isFalse();
             assertThatThrownBy(() -> fromJar.upgrade("head"))
                     .isInstanceOf(ScriptException.class)
                     .hasMessageContaining("classpath:db/migrations/r1_rev.sql");

@@ -6,6 +6,7 @@ import dev.migrations.LockTimeoutException;
 import dev.migrations.MigrationFailedException;
 import dev.migrations.MigrationsException;
 import dev.migrations.ScriptException;
+import dev.migrations.StartRefusedException;
 import dev.migrations.graph.MultipleHeadsException;
 import java.util.List;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -32,7 +33,7 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationsExcept
         if (cause instanceof ChecksumMismatchException mismatch) {
             return checksums(mismatch);
         }
-        if (cause instanceof MigrationsStartupException startup) {
+        if (cause instanceof StartRefusedException startup) {
             return new FailureAnalysis(startup.getMessage(), startup.action(), cause);
         }
         if (cause instanceof ScriptException script) {

@@ -3,6 +3,8 @@ package dev.migrations.boot;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfig;
 import dev.migrations.MigrationsException;
+import dev.migrations.StartMode;
+import dev.migrations.StartOptions;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -29,18 +31,6 @@ import org.springframework.validation.Validator;
 public class MigrationsProperties implements Validator {
     private static final Pattern STATUS_CODE = Pattern.compile("[A-Za-z_]+");
 
-    /** What the application does with its database at start-up. */
-    public enum Mode {
-        /** Upgrade (or, with allow-downgrade, downgrade) the database to the target. */
-        UPGRADE,
-        /** Fail the start unless the database is at the target; never runs DDL. */
-        VALIDATE,
-        /** Wait, bounded, for another instance to bring the database to the target. */
-        WAIT,
-        /** Only report where the database stands. */
-        NONE
-    }
-
     /** Whether to run the start-up migration. */
     private boolean enabled = true;
 
@@ -51,7 +41,7 @@ public class MigrationsProperties implements Validator {
     private String target = "head";
 
     /** What to do with the database at start-up. */
-    private Mode mode = Mode.UPGRADE;
+    private StartMode mode = StartMode.UPGRADE;
 
     /** Whether a target below the database's current revision downgrades it (otherwise the start fails). */
     private boolean allowDowngrade = false;
@@ -243,6 +233,13 @@ public class MigrationsProperties implements Validator {
         return problems;
     }
 
+    /** The start these settings ask for: mode, target, downgrade, unknown revisions, wait and lint. */
+    public StartOptions startOptions() {
+        StartOptions options = new StartOptions(
+                mode, target, allowDowngrade, tolerateUnknownRevisions, waitTimeout, waitPollInterval, null);
+        return lint.isEnabled() ? options.withLint(MigrationsLintSettings.startLint(lint)) : options;
+    }
+
     /** Calls {@code reject(field, message)} for each invalid setting. */
     private void check(BiConsumer<String, String> reject) {
         if (locations == null || locations.isEmpty()) {
@@ -280,7 +277,7 @@ public class MigrationsProperties implements Validator {
         if (refresh == null || refresh.isNegative() || refresh.isZero()) {
             reject.accept("metrics.refreshInterval", "must be positive (was " + refresh + ")");
         }
-        MigrationsLintCheck.problems(lint, reject);
+        MigrationsLintSettings.problems(lint, reject);
         String down = health.getDownStatus();
         if (down == null || !STATUS_CODE.matcher(down).matches()) {
             reject.accept(
@@ -347,11 +344,11 @@ public class MigrationsProperties implements Validator {
         this.target = target;
     }
 
-    public Mode getMode() {
+    public StartMode getMode() {
         return mode;
     }
 
-    public void setMode(Mode mode) {
+    public void setMode(StartMode mode) {
         this.mode = mode;
     }
 

@@ -8,7 +8,6 @@ import dev.migrations.MigrationResult;
 import dev.migrations.MigrationStatus;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
-import dev.migrations.RevisionInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -288,31 +287,7 @@ public final class MigrationsRunState implements MigrationListener {
     }
 
     private DatabaseStatus read(Migrations engine) {
-        MigrationStatus verified = engine.verifiedStatus(target).orElse(null);
-        if (verified != null) {
-            // At the heads with unchanged scripts: answered without reading them.
-            return new DatabaseStatus(
-                    clock.instant(),
-                    verified.current(),
-                    verified.heads(),
-                    target,
-                    verified.targetRevisions(),
-                    List.of(),
-                    true,
-                    List.of(),
-                    List.of());
-        }
-        List<String> rows = engine.currentRows();
-        List<String> unknown = engine.unknownRevisions(rows);
-        if (!unknown.isEmpty()) {
-            // Nothing can be planned from rows the graph does not have.
-            List<String> heads = new ArrayList<>();
-            for (RevisionInfo head : engine.heads(false)) {
-                heads.add(head.id());
-            }
-            return new DatabaseStatus(
-                    clock.instant(), rows, heads, target, List.of(), List.of(), false, List.of(), unknown);
-        }
+        // One look: a verified database is answered without reading the scripts.
         MigrationStatus read = engine.status(target);
         return new DatabaseStatus(
                 clock.instant(),
@@ -323,7 +298,7 @@ public final class MigrationsRunState implements MigrationListener {
                 read.pending(),
                 read.upToDate(),
                 read.checksumMismatches(),
-                List.of());
+                read.unknownRevisions());
     }
 
     // ------------------------------------------------------------------ MigrationListener

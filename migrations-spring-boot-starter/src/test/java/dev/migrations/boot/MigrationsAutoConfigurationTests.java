@@ -7,6 +7,8 @@ import dev.migrations.MigrationFailedException;
 import dev.migrations.MigrationResult;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfig;
+import dev.migrations.StartMode;
+import dev.migrations.StartRefusedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -215,7 +217,7 @@ class MigrationsAutoConfigurationTests {
     void validateFailsWhenRevisionsArePendingAndRunsNothing() {
         runner.withPropertyValues("migrations.mode=validate").run(context -> {
             Throwable failure = failure(context);
-            MigrationsStartupException e = cause(failure, MigrationsStartupException.class);
+            StartRefusedException e = cause(failure, StartRefusedException.class);
             assertThat(e.getMessage()).contains("not at the target head", FIRST + ", " + HEAD);
             assertThat(analysis(failure).getAction()).contains("migrations.mode=upgrade");
         });
@@ -256,7 +258,7 @@ class MigrationsAutoConfigurationTests {
                         "migrations.mode=wait", "migrations.wait-poll-interval=50ms", "migrations.wait-timeout=300ms")
                 .run(context -> {
                     Throwable failure = failure(context);
-                    assertThat(cause(failure, MigrationsStartupException.class).getMessage())
+                    assertThat(cause(failure, StartRefusedException.class).getMessage())
                             .contains("Waited 300ms", "pending: " + FIRST + ", " + HEAD);
                     assertThat(analysis(failure).getAction()).contains("migrations.wait-timeout");
                 });
@@ -277,7 +279,7 @@ class MigrationsAutoConfigurationTests {
         db.engine(SCRIPTS).load().upgrade("head");
         runner.withPropertyValues(db.property(), "migrations.target=" + FIRST).run(context -> {
             Throwable failure = failure(context);
-            assertThat(cause(failure, MigrationsStartupException.class).getMessage())
+            assertThat(cause(failure, StartRefusedException.class).getMessage())
                     .contains("above the target " + FIRST, "downgrade " + HEAD);
             assertThat(analysis(failure).getAction()).contains("migrations.allow-downgrade=true");
         });
@@ -296,7 +298,7 @@ class MigrationsAutoConfigurationTests {
         db.execute("UPDATE alembic_version SET version_num = 'ffffffffffff'");
         runner.withPropertyValues(db.property()).run(context -> {
             Throwable failure = failure(context);
-            assertThat(cause(failure, MigrationsStartupException.class).getMessage())
+            assertThat(cause(failure, StartRefusedException.class).getMessage())
                     .contains("ffffffffffff", "a newer deployment's revisions are in the database");
             assertThat(analysis(failure).getAction()).contains("migrations.tolerate-unknown-revisions=true");
         });
@@ -418,7 +420,7 @@ class MigrationsAutoConfigurationTests {
                 .run(context -> {
                     MigrationsProperties p = context.getBean(MigrationsProperties.class);
                     assertThat(p.getTarget()).isEqualTo("heads");
-                    assertThat(p.getMode()).isEqualTo(MigrationsProperties.Mode.WAIT);
+                    assertThat(p.getMode()).isEqualTo(StartMode.WAIT);
                     assertThat(p.isAllowDowngrade()).isTrue();
                     assertThat(p.isTolerateUnknownRevisions()).isTrue();
                     assertThat(p.getUrl()).isEqualTo(db.url());
@@ -464,7 +466,7 @@ class MigrationsAutoConfigurationTests {
         Migrations engine = new H2Database().engine(SCRIPTS).load();
         MigrationsInitializer initializer = new MigrationsInitializer(engine, properties, null);
         assertThatThrownBy(initializer::afterPropertiesSet)
-                .isInstanceOf(MigrationsStartupException.class)
+                .isInstanceOf(StartRefusedException.class)
                 .hasMessageContaining("migrations.locations: give at least one location")
                 .hasMessageContaining("migrations.ddl-lock-timeout: The DDL lock timeout must not be negative");
     }

@@ -7,6 +7,7 @@ import dev.migrations.ChecksumMismatchException;
 import dev.migrations.LockTimeoutException;
 import dev.migrations.MigrationFailedException;
 import dev.migrations.ScriptException;
+import dev.migrations.StartRefusedException;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class MigrationsFailureAnalyzerTests {
 
     @Test
     void startupErrorsCarryTheirOwnAction() {
-        FailureAnalysis analysis = analyze(new MigrationsStartupException("not at target", "do this"));
+        FailureAnalysis analysis = analyze(new StartRefusedException("not at target", "do this"));
         assertThat(analysis.getDescription()).isEqualTo("not at target");
         assertThat(analysis.getAction()).isEqualTo("do this");
     }

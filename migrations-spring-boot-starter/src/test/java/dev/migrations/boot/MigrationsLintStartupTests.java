@@ -125,6 +125,6 @@ class MigrationsLintStartupTests {
         MigrationsProperties.Lint lint = new MigrationsProperties().getLint();
         assertThat(lint.isEnabled()).isFalse();
         assertThat(lint.getFailOn()).isEqualTo(MigrationsProperties.Lint.FailOn.ERROR);
-        assertThat(MigrationsLintCheck.options(lint)).isEqualTo(LintOptions.defaults());
+        assertThat(MigrationsLintSettings.options(lint)).isEqualTo(LintOptions.defaults());
     }
 }

@@ -46,7 +46,7 @@ public final class MigrationChecks implements AutoCloseable {
     /** Fails when the revisions have several heads, listing them. */
     public DynamicNode singleHead() {
         return DynamicTest.dynamicTest("single head", () -> {
-            List<RevisionInfo> heads = graph.heads(false);
+            List<RevisionInfo> heads = graph.heads();
             if (heads.isEmpty()) {
                 throw new AssertionError("No revisions found in " + settings.locations());
             }
@@ -63,7 +63,7 @@ public final class MigrationChecks implements AutoCloseable {
 
     /** Upgrades a new database from base to every head. */
     public DynamicNode upgradeToHead() {
-        List<String> heads = ids(graph.heads(false));
+        List<String> heads = ids(graph.heads());
         return DynamicTest.dynamicTest("upgrade base -> " + String.join(", ", heads), () -> {
             try (Sandbox database = sandboxes().create()) {
                 Migrations migrations = engine.on(database);

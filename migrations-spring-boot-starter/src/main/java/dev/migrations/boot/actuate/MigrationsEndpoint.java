@@ -1,6 +1,7 @@
 package dev.migrations.boot.actuate;
 
 import dev.migrations.ChecksumMismatch;
+import dev.migrations.HistoryEntry;
 import dev.migrations.MigrationStatus;
 import dev.migrations.Migrations;
 import dev.migrations.RevisionInfo;
@@ -95,7 +96,7 @@ public class MigrationsEndpoint {
             @Nullable LastRunDescriptor lastRun) {
         List<String> rows = engine.currentRows();
         List<String> unknown = engine.unknownRevisions(rows);
-        List<Map<String, Object>> history = engine.appliedHistory();
+        List<HistoryEntry> history = engine.appliedHistory();
         List<RevisionInfo> revisions = engine.revisions();
         if (!unknown.isEmpty()) {
             // Nothing can be planned from rows the graph lacks; the history table still says what ran.
@@ -104,7 +105,7 @@ public class MigrationsEndpoint {
                     versionTable,
                     schema,
                     rows,
-                    engine.heads(false).stream().map(RevisionInfo::id).toList(),
+                    engine.heads().stream().map(RevisionInfo::id).toList(),
                     target,
                     List.of(),
                     null,
@@ -145,22 +146,18 @@ public class MigrationsEndpoint {
             List<RevisionInfo> revisions,
             Set<String> applied,
             Set<String> pending,
-            List<Map<String, Object>> history,
+            List<HistoryEntry> history,
             List<ChecksumMismatch> mismatches,
             String otherwise) {
-        Map<String, Map<String, Object>> lastUpgrade = new HashMap<>();
+        Map<String, HistoryEntry> lastUpgrade = new HashMap<>();
         Set<String> recorded = new HashSet<>();
-        for (Map<String, Object> row : history) {
-            String revision = (String) row.get("revision");
-            if (revision == null) {
-                continue;
-            }
-            String direction = (String) row.get("direction");
+        for (HistoryEntry row : history) {
+            String direction = row.direction();
             if ("upgrade".equals(direction)) {
-                lastUpgrade.put(revision, row);
+                lastUpgrade.put(row.revision(), row);
             }
-            if (("upgrade".equals(direction) || "checksum".equals(direction)) && row.get("checksum") != null) {
-                recorded.add(revision);
+            if (("upgrade".equals(direction) || "checksum".equals(direction)) && row.checksum() != null) {
+                recorded.add(row.revision());
             }
         }
         Set<String> changed = new HashSet<>();
@@ -173,7 +170,7 @@ public class MigrationsEndpoint {
                     String state = isApplied
                             ? RevisionDescriptor.APPLIED
                             : pending.contains(rev.id()) ? RevisionDescriptor.PENDING : otherwise;
-                    Map<String, Object> upgrade = isApplied ? lastUpgrade.get(rev.id()) : null;
+                    HistoryEntry upgrade = isApplied ? lastUpgrade.get(rev.id()) : null;
                     String checksum = !isApplied
                             ? null
                             : changed.contains(rev.id()) ? "changed" : recorded.contains(rev.id()) ? "ok" : "unknown";
@@ -184,21 +181,20 @@ public class MigrationsEndpoint {
                             rev.dependencies(),
                             rev.branchLabels(),
                             state,
-                            upgrade == null ? null : (Instant) upgrade.get("appliedAt"),
-                            upgrade == null ? null : (Long) upgrade.get("durationMs"),
+                            upgrade == null ? null : upgrade.appliedAt(),
+                            upgrade == null ? null : upgrade.duration().toMillis(),
                             checksum);
                 })
                 .toList();
     }
 
     /** Revisions whose latest upgrade or downgrade in the history table was an upgrade. */
-    private static Set<String> appliedFromHistory(List<Map<String, Object>> history) {
+    private static Set<String> appliedFromHistory(List<HistoryEntry> history) {
         Map<String, String> last = new HashMap<>();
-        for (Map<String, Object> row : history) {
-            String revision = (String) row.get("revision");
-            String direction = (String) row.get("direction");
-            if (revision != null && ("upgrade".equals(direction) || "downgrade".equals(direction))) {
-                last.put(revision, direction);
+        for (HistoryEntry row : history) {
+            String direction = row.direction();
+            if ("upgrade".equals(direction) || "downgrade".equals(direction)) {
+                last.put(row.revision(), direction);
             }
         }
         Set<String> applied = new HashSet<>();

@@ -1,5 +1,6 @@
-package dev.migrations;
+package dev.migrations.internal.command;
 
+import dev.migrations.MigrationsException;
 import dev.migrations.graph.RevisionGraphException;
 import dev.migrations.script.RevisionScript;
 import java.util.function.Supplier;

@@ -1,5 +1,7 @@
-package dev.migrations;
+package dev.migrations.internal.command;
 
+import dev.migrations.MigrationsException;
+import dev.migrations.NewRevision;
 import dev.migrations.graph.Revision;
 import dev.migrations.graph.RevisionMap;
 import dev.migrations.runtime.RevisionErrors;

@@ -1,5 +1,6 @@
-package dev.migrations;
+package dev.migrations.internal.command;
 
+import dev.migrations.MigrationsConfig;
 import dev.migrations.script.JavaMigrations;
 import dev.migrations.script.RevisionScript;
 import java.util.List;

@@ -1,0 +1,67 @@
+package dev.migrations.internal.command;
+
+import dev.migrations.MigrationResult;
+import dev.migrations.runtime.OnlineRunner;
+import java.util.List;
+
+/** {@code upgrade}, {@code downgrade} and {@code stamp} on the database, under the migration lock. */
+public final class Runs {
+    private final Engine engine;
+
+    /** Runs of the engine's scripts. */
+    public Runs(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** Upgrades to the target; the verification record may answer a database already at it. */
+    public MigrationResult upgrade(String target) {
+        return engine.online().run(upgradeRun(Range.single(target), (t, rows) -> engine.planner()
+                .upgrade(t, rows)));
+    }
+
+    /** The run {@code upgrade target} takes, planning with {@code plan}. */
+    OnlineRunner.Run upgradeRun(String target, Plan plan) {
+        return new OnlineRunner.Run(
+                "upgrade",
+                target,
+                false,
+                engine::checkChecksums,
+                rows -> plan.steps(target, rows),
+                engine.verification(target));
+    }
+
+    /** Downgrades to the target. */
+    public MigrationResult downgrade(String target) {
+        return engine.online().run(downgradeRun(Range.single(target)));
+    }
+
+    /** The run {@code downgrade target} takes. */
+    OnlineRunner.Run downgradeRun(String target) {
+        return new OnlineRunner.Run(
+                "downgrade",
+                target,
+                false,
+                engine::checkChecksums,
+                rows -> engine.planner().downgrade(target, rows),
+                null);
+    }
+
+    /** Sets the version table to the revisions without running scripts, emptying it first when purging. */
+    public MigrationResult stamp(List<String> revisions, boolean purge) {
+        revisions.forEach(Range::single);
+        return engine.online()
+                .run(new OnlineRunner.Run(
+                        "stamp",
+                        String.join(" ", revisions),
+                        purge,
+                        (rows, recorded) -> {},
+                        rows -> engine.planner().stamp(revisions, rows),
+                        null));
+    }
+
+    /** Plans a target from rows. */
+    interface Plan {
+        /** The steps. */
+        List<dev.migrations.runtime.Step> steps(String target, List<String> rows);
+    }
+}

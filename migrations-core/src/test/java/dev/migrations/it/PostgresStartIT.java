@@ -1,0 +1,9 @@
+package dev.migrations.it;
+
+/** The start-up policy on PostgreSQL. */
+class PostgresStartIT extends StartContract {
+    @Override
+    TestDatabase createDatabase() {
+        return TestDatabases.postgres();
+    }
+}
