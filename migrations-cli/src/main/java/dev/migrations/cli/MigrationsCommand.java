@@ -229,21 +229,9 @@ public final class MigrationsCommand implements Callable<Integer> {
      */
     static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
         MigrationsCommand command = new MigrationsCommand(env);
-        CommandLine commandLine = new CommandLine(command);
-        // Picocli builds a command's model by reflection when it is registered (about 30 ms in a fresh
-        // JVM for all fifteen), so a command line that names its command registers that one alone; the
-        // usage, help and suggestions for a mistyped command get them all.
-        String invoked = invokedCommand(commandLine.getCommandSpec(), args);
-        for (String name : COMMANDS) {
-            if (invoked == null || invoked.equals(name)) {
-                commandLine.addSubcommand(name, newSubcommand(name));
-            }
-        }
+        CommandLine commandLine = commandLine(command, args);
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        // 'downgrade -1' and 'show -1' are revisions, not options, as in Alembic's argparse.
-        commandLine.setUnmatchedOptionsArePositionalParams(true);
         commandLine.setExecutionExceptionHandler(command::handle);
         commandLine.setParameterExceptionHandler(MigrationsCommand::usageError);
         try {
@@ -252,6 +240,26 @@ public final class MigrationsCommand implements Callable<Integer> {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * The command line for the arguments, with its parser settings. Picocli builds a command's model
+     * by reflection when it is registered (about 30 ms in a fresh JVM for all fifteen), so arguments
+     * that name a command register that one alone; without one (the usage, help and suggestions for a
+     * mistyped command) all are registered.
+     */
+    static CommandLine commandLine(MigrationsCommand command, String... args) {
+        CommandLine commandLine = new CommandLine(command);
+        String invoked = invokedCommand(commandLine.getCommandSpec(), args);
+        for (String name : COMMANDS) {
+            if (invoked == null || invoked.equals(name)) {
+                commandLine.addSubcommand(name, newSubcommand(name));
+            }
+        }
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // 'downgrade -1' and 'show -1' are revisions, not options, as in Alembic's argparse.
+        commandLine.setUnmatchedOptionsArePositionalParams(true);
+        return commandLine;
     }
 
     /**

@@ -566,7 +566,7 @@ class MigrationsAutoConfigurationTests {
         }
     }
 
-    /** The README's example for several DataSources. */
+    /** The example for several DataSources in docs/fleets.md. */
     @Configuration(proxyBeanMethods = false)
     static class TwoEngines {
         static final H2Database ORDERS = new H2Database();

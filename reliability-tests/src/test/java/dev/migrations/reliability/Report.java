@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes what a test measured to {@code target/reliability/<name>.txt} (and stdout) for the README. */
+/** Writes what a test measured to {@code target/reliability/<name>.txt} (and stdout) for docs/reliability.md. */
 final class Report {
     private Report() {}
 
