@@ -41,8 +41,8 @@ final class LintAtStart {
         }
         throw new StartRefusedException(
                 message.toString(),
-                "Rewrite the statements the safe way (each rule's alternative is logged above and listed in the"
-                        + " lint documentation), or, once reviewed, suppress a finding with '-- lint:ignore <rule>"
+                "Rewrite the statements the safe way (each rule's alternative is logged above and listed in"
+                        + " docs/lint.md), or, once reviewed, suppress a finding with '-- lint:ignore <rule>"
                         + " <reason>' on the line above the statement. migrations.lint.severity.<rule> changes a"
                         + " rule's severity; migrations.lint.fail-on=none only logs.");
     }
