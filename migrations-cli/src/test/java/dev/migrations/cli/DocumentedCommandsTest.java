@@ -34,8 +34,8 @@ class DocumentedCommandsTest {
     void everyCommandAndOptionIsInTheCommandLinePage() throws IOException {
         String page = Files.readString(REFERENCE, StandardCharsets.UTF_8);
         CommandSpec root =
-                MigrationsCommand.commandLine(new MigrationsCommand(Map.of())).getCommandSpec();
-        assertThat(root.subcommands().keySet()).containsExactlyElementsOf(MigrationsCommand.COMMANDS);
+                Subcommands.commandLine(new MigrationsCommand(Map.of())).getCommandSpec();
+        assertThat(root.subcommands().keySet()).containsExactlyElementsOf(Subcommands.COMMANDS);
 
         List<String> missing = new ArrayList<>();
         for (OptionSpec option : root.options()) {
@@ -108,8 +108,7 @@ class DocumentedCommandsTest {
     static String parseProblem(List<String> args) {
         String[] array = args.toArray(String[]::new);
         try {
-            MigrationsCommand.commandLine(new MigrationsCommand(Map.of()), array)
-                    .parseArgs(array);
+            Subcommands.commandLine(new MigrationsCommand(Map.of()), array).parseArgs(array);
             return null;
         } catch (CommandLine.ParameterException e) {
             return e.getMessage();

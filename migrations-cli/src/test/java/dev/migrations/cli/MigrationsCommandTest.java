@@ -353,7 +353,7 @@ class MigrationsCommandTest {
         CliRun typo = runRaw(Map.of(), "upgrad", "head");
 
         assertThat(help.exit()).isZero();
-        for (String name : MigrationsCommand.COMMANDS) {
+        for (String name : Subcommands.COMMANDS) {
             assertThat(help.out()).containsPattern("(?m)^  " + name + " ");
         }
         assertThat(typo.exit()).isEqualTo(2);
@@ -362,8 +362,8 @@ class MigrationsCommandTest {
 
     @Test
     void eachCommandNameMakesTheCommandOfThatName() {
-        for (String name : MigrationsCommand.COMMANDS) {
-            assertThat(new CommandLine(MigrationsCommand.newSubcommand(name)).getCommandName())
+        for (String name : Subcommands.COMMANDS) {
+            assertThat(new CommandLine(Subcommands.newSubcommand(name)).getCommandName())
                     .isEqualTo(name);
         }
     }
@@ -372,18 +372,17 @@ class MigrationsCommandTest {
     void theInvokedCommandIsTheFirstCommandNameThatIsNotAnOptionsValue() {
         var spec = new CommandLine(new MigrationsCommand(Map.of())).getCommandSpec();
 
-        assertThat(MigrationsCommand.invokedCommand(spec, new String[] {"--url=jdbc:h2:mem:x", "upgrade", "head"}))
+        assertThat(Subcommands.invokedCommand(spec, new String[] {"--url=jdbc:h2:mem:x", "upgrade", "head"}))
                 .isEqualTo("upgrade");
-        assertThat(MigrationsCommand.invokedCommand(
+        assertThat(Subcommands.invokedCommand(
                         spec, new String[] {"--schema", "history", "--verbose", "--location", "show", "heads"}))
                 .isEqualTo("heads");
-        assertThat(MigrationsCommand.invokedCommand(spec, new String[] {"--validate-checksums", "stamp", "a"}))
+        assertThat(Subcommands.invokedCommand(spec, new String[] {"--validate-checksums", "stamp", "a"}))
                 .isEqualTo("stamp");
-        assertThat(MigrationsCommand.invokedCommand(spec, new String[] {"show", "current"}))
+        assertThat(Subcommands.invokedCommand(spec, new String[] {"show", "current"}))
                 .isEqualTo("show");
-        assertThat(MigrationsCommand.invokedCommand(spec, new String[] {"--help"}))
-                .isNull();
-        assertThat(MigrationsCommand.invokedCommand(spec, new String[] {"--", "upgrade"}))
+        assertThat(Subcommands.invokedCommand(spec, new String[] {"--help"})).isNull();
+        assertThat(Subcommands.invokedCommand(spec, new String[] {"--", "upgrade"}))
                 .isNull();
     }
 

@@ -2,12 +2,10 @@ package dev.migrations.runtime;
 
 import dev.migrations.ChecksumMismatch;
 import dev.migrations.HistoryEntry;
-import dev.migrations.LockTimeoutException;
 import dev.migrations.MigrationResult;
 import dev.migrations.MigrationsConfig;
 import dev.migrations.MigrationsException;
 import dev.migrations.dialect.Dialect;
-import dev.migrations.dialect.MigrationLock;
 import dev.migrations.script.RevisionScript;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,22 +22,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs plans against a database: takes the migration lock, makes sure the version and history
- * tables exist, reads the rows, checks checksums, and drives the step loop with the database as the
- * sink, re-planning if another migrator moved the version table. Reports failures with the revision,
- * file, line, SQLState and what the run applied (see {@link StepFailure}).
+ * The engine's door to a database: a read-only look first ({@link ReadOnlyPath}), a run under the
+ * migration lock ({@link LockedSection}, {@link LockedRun}) only when there is work, plain reads of the
+ * version and history tables, and every run's outcome told to the listeners.
  */
 public final class OnlineRunner {
     private static final Logger LOG = LoggerFactory.getLogger(OnlineRunner.class);
-    private static final int MAX_REPLANS = 100;
-    private static final long LOCK_POLL_MILLIS = 200;
-    private static final long LOCK_LOG_MILLIS = 10_000;
 
     private final MigrationsConfig config;
     private final Supplier<Map<String, RevisionScript>> scripts;
     private final DataSource dataSource;
     private final Listeners listeners;
     private final ReadOnlyPath readOnly;
+    private final LockedSection lock;
 
     /**
      * Creates a runner for a configuration with a data source.
@@ -52,6 +47,7 @@ public final class OnlineRunner {
         this.dataSource = config.dataSource();
         this.listeners = new Listeners(config.listeners());
         this.readOnly = new ReadOnlyPath(config);
+        this.lock = new LockedSection(config, listeners, this::connect);
         if (dataSource == null) {
             throw new MigrationsException("No database configured; give a DataSource or a JDBC URL (--url)");
         }
@@ -295,7 +291,8 @@ public final class OnlineRunner {
     }
 
     private MigrationResult locked(Connection connection, Run run, long start) throws SQLException {
-        return underLock(connection, (work, dialect) -> runLocked(work, dialect, run, start));
+        return lock.underLock(connection, (work, dialect) -> new LockedRun(config, scripts.get(), listeners, readOnly)
+                .run(work, dialect, run, start));
     }
 
     /**
@@ -306,203 +303,6 @@ public final class OnlineRunner {
         MigrationResult result = ReadOnlyPath.nothingDone(command, target, rows, start);
         listeners.runFinished(result);
         return result;
-    }
-
-    private interface LockedWork<T> {
-        T run(Connection connection, Dialect dialect) throws SQLException;
-    }
-
-    /** Runs the work on a connection of its own while the migration lock is held on another. */
-    private <T> T underLock(LockedWork<T> work) throws SQLException {
-        try (Connection connection = connect()) {
-            return underLock(connection, work);
-        }
-    }
-
-    /**
-     * Runs the work on {@code connection} while the migration lock is held on a connection opened for
-     * it. A transaction the connection has open (a pool handing out connections without autocommit)
-     * ends first: locks its reads hold must not block the migrator whose lock this run waits for.
-     */
-    private <T> T underLock(Connection connection, LockedWork<T> work) throws SQLException {
-        connection.setAutoCommit(true);
-        try (Connection lockConnection = connect()) {
-            Dialect dialect = dialectOf(connection);
-            MigrationLock lock = dialect.lock(config.schema(), config.versionTable());
-            long start = System.nanoTime();
-            acquire(lock, lockConnection);
-            listeners.lockAcquired(config.versionTable(), Duration.ofNanos(System.nanoTime() - start));
-            try {
-                return work.run(connection, dialect);
-            } finally {
-                release(lock, lockConnection);
-            }
-        }
-    }
-
-    private void acquire(MigrationLock lock, Connection lockConnection) throws SQLException {
-        long startNanos = System.nanoTime();
-        long timeoutNanos = config.lockWaitTimeout().toNanos();
-        long nextLog = 0;
-        while (!lock.tryAcquire(lockConnection)) {
-            long waited = System.nanoTime() - startNanos;
-            String holder = lock.describeHolder(lockConnection);
-            if (waited >= timeoutNanos) {
-                throw new LockTimeoutException("Timed out after " + format(config.lockWaitTimeout())
-                        + " waiting for the migration lock on " + config.versionTable()
-                        + (holder == null ? "" : " (held by " + holder + ")")
-                        + "; another migrator is still running. Wait for it, stop it, or raise the wait with"
-                        + " migrations.lock-wait-timeout (CLI: --lock-wait-timeout)");
-            }
-            // The holder can be gone between the failed try and the question: say whom we wait for, and
-            // log without a holder only after a second.
-            if (waited / 1_000_000 >= nextLog && (holder != null || waited >= 1_000_000_000L)) {
-                LOG.info(
-                        "Waiting for the migration lock on {}{}; another migrator is running",
-                        config.versionTable(),
-                        holder == null ? "" : " held by " + holder);
-                nextLog += LOCK_LOG_MILLIS;
-            }
-            try {
-                Thread.sleep(Math.min(LOCK_POLL_MILLIS, Math.max(1, (timeoutNanos - waited) / 1_000_000)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new MigrationsException("Interrupted while waiting for the migration lock", e);
-            }
-        }
-    }
-
-    private static void release(MigrationLock lock, Connection lockConnection) {
-        try {
-            lock.release(lockConnection);
-        } catch (SQLException e) {
-            // Closing the lock connection releases a session lock anyway.
-            LOG.warn("Could not release the migration lock: {}", e.getMessage());
-        }
-    }
-
-    private static String format(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-    }
-
-    private MigrationResult runLocked(Connection connection, Dialect dialect, Run run, long start) throws SQLException {
-        String command = run.command();
-        boolean purge = run.purge();
-        Plan plan = run.plan();
-        Verification verification = run.verification();
-        Map<String, RevisionScript> scripts = this.scripts.get();
-        String schema = config.schema();
-        String table = config.versionTable();
-        StateTables.Found found = StateTables.verify(connection, dialect, schema, table);
-        if (found.creates() && !purge) {
-            // Plan once before creating the tables: a bad target or several heads changes nothing.
-            List<Step> planned = plan.steps(
-                    found.versionTable() ? JdbcSupport.readRows(connection, dialect, schema, table) : List.of());
-            new StepRunner(scripts, config.transactionPerMigration()).validate(planned);
-        }
-        List<String> create = new ArrayList<>(List.of(
-                dialect.createVersionTableIfNotExists(schema, table),
-                dialect.createHistoryTableIfNotExists(schema, table)));
-        if (verification != null) {
-            create.add(VerificationRecord.createTableIfNotExists(dialect, schema, table));
-        }
-        JdbcSupport.createAllIfMissing(connection, dialect, found.creates() ? create : create.subList(0, 2));
-        if (purge) {
-            JdbcSupport.execute(connection, "DELETE FROM " + dialect.qualified(schema, table));
-        }
-        List<String> before = JdbcSupport.readRows(connection, dialect, schema, table);
-        StatementProgress.guard(connection, dialect, schema, table, command, before);
-        run.check().check(before, recordedChecksums(connection, dialect));
-        String user = JdbcSupport.queryString(connection, dialect.currentUser());
-        List<String> settings = dialect.sessionSettings(config.ddlLockTimeout(), config.statementTimeout());
-        for (String sql : settings) {
-            JdbcSupport.execute(connection, sql);
-        }
-        JdbcSink sink = new JdbcSink(
-                connection, dialect, schema, table, user, config.transactionPerMigration(), listeners::stepApplied);
-        StepRunner runner = new StepRunner(scripts, config.transactionPerMigration());
-        try {
-            List<String> rows = before;
-            for (int attempt = 0; ; attempt++) {
-                List<Step> steps = plan.steps(rows);
-                try {
-                    runner.run(steps, rows, sink);
-                    break;
-                } catch (JdbcSink.ConcurrentChange change) {
-                    sink.rollback();
-                    if (attempt >= MAX_REPLANS) {
-                        throw new MigrationsException("The version table keeps changing under this run; another"
-                                + " migrator is working without the migration lock (is a connection pooler in"
-                                + " transaction mode in the way?)");
-                    }
-                    LOG.info(
-                            "The version table was changed by another migrator (now {}); planning again",
-                            change.rows());
-                    rows = change.rows();
-                }
-            }
-        } catch (JdbcSink.StatementFailure failure) {
-            throw new StepFailure(failure.script(), failure.statement().line(), failure.sqlException())
-                    .report(connection, dialect, config.schema(), config.versionTable(), command, sink);
-        } catch (JavaMigrationFailure failure) {
-            throw new StepFailure(failure.script(), failure.line(), failure.getCause())
-                    .report(connection, dialect, config.schema(), config.versionTable(), command, sink);
-        } catch (JdbcSink.BookkeepingFailure failure) {
-            sink.rollback();
-            throw new MigrationsException(
-                    "Migration bookkeeping failed: " + failure.getMessage() + sqlState(failure.sqlException())
-                            + StepFailure.appliedSentence(sink.committed()),
-                    failure);
-        } catch (RuntimeException e) {
-            sink.rollback();
-            throw e;
-        } finally {
-            for (String sql : dialect.resetSessionSettings(config.ddlLockTimeout(), config.statementTimeout())) {
-                try {
-                    JdbcSupport.execute(connection, sql);
-                } catch (SQLException e) {
-                    // The connection is closed right after; a lost one must not hide the run's own error.
-                    LOG.debug("Could not reset {}: {}", sql, e.getMessage());
-                }
-            }
-        }
-        List<String> after = JdbcSupport.readRows(connection, dialect, schema, table);
-        if (verification != null && command.equals("upgrade")) {
-            // Under the lock, the newest history row is this run's last.
-            readOnly.recordVerified(
-                    connection,
-                    dialect,
-                    verification,
-                    after,
-                    VerificationRecord.latestHistoryId(connection, dialect, schema, table));
-        }
-        MigrationResult result = new MigrationResult(
-                command, run.target(), before, after, sink.committed(), Duration.ofNanos(System.nanoTime() - start));
-        summarize(result);
-        return result;
-    }
-
-    static void summarize(MigrationResult result) {
-        if (result.steps().isEmpty()) {
-            LOG.info("Nothing to do: the database is at {}", describeRows(result.after()));
-            return;
-        }
-        LOG.info(
-                "{} {}: {} step(s), {} script(s) run in {} ms; the database is at {}",
-                capitalize(result.command()),
-                result.target(),
-                result.steps().size(),
-                result.scriptsRun(),
-                result.duration().toMillis(),
-                describeRows(result.after()));
-    }
-
-    private static String capitalize(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    static String describeRows(List<String> rows) {
-        return rows.isEmpty() ? "base" : String.join(", ", rows);
     }
 
     /**
@@ -517,7 +317,7 @@ public final class OnlineRunner {
         String schema = config.schema();
         String table = config.versionTable();
         try {
-            return underLock((connection, dialect) -> {
+            return lock.underLock((connection, dialect) -> {
                 JdbcSupport.createIfMissing(connection, dialect.createHistoryTableIfNotExists(schema, table));
                 List<String> rows = JdbcSupport.tableExists(connection, dialect, schema, table)
                         ? JdbcSupport.readRows(connection, dialect, schema, table)

@@ -120,7 +120,7 @@ final class ReadOnlyPath {
     static MigrationResult nothingDone(String command, String target, List<String> rows, long start) {
         MigrationResult result = new MigrationResult(
                 command, target, rows, rows, List.of(), Duration.ofNanos(System.nanoTime() - start));
-        OnlineRunner.summarize(result);
+        LockedRun.summarize(result);
         return result;
     }
 

@@ -81,7 +81,7 @@ record StepFailure(RevisionScript script, int line, Throwable cause) {
                     .append(" may have been applied.");
         }
         message.append(" The database is at ")
-                .append(OnlineRunner.describeRows(rows))
+                .append(LockedRun.describeRows(rows))
                 .append(script.isJava() ? "; fix the migration and run '" : "; fix the script and run '")
                 .append(command)
                 .append("' again.");

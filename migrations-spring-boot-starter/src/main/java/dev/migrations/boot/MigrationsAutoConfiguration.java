@@ -27,7 +27,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -87,7 +86,7 @@ public final class MigrationsAutoConfiguration {
                 ObjectProvider<MigrationsConfigurationCustomizer> customizers,
                 ObjectProvider<JavaMigration> javaMigrations,
                 @Qualifier("migrationsRunState") MigrationsRunState runState,
-                Environment environment) {
+                ObjectProvider<EarlyScriptListing> earlyListing) {
             MigrationsConfig.Builder configuration = properties
                     .configure(resourceLoader.getClassLoader())
                     .dataSource(migrationDataSource(
@@ -96,15 +95,15 @@ public final class MigrationsAutoConfiguration {
                     // Beans, so migrations can use injected services.
                     .javaMigrations(javaMigrations.orderedStream().toList());
             customizers.orderedStream().forEach(customizer -> customizer.customize(configuration));
-            return load(configuration.build(), environment);
+            return load(configuration.build(), earlyListing.getIfAvailable());
         }
 
         /**
          * Loads the engine with the listing the background pre-initializer made for this start when
          * it is ready and of the configured locations, else lists the scripts here.
          */
-        static Migrations load(MigrationsConfig config, Environment environment) {
-            ScriptListing early = MigrationsBackgroundPreinitializer.takeListing(environment);
+        static Migrations load(MigrationsConfig config, @Nullable EarlyScriptListing earlyListing) {
+            ScriptListing early = earlyListing == null ? null : earlyListing.take();
             if (early != null && early.isFor(config.locations(), config.classLoader())) {
                 LOG.debug("Using the listing of {} revision script(s) made in the background", early.size());
                 return Migrations.load(config, early);

@@ -2,7 +2,6 @@ package dev.migrations.boot;
 
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfig;
-import dev.migrations.MigrationsException;
 import dev.migrations.StartMode;
 import dev.migrations.StartOptions;
 import java.time.Duration;
@@ -10,11 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
@@ -29,7 +24,6 @@ import org.springframework.validation.Validator;
  */
 @ConfigurationProperties("migrations")
 public class MigrationsProperties implements Validator {
-    private static final Pattern STATUS_CODE = Pattern.compile("[A-Za-z_]+");
 
     /** Whether to run the start-up migration. */
     private boolean enabled = true;
@@ -223,13 +217,17 @@ public class MigrationsProperties implements Validator {
 
     @Override
     public void validate(Object target, Errors errors) {
-        ((MigrationsProperties) target).check((field, message) -> errors.rejectValue(field, "invalid", message));
+        MigrationsPropertiesCheck.check(
+                (MigrationsProperties) target, (field, message) -> errors.rejectValue(field, "invalid", message));
     }
 
     /** Every problem with these settings, each naming its property; empty when they are valid. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        check((field, message) -> problems.add("migrations." + kebab(field) + ": " + message));
+        MigrationsPropertiesCheck.check(
+                this,
+                (field, message) ->
+                        problems.add("migrations." + MigrationsPropertiesCheck.kebab(field) + ": " + message));
         return problems;
     }
 
@@ -238,66 +236,6 @@ public class MigrationsProperties implements Validator {
         StartOptions options = new StartOptions(
                 mode, target, allowDowngrade, tolerateUnknownRevisions, waitTimeout, waitPollInterval, null);
         return lint.isEnabled() ? options.withLint(MigrationsLintSettings.startLint(lint)) : options;
-    }
-
-    /** Calls {@code reject(field, message)} for each invalid setting. */
-    private void check(BiConsumer<String, String> reject) {
-        if (locations == null || locations.isEmpty()) {
-            reject.accept("locations", "give at least one location of revision scripts, e.g. classpath:db/migrations");
-        } else if (locations.stream().anyMatch(l -> l == null || l.isBlank())) {
-            reject.accept("locations", "a location is empty; remove it or name a directory");
-        }
-        if (target == null || target.isBlank()) {
-            reject.accept("target", "give a target revision, e.g. head");
-        }
-        if (mode == null) {
-            reject.accept("mode", "give one of upgrade, validate, wait, none");
-        }
-        // The engine's own rules for names and timeouts, one setting at a time so the error names it.
-        if (versionTable == null) {
-            reject.accept("versionTable", "give a table name, e.g. alembic_version");
-        } else {
-            engineCheck("versionTable", reject, b -> b.versionTable(versionTable));
-        }
-        engineCheck("schema", reject, b -> b.schema(schema));
-        if (lockWaitTimeout == null) {
-            reject.accept("lockWaitTimeout", "give a duration, e.g. 10m");
-        } else {
-            engineCheck("lockWaitTimeout", reject, b -> b.lockWaitTimeout(lockWaitTimeout));
-        }
-        engineCheck("ddlLockTimeout", reject, b -> b.ddlLockTimeout(ddlLockTimeout));
-        engineCheck("statementTimeout", reject, b -> b.statementTimeout(statementTimeout));
-        if (waitTimeout == null || waitTimeout.isNegative()) {
-            reject.accept("waitTimeout", "must not be negative (was " + waitTimeout + ")");
-        }
-        if (waitPollInterval == null || waitPollInterval.isNegative() || waitPollInterval.isZero()) {
-            reject.accept("waitPollInterval", "must be positive (was " + waitPollInterval + ")");
-        }
-        Duration refresh = metrics.getRefreshInterval();
-        if (refresh == null || refresh.isNegative() || refresh.isZero()) {
-            reject.accept("metrics.refreshInterval", "must be positive (was " + refresh + ")");
-        }
-        MigrationsLintSettings.problems(lint, reject);
-        String down = health.getDownStatus();
-        if (down == null || !STATUS_CODE.matcher(down).matches()) {
-            reject.accept(
-                    "health.downStatus", "give a health status code, e.g. DOWN or OUT_OF_SERVICE (was " + down + ")");
-        }
-    }
-
-    private static void engineCheck(
-            String field, BiConsumer<String, String> reject, Consumer<MigrationsConfig.Builder> setting) {
-        MigrationsConfig.Builder builder = Migrations.configure();
-        setting.accept(builder);
-        try {
-            builder.build();
-        } catch (MigrationsException e) {
-            reject.accept(field, e.getMessage());
-        }
-    }
-
-    private static String kebab(String field) {
-        return field.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
     }
 
     public List<String> getJavaPackages() {

@@ -16,9 +16,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.bootstrap.DefaultBootstrapContext;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
@@ -43,17 +49,6 @@ class MigrationsBackgroundPreinitializerTests {
         assertThat(SpringFactoriesLoader.loadFactories(
                         ApplicationListener.class, getClass().getClassLoader()))
                 .hasAtLeastOneElementOfType(MigrationsBackgroundPreinitializer.class);
-    }
-
-    @Test
-    void everyEngineClassItNamesExists() throws ClassNotFoundException {
-        for (String name : MigrationsBackgroundPreinitializer.CLASSES) {
-            if (name.startsWith("dev.migrations.")) {
-                assertThat(Class.forName(name, false, getClass().getClassLoader()))
-                        .as(name)
-                        .isNotNull();
-            }
-        }
     }
 
     @Test
@@ -133,15 +128,37 @@ class MigrationsBackgroundPreinitializerTests {
         writeRevision(scripts, "c3", "b2");
         MigrationsConfig config = config(event, "filesystem:" + scripts);
 
-        assertThat(MigrationsBackgroundPreinitializer.takeListing(new StandardEnvironment()))
-                .as("another start's environment")
-                .isNull();
-        assertThat(heads(MigrationsAutoConfiguration.MigrationsConfiguration.load(config, event.getEnvironment())))
+        assertThat(event(Map.of()).getBootstrapContext().isRegistered(EarlyScriptListing.class))
+                .as("another start's bootstrap context")
+                .isFalse();
+        EarlyScriptListing early = handedOver(event);
+        assertThat(heads(MigrationsAutoConfiguration.MigrationsConfiguration.load(config, early)))
                 .containsExactly("b2");
-        assertThat(heads(MigrationsAutoConfiguration.MigrationsConfiguration.load(config, event.getEnvironment())))
+        assertThat(heads(MigrationsAutoConfiguration.MigrationsConfiguration.load(config, early)))
                 .as("taken once: a second engine lists the scripts itself")
                 .containsExactly("c3");
     }
+
+    @Test
+    void aRealStartHandsTheListingThroughTheBootstrapContextToTheEngine() throws IOException {
+        Path scripts = Files.createDirectories(dir.resolve("scripts"));
+        writeRevision(scripts, "a1", null);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(H2Application.class)
+                .web(WebApplicationType.NONE)
+                .properties(
+                        "spring.datasource.url=jdbc:h2:mem:handover;DB_CLOSE_DELAY=-1",
+                        "migrations.locations=filesystem:" + scripts)
+                .run()) {
+            EarlyScriptListing early = context.getBean(EarlyScriptListing.BEAN_NAME, EarlyScriptListing.class);
+            assertThat(early.take()).as("the engine's bean came for it").isNull();
+            assertThat(heads(context.getBean(Migrations.class))).containsExactly("a1");
+        }
+    }
+
+    /** The starter and an embedded H2 DataSource, as Spring Boot auto-configures them. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    static class H2Application {}
 
     @Test
     void aListingFinishedAfterTheEngineCameForItIsNotKept() throws IOException {
@@ -150,13 +167,10 @@ class MigrationsBackgroundPreinitializerTests {
         ApplicationEnvironmentPreparedEvent event = event(Map.of("migrations.locations", "filesystem:" + scripts));
         preinitializer.onApplicationEvent(event);
 
-        assertThat(MigrationsBackgroundPreinitializer.takeListing(event.getEnvironment()))
-                .as("not listed yet")
-                .isNull();
+        EarlyScriptListing early = handedOver(event);
+        assertThat(early.take()).as("not listed yet").isNull();
         started.get(0).run();
-        assertThat(MigrationsBackgroundPreinitializer.takeListing(event.getEnvironment()))
-                .as("finished late: dropped")
-                .isNull();
+        assertThat(early.take()).as("finished late: dropped").isNull();
     }
 
     @Test
@@ -169,7 +183,7 @@ class MigrationsBackgroundPreinitializerTests {
         // A customizer added a location after the environment was prepared.
         MigrationsConfig config = config(event, "filesystem:" + scripts, "filesystem:" + more);
 
-        assertThat(heads(MigrationsAutoConfiguration.MigrationsConfiguration.load(config, event.getEnvironment())))
+        assertThat(heads(MigrationsAutoConfiguration.MigrationsConfiguration.load(config, handedOver(event))))
                 .containsExactly("b2");
         assertThatThrownBy(() -> Migrations.load(
                         config,
@@ -177,6 +191,16 @@ class MigrationsBackgroundPreinitializerTests {
                                 List.of("filesystem:" + scripts), config.classLoader())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not of the locations");
+    }
+
+    /**
+     * What the application context of the event's start holds once Spring Boot closes its bootstrap
+     * context: the listing, registered as a singleton.
+     */
+    private static EarlyScriptListing handedOver(ApplicationEnvironmentPreparedEvent event) {
+        GenericApplicationContext context = new GenericApplicationContext();
+        ((DefaultBootstrapContext) event.getBootstrapContext()).close(context);
+        return context.getBeanFactory().getBean(EarlyScriptListing.BEAN_NAME, EarlyScriptListing.class);
     }
 
     /** A start whose environment names {@code scripts}, its background work run to the end. */
