@@ -83,6 +83,10 @@ final class ConfigFile {
     private static Map<String, String> merge(Path path, List<Map<String, String>> documents, Map<String, String> env) {
         Map<String, String> always = new HashMap<>();
         for (Map<String, String> document : documents) {
+            if (document.containsKey(key("spring.profiles"))) {
+                throw new MigrationsException("Config file " + path + ": spring.profiles is not read since Spring"
+                        + " Boot 2.4; write spring.config.activate.on-profile instead");
+            }
             if (!document.containsKey(key(ON_PROFILE)) && !document.containsKey(key(ON_CLOUD_PLATFORM))) {
                 always.putAll(document);
             }

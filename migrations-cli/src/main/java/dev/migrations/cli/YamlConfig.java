@@ -2,8 +2,10 @@ package dev.migrations.cli;
 
 import dev.migrations.MigrationsException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,8 @@ final class YamlConfig {
             for (Object document : yaml().loadAll(text)) {
                 if (document != null) {
                     Map<String, String> flat = new LinkedHashMap<>();
-                    flatten(flat, "", document instanceof Map<?, ?> map ? map : Map.of("document", document));
+                    Map<?, ?> map = document instanceof Map<?, ?> m ? m : Map.of("document", document);
+                    flatten(path, flat, "", map, new ArrayDeque<>());
                     documents.add(flat);
                 }
             }
@@ -78,27 +81,41 @@ final class YamlConfig {
                 new NoTimestampResolver());
     }
 
-    /** Spring's YamlProcessor.buildFlattenedMap. */
-    private static void flatten(Map<String, String> out, String path, Map<?, ?> map) {
+    /** Spring's YamlProcessor.buildFlattenedMap, refusing a value that contains itself. */
+    private static void flatten(Path path, Map<String, String> out, String prefix, Map<?, ?> map, Deque<Object> open) {
+        enter(path, prefix, map, open);
         map.forEach((rawKey, value) -> {
             String key = rawKey instanceof CharSequence ? rawKey.toString() : "[" + rawKey + "]";
-            if (!path.isEmpty()) {
-                key = key.startsWith("[") ? path + key : path + "." + key;
+            if (!prefix.isEmpty()) {
+                key = key.startsWith("[") ? prefix + key : prefix + "." + key;
             }
             if (value instanceof Map<?, ?> nested) {
-                flatten(out, key, nested);
+                flatten(path, out, key, nested, open);
             } else if (value instanceof Collection<?> items) {
+                enter(path, key, items, open);
                 if (items.isEmpty()) {
                     out.put(key, "");
                 }
                 int index = 0;
                 for (Object item : items) {
-                    flatten(out, key, Map.of("[" + index++ + "]", item == null ? "" : item));
+                    flatten(path, out, key, Map.of("[" + index++ + "]", item == null ? "" : item), open);
                 }
+                open.pop();
             } else {
                 out.put(key, value == null ? "" : value.toString());
             }
         });
+        open.pop();
+    }
+
+    private static void enter(Path path, String key, Object container, Deque<Object> open) {
+        for (Object outer : open) {
+            if (outer == container) {
+                throw new MigrationsException("Config file " + path + ": '" + key
+                        + "' contains itself through an alias; not a value a property can take");
+            }
+        }
+        open.push(container);
     }
 
     /** Leaves dates and times as text, as Spring Boot does. */

@@ -89,6 +89,13 @@ class ConfigFileTest {
     }
 
     @Test
+    void theSpringProfilesKeyOfBootBefore24IsRefusedAsBootDoes() {
+        assertThatThrownBy(() -> yaml("a: 1\n---\nspring.profiles: dev\na: 2\n"))
+                .hasMessageEndingWith(": spring.profiles is not read since Spring Boot 2.4; write"
+                        + " spring.config.activate.on-profile instead");
+    }
+
+    @Test
     void propertiesFilesAreReadAsBefore() throws IOException {
         Path file = dir.resolve("application.properties");
         Files.writeString(file, "migrations.locations[1]=b\nmigrations.locations[0]=a\nmigrations.versionTable=v\n");

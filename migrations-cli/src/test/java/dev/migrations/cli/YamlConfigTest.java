@@ -140,6 +140,16 @@ class YamlConfigTest {
     }
 
     @Test
+    void aValueThatContainsItselfIsRefused() {
+        assertThatThrownBy(() -> YamlConfig.documents(FILE, "a: &x\n  b: *x\n"))
+                .isInstanceOf(MigrationsException.class)
+                .hasMessage("Config file application.yml: 'a.b' contains itself through an alias;"
+                        + " not a value a property can take");
+        assertThatThrownBy(() -> YamlConfig.documents(FILE, "a: &x [1, *x]\n"))
+                .hasMessageContaining("'a[1]' contains itself");
+    }
+
+    @Test
     void duplicateKeysAreRefusedAsSpringBootDoes() {
         assertThatThrownBy(() -> YamlConfig.documents(FILE, "a: 1\nb: 2\na: 3\n"))
                 .hasMessageStartingWith("Config file application.yml:3: found duplicate key a");
