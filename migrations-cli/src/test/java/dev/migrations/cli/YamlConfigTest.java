@@ -22,10 +22,10 @@ class YamlConfigTest {
     @Test
     void nestedMapsBecomeDottedKeysAndListsIndexedKeys() {
         assertThat(only("""
-                        # comment
                         spring:
                           datasource:
-                            url: "jdbc:postgresql://localhost/app"   # local
+                            username: app # a comment
+                            url: "jdbc:postgresql://localhost/app"
                         migrations:
                           locations:
                             - classpath:db/migrations
@@ -34,6 +34,7 @@ class YamlConfigTest {
                           nothing:
                         """))
                 .containsExactly(
+                        entry("spring.datasource.username", "app"),
                         entry("spring.datasource.url", "jdbc:postgresql://localhost/app"),
                         entry("migrations.locations[0]", "classpath:db/migrations"),
                         entry("migrations.locations[1]", "filesystem:extra"),
