@@ -24,11 +24,19 @@ import java.util.regex.Pattern;
  * <p>Keys match the way Spring's relaxed binding does for the common spellings ({@code
  * version-table}, {@code versionTable}, {@code version_table}); list items ({@code locations[0]}
  * or a YAML list) are joined with commas; {@code ${NAME}} and {@code ${NAME:default}}
- * placeholders resolve against the environment, then the file itself. YAML support is a small
- * subset: nested maps, scalars, lists, comments, the first document only.
+ * placeholders resolve against the environment, then the file itself.
+ *
+ * <p>A YAML file is read with SnakeYAML as Spring Boot reads it ({@link YamlConfig}); of its
+ * documents ({@code ---}), later ones override earlier ones, and one with {@code
+ * spring.config.activate.on-profile} applies only when that profile is active: the profiles of the
+ * {@code SPRING_PROFILES_ACTIVE} environment variable, else {@code spring.profiles.active} of the
+ * file, else {@code default} ({@link ProfileExpression}). A document for a cloud platform ({@code
+ * spring.config.activate.on-cloud-platform}) is left out.
  */
 final class ConfigFile {
     private static final Pattern INDEXED = Pattern.compile("(.*)\\[(\\d+)]");
+    private static final String ON_PROFILE = "spring.config.activate.on-profile";
+    private static final String ON_CLOUD_PLATFORM = "spring.config.activate.on-cloud-platform";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
 
     private final Path path;
@@ -39,19 +47,28 @@ final class ConfigFile {
         this.values = values;
     }
 
-    /** Reads a {@code .properties}, {@code .yml} or {@code .yaml} file. */
-    static ConfigFile read(Path path) {
+    /**
+     * Reads a {@code .properties}, {@code .yml} or {@code .yaml} file.
+     *
+     * @param path the file
+     * @param env the environment, for {@code SPRING_PROFILES_ACTIVE}
+     */
+    static ConfigFile read(Path path, Map<String, String> env) {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!Files.isRegularFile(path)) {
             throw new MigrationsException("Config file " + path.toAbsolutePath().normalize()
                     + " does not exist or is not a file; fix --config");
         }
-        Map<String, String> raw;
         try {
             if (name.endsWith(".properties")) {
-                raw = readProperties(path);
+                return new ConfigFile(path, normalize(readProperties(path)));
             } else if (name.endsWith(".yml") || name.endsWith(".yaml")) {
-                raw = YamlSubset.parse(path, Files.readAllLines(path, StandardCharsets.UTF_8));
+                List<Map<String, String>> documents = new ArrayList<>();
+                for (Map<String, String> document :
+                        YamlConfig.documents(path, Files.readString(path, StandardCharsets.UTF_8))) {
+                    documents.add(normalize(document));
+                }
+                return new ConfigFile(path, merge(path, documents, env));
             } else {
                 throw new MigrationsException(
                         "Config file " + path + " is neither .properties nor .yml/.yaml; give a Spring Boot"
@@ -60,7 +77,42 @@ final class ConfigFile {
         } catch (IOException e) {
             throw new MigrationsException("Config file " + path + " cannot be read: " + e.getMessage(), e);
         }
-        return new ConfigFile(path, normalize(raw));
+    }
+
+    /** The documents that apply, later ones overriding earlier ones key by key (a list as a whole). */
+    private static Map<String, String> merge(Path path, List<Map<String, String>> documents, Map<String, String> env) {
+        Map<String, String> always = new HashMap<>();
+        for (Map<String, String> document : documents) {
+            if (document.containsKey(key("spring.profiles"))) {
+                throw new MigrationsException("Config file " + path + ": spring.profiles is not read since Spring"
+                        + " Boot 2.4; write spring.config.activate.on-profile instead");
+            }
+            if (!document.containsKey(key(ON_PROFILE)) && !document.containsKey(key(ON_CLOUD_PLATFORM))) {
+                always.putAll(document);
+            }
+        }
+        String active = env.get("SPRING_PROFILES_ACTIVE");
+        if (active == null || active.isBlank()) {
+            active = always.getOrDefault(key("spring.profiles.active"), "");
+        }
+        if (active.isBlank()) {
+            active = always.getOrDefault(key("spring.profiles.default"), "default");
+        }
+        List<String> profiles = new ArrayList<>();
+        for (String profile : active.split(",")) {
+            if (!profile.isBlank()) {
+                profiles.add(profile.strip());
+            }
+        }
+        Map<String, String> result = new HashMap<>();
+        for (Map<String, String> document : documents) {
+            String onProfile = document.get(key(ON_PROFILE));
+            if (!document.containsKey(key(ON_CLOUD_PLATFORM))
+                    && (onProfile == null || ProfileExpression.matches(path, onProfile, profiles))) {
+                result.putAll(document);
+            }
+        }
+        return result;
     }
 
     private static Map<String, String> readProperties(Path path) throws IOException {

@@ -83,7 +83,8 @@ public final class MigrationsCommand implements Callable<Integer> {
     @Option(
             names = "--config",
             paramLabel = "FILE",
-            description = "A Spring Boot application.properties (or a simple application.yml) to read"
+            description = "A Spring Boot application.properties or application.yml (read as Spring Boot reads it,"
+                    + " profile documents included) to read"
                     + " spring.datasource.* and migrations.* from; classpath: locations resolve against its"
                     + " directory.")
     Path config;

@@ -100,7 +100,7 @@ record Settings(
     }
 
     static Settings resolve(Given given, Map<String, String> env) {
-        Optional<ConfigFile> file = Optional.ofNullable(given.config()).map(ConfigFile::read);
+        Optional<ConfigFile> file = Optional.ofNullable(given.config()).map(path -> ConfigFile.read(path, env));
         // A separate migration connection (migrations.url/user/password) wins over the application's.
         boolean ownUrl = file.flatMap(f -> f.get("migrations.url", env)).isPresent();
         String prefix = ownUrl ? "migrations." : "spring.datasource.";

@@ -492,6 +492,7 @@ class MigrationsCommandTest {
                     - classpath:db/migrations
                   versionTable: ${VERSION_TABLE:yaml_versions}
                 ---
+                spring.config.activate.on-profile: dev
                 migrations:
                   version-table: ignored
                 """);
@@ -508,14 +509,35 @@ class MigrationsCommandTest {
     }
 
     @Test
-    void unsupportedYamlIsRefusedWithTheLine() throws IOException {
+    void malformedYamlIsRefusedWithTheLine() throws IOException {
         Path config = dir.resolve("application.yaml");
-        Files.writeString(config, "migrations:\n  locations: &x foo\n");
+        Files.writeString(config, "migrations:\n  locations: [foo\n  version-table: x\n");
 
         CliRun run = runRaw(Map.of(), "--config", config.toString(), "heads");
 
         assertThat(run.exit()).isEqualTo(255);
-        assertThat(run.out()).startsWith("FAILED: Config file " + config + ":2: anchors, aliases and tags");
+        assertThat(run.out()).startsWith("FAILED: Config file " + config + ":3: ");
+    }
+
+    @Test
+    void yamlProfileDocumentAppliesWhenItsProfileIsActive() throws IOException {
+        Path config = dir.resolve("application.yml");
+        Files.writeString(config, """
+                spring.datasource.url: jdbc:postgresql://localhost/app
+                migrations:
+                  locations: &scripts [ "filesystem:%s" ]
+                  version-table: app_versions
+                ---
+                spring.config.activate.on-profile: dev
+                migrations.version-table: dev_versions
+                """.formatted(scripts));
+
+        CliRun plain = runRaw(Map.of(), "--config", config.toString(), "stamp", "--sql", "a");
+        CliRun dev =
+                runRaw(Map.of("SPRING_PROFILES_ACTIVE", "dev"), "--config", config.toString(), "stamp", "--sql", "a");
+
+        assertThat(plain.out()).contains("INSERT INTO app_versions (version_num) VALUES ('a') RETURNING");
+        assertThat(dev.out()).contains("INSERT INTO dev_versions (version_num) VALUES ('a') RETURNING");
     }
 
     @Test

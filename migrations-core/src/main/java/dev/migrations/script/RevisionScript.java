@@ -42,36 +42,6 @@ public record RevisionScript(
         String checksum,
         JavaMigration javaMigration) {
 
-    /** A SQL revision script (no Java body). */
-    public RevisionScript(
-            String revision,
-            List<String> downRevisions,
-            List<String> dependsOn,
-            List<String> branchLabels,
-            String message,
-            String createDate,
-            boolean transactional,
-            List<Statement> upgrade,
-            List<Statement> downgrade,
-            boolean hasDowngrade,
-            String path,
-            String checksum) {
-        this(
-                revision,
-                downRevisions,
-                dependsOn,
-                branchLabels,
-                message,
-                createDate,
-                transactional,
-                upgrade,
-                downgrade,
-                hasDowngrade,
-                path,
-                checksum,
-                null);
-    }
-
     /** Validates the components and copies the lists. */
     public RevisionScript {
         Objects.requireNonNull(revision, "revision");

@@ -100,7 +100,8 @@ public final class ScriptParser {
                 downgrade < 0 ? List.of() : section(path, text, lines, downgrade, text.length(), deferred),
                 downgrade >= 0,
                 path,
-                sha256(content));
+                sha256(content),
+                null); // a SQL script: no Java body
     }
 
     /** Line indexes of the section markers, -1 when absent. */

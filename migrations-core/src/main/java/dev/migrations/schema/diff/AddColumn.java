@@ -29,18 +29,8 @@ public record AddColumn(String table, Column column) implements Change {
     }
 
     @Override
-    public String describe() {
+    public String toString() {
         return "add_column " + table + "." + column.name() + " " + column.type()
                 + (column.nullable() ? "" : " NOT NULL");
-    }
-
-    @Override
-    public int phase() {
-        return Change.ADD_COLUMN;
-    }
-
-    @Override
-    public String toString() {
-        return describe();
     }
 }

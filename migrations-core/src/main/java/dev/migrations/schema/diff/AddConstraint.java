@@ -30,18 +30,13 @@ public record AddConstraint(String table, Constraint constraint) implements Chan
     }
 
     @Override
-    public String describe() {
-        return (constraint instanceof ForeignKey ? "add_fk " : "add_constraint ") + constraint.name() + " on " + table
-                + " " + constraint.definition();
-    }
-
-    @Override
     public int phase() {
         return constraint instanceof ForeignKey ? Change.ADD_FOREIGN_KEY : Change.ADD_CONSTRAINT;
     }
 
     @Override
     public String toString() {
-        return describe();
+        return (constraint instanceof ForeignKey ? "add_fk " : "add_constraint ") + constraint.name() + " on " + table
+                + " " + constraint.definition();
     }
 }

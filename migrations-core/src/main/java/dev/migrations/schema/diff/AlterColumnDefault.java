@@ -30,17 +30,7 @@ public record AlterColumnDefault(String table, String column, String from, Strin
     }
 
     @Override
-    public String describe() {
-        return "modify_default " + table + "." + column + ": " + from + " -> " + to;
-    }
-
-    @Override
-    public int phase() {
-        return Change.ALTER_COLUMN;
-    }
-
-    @Override
     public String toString() {
-        return describe();
+        return "modify_default " + table + "." + column + ": " + from + " -> " + to;
     }
 }

@@ -31,17 +31,7 @@ public record AlterColumnIdentity(String table, String column, Identity from, Id
     }
 
     @Override
-    public String describe() {
-        return "modify_identity " + table + "." + column + ": " + from + " -> " + to;
-    }
-
-    @Override
-    public int phase() {
-        return Change.ALTER_COLUMN;
-    }
-
-    @Override
     public String toString() {
-        return describe();
+        return "modify_identity " + table + "." + column + ": " + from + " -> " + to;
     }
 }

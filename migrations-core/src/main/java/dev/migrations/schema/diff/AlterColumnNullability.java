@@ -30,17 +30,7 @@ public record AlterColumnNullability(String table, String column, boolean from, 
     }
 
     @Override
-    public String describe() {
-        return "modify_nullable " + table + "." + column + ": " + from + " -> " + to;
-    }
-
-    @Override
-    public int phase() {
-        return Change.ALTER_COLUMN;
-    }
-
-    @Override
     public String toString() {
-        return describe();
+        return "modify_nullable " + table + "." + column + ": " + from + " -> " + to;
     }
 }

@@ -32,17 +32,7 @@ public record AlterColumnType(String table, String column, String from, String t
     }
 
     @Override
-    public String describe() {
-        return "modify_type " + table + "." + column + ": " + from + " -> " + to;
-    }
-
-    @Override
-    public int phase() {
-        return Change.ALTER_COLUMN;
-    }
-
-    @Override
     public String toString() {
-        return describe();
+        return "modify_type " + table + "." + column + ": " + from + " -> " + to;
     }
 }

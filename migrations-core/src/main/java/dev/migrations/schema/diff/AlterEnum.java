@@ -76,17 +76,7 @@ public record AlterEnum(EnumType from, EnumType to, List<EnumUse> usesBefore, Li
     }
 
     @Override
-    public String describe() {
-        return "modify_enum " + to.name() + ": " + from.labels() + " -> " + to.labels();
-    }
-
-    @Override
-    public int phase() {
-        return Change.ALTER_ENUM;
-    }
-
-    @Override
     public String toString() {
-        return describe();
+        return "modify_enum " + to.name() + ": " + from.labels() + " -> " + to.labels();
     }
 }

@@ -29,17 +29,7 @@ public record AlterSequence(Sequence from, Sequence to) implements Change {
     }
 
     @Override
-    public String describe() {
-        return "modify_sequence " + to.name();
-    }
-
-    @Override
-    public int phase() {
-        return Change.CREATE_TYPE;
-    }
-
-    @Override
     public String toString() {
-        return describe();
+        return "modify_sequence " + to.name();
     }
 }

@@ -37,11 +37,22 @@ public sealed interface Change
     /** The change that undoes this one. */
     Change reverse();
 
-    /** One line in Alembic's op vocabulary, e.g. {@code add_column users.email text}. */
-    String describe();
+    /**
+     * One line in Alembic's op vocabulary, e.g. {@code add_column users.email text}. Every change's
+     * {@code toString()} is that line.
+     */
+    default String describe() {
+        return toString();
+    }
 
-    /** Where the change runs in a list of changes; lower runs first. */
-    int phase();
+    /**
+     * Where the change runs in a list of changes; lower runs first. One table in this package gives
+     * each kind of change its phase, in running order; a constraint's depends on whether it is a
+     * foreign key.
+     */
+    default int phase() {
+        return Phases.of(this);
+    }
 
     // Phases: drops (foreign keys first), then creates in dependency order, then drops of types. Columns
     // are altered before new ones are added: a new generated column may use an altered one.

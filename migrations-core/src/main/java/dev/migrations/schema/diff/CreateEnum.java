@@ -27,17 +27,7 @@ public record CreateEnum(EnumType type) implements Change {
     }
 
     @Override
-    public String describe() {
-        return "add_enum " + type.name() + " " + type.labels();
-    }
-
-    @Override
-    public int phase() {
-        return Change.CREATE_TYPE;
-    }
-
-    @Override
     public String toString() {
-        return describe();
+        return "add_enum " + type.name() + " " + type.labels();
     }
 }

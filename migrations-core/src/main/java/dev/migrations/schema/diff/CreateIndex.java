@@ -29,17 +29,7 @@ public record CreateIndex(String table, Index index) implements Change {
     }
 
     @Override
-    public String describe() {
-        return "add_index " + index.name() + " on " + table + " " + index.definition();
-    }
-
-    @Override
-    public int phase() {
-        return Change.CREATE_INDEX;
-    }
-
-    @Override
     public String toString() {
-        return describe();
+        return "add_index " + index.name() + " on " + table + " " + index.definition();
     }
 }

@@ -27,17 +27,7 @@ public record CreateSequence(Sequence sequence) implements Change {
     }
 
     @Override
-    public String describe() {
-        return "add_sequence " + sequence.name();
-    }
-
-    @Override
-    public int phase() {
-        return Change.CREATE_TYPE;
-    }
-
-    @Override
     public String toString() {
-        return describe();
+        return "add_sequence " + sequence.name();
     }
 }

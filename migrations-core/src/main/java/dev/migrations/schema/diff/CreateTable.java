@@ -30,21 +30,11 @@ public record CreateTable(Table table) implements Change {
     }
 
     @Override
-    public String describe() {
+    public String toString() {
         List<String> columns = new ArrayList<>();
         for (Column column : table.columns()) {
             columns.add(column.name() + " " + column.type());
         }
         return "add_table " + table.name() + " (" + String.join(", ", columns) + ")";
-    }
-
-    @Override
-    public int phase() {
-        return Change.CREATE_TABLE;
-    }
-
-    @Override
-    public String toString() {
-        return describe();
     }
 }

@@ -27,17 +27,7 @@ public record CreateView(View view) implements Change {
     }
 
     @Override
-    public String describe() {
-        return "add_view " + view.name();
-    }
-
-    @Override
-    public int phase() {
-        return Change.CREATE_VIEW;
-    }
-
-    @Override
     public String toString() {
-        return describe();
+        return "add_view " + view.name();
     }
 }

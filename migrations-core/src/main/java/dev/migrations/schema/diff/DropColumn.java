@@ -29,17 +29,7 @@ public record DropColumn(String table, Column column) implements Change {
     }
 
     @Override
-    public String describe() {
-        return "remove_column " + table + "." + column.name();
-    }
-
-    @Override
-    public int phase() {
-        return Change.DROP_COLUMN;
-    }
-
-    @Override
     public String toString() {
-        return describe();
+        return "remove_column " + table + "." + column.name();
     }
 }

@@ -30,18 +30,13 @@ public record DropConstraint(String table, Constraint constraint) implements Cha
     }
 
     @Override
-    public String describe() {
-        return (constraint instanceof ForeignKey ? "remove_fk " : "remove_constraint ") + constraint.name() + " on "
-                + table;
-    }
-
-    @Override
     public int phase() {
         return constraint instanceof ForeignKey ? Change.DROP_FOREIGN_KEY : Change.DROP_CONSTRAINT;
     }
 
     @Override
     public String toString() {
-        return describe();
+        return (constraint instanceof ForeignKey ? "remove_fk " : "remove_constraint ") + constraint.name() + " on "
+                + table;
     }
 }

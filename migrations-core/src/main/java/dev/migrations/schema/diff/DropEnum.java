@@ -27,17 +27,7 @@ public record DropEnum(EnumType type) implements Change {
     }
 
     @Override
-    public String describe() {
-        return "remove_enum " + type.name();
-    }
-
-    @Override
-    public int phase() {
-        return Change.DROP_TYPE;
-    }
-
-    @Override
     public String toString() {
-        return describe();
+        return "remove_enum " + type.name();
     }
 }

@@ -29,17 +29,7 @@ public record DropIndex(String table, Index index) implements Change {
     }
 
     @Override
-    public String describe() {
-        return "remove_index " + index.name() + " on " + table;
-    }
-
-    @Override
-    public int phase() {
-        return Change.DROP_INDEX;
-    }
-
-    @Override
     public String toString() {
-        return describe();
+        return "remove_index " + index.name() + " on " + table;
     }
 }

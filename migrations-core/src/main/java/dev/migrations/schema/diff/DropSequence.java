@@ -27,17 +27,7 @@ public record DropSequence(Sequence sequence) implements Change {
     }
 
     @Override
-    public String describe() {
-        return "remove_sequence " + sequence.name();
-    }
-
-    @Override
-    public int phase() {
-        return Change.DROP_TYPE;
-    }
-
-    @Override
     public String toString() {
-        return describe();
+        return "remove_sequence " + sequence.name();
     }
 }

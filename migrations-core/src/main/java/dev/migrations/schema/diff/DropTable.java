@@ -28,17 +28,7 @@ public record DropTable(Table table) implements Change {
     }
 
     @Override
-    public String describe() {
-        return "remove_table " + table.name();
-    }
-
-    @Override
-    public int phase() {
-        return Change.DROP_TABLE;
-    }
-
-    @Override
     public String toString() {
-        return describe();
+        return "remove_table " + table.name();
     }
 }

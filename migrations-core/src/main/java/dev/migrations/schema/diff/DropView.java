@@ -27,17 +27,7 @@ public record DropView(View view) implements Change {
     }
 
     @Override
-    public String describe() {
-        return "remove_view " + view.name();
-    }
-
-    @Override
-    public int phase() {
-        return Change.DROP_VIEW;
-    }
-
-    @Override
     public String toString() {
-        return describe();
+        return "remove_view " + view.name();
     }
 }

@@ -29,18 +29,8 @@ public record SetComment(String table, String column, String from, String to) im
     }
 
     @Override
-    public String describe() {
+    public String toString() {
         return (column == null ? "modify_table_comment " + table : "modify_comment " + table + "." + column) + ": "
                 + from + " -> " + to;
-    }
-
-    @Override
-    public int phase() {
-        return Change.COMMENT;
-    }
-
-    @Override
-    public String toString() {
-        return describe();
     }
 }
