@@ -1,13 +1,7 @@
 package dev.migrations.benchmarks;
 
 import static dev.migrations.benchmarks.Samples.check;
-import static dev.migrations.benchmarks.Samples.max;
-import static dev.migrations.benchmarks.Samples.median;
-import static dev.migrations.benchmarks.Samples.min;
-import static dev.migrations.benchmarks.Samples.toArray;
-import static dev.migrations.benchmarks.StartupStarts.overheads;
-import static dev.migrations.benchmarks.StartupStarts.table;
-import static dev.migrations.benchmarks.StartupStarts.threadTables;
+import static dev.migrations.benchmarks.StartupStarts.report;
 
 import dev.migrations.Migrations;
 import dev.migrations.benchmarks.StartupStarts.Sample;
@@ -17,8 +11,6 @@ import dev.migrations.benchmarks.startup.flyway.FlywayApp;
 import dev.migrations.benchmarks.startup.migrations.MigrationsApp;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -31,16 +23,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.SpringBootVersion;
 
@@ -104,8 +90,6 @@ import org.springframework.boot.SpringBootVersion;
  */
 public final class StartupBenchmark {
     private static final int WARM_UP_ROUNDS = 2;
-    private static final int PROFILE_STARTS = 5;
-    private static final int PROFILE_LINES = 12;
     private static final String MIGRATIONS_AUTO_CONFIGURATION = "dev.migrations.boot.MigrationsAutoConfiguration";
     private static final String FLYWAY_AUTO_CONFIGURATION =
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration";
@@ -143,11 +127,11 @@ public final class StartupBenchmark {
         String flywayDb = "bench_startup_" + suffix + "_f";
         try {
             Path root = dir.resolve("classpath");
-            generate(root, revisions);
+            StartupScripts.generate(root, revisions);
             Path scripts = root;
             if (jar) {
                 scripts = dir.resolve("scripts.jar");
-                writeJar(root, scripts);
+                StartupScripts.writeJar(root, scripts);
             }
             server().adminExecute("CREATE DATABASE " + migrationsDb);
             server().adminExecute("CREATE DATABASE " + flywayDb);
@@ -155,7 +139,7 @@ public final class StartupBenchmark {
         } finally {
             server().adminExecute("DROP DATABASE IF EXISTS " + migrationsDb + " WITH (FORCE)");
             server().adminExecute("DROP DATABASE IF EXISTS " + flywayDb + " WITH (FORCE)");
-            deleteTree(dir);
+            StartupScripts.deleteTree(dir);
         }
     }
 
@@ -293,97 +277,11 @@ public final class StartupBenchmark {
         String after = databaseState(migrationsDb, flywayDb);
         check(before.equals(after), "a start changed a database: before " + before + ", after " + after);
 
-        System.out.println();
-        table("process start -> ApplicationReadyEvent marker (wall clock)", variants, samples, Sample::wallMs);
-        table("JVM uptime at ApplicationReadyEvent", variants, samples, Sample::uptimeMs);
-        table("Spring's application.ready.time", variants, samples, Sample::readyMs);
-        table(
-                "CPU time of the main thread at ApplicationReadyEvent (less sensitive to other load)",
-                variants,
-                samples,
-                Sample::mainCpuMs);
-        table(
-                "CPU time of the whole process (all threads) at ApplicationReadyEvent",
-                variants,
-                samples,
-                Sample::processCpuMs);
-        if (samples[0][0].mainWaitMs() >= 0) {
-            table(
-                    "time the main thread waited for a CPU (runnable, not running) until ApplicationReadyEvent",
-                    variants,
-                    samples,
-                    Sample::mainWaitMs);
-        }
-        table("classes loaded at ApplicationReadyEvent (a count, not ms)", variants, samples, Sample::classes);
-        threadTables(variants, samples);
-        double[] starter = overheads(samples[1], samples[0], Sample::wallMs);
-        if (variants.size() > 2) {
-            double[] flyway = overheads(samples[2], samples[0], Sample::wallMs);
-            double[] ratios = new double[rounds];
-            for (int r = 0; r < rounds; r++) {
-                ratios[r] = starter[r] / flyway[r];
-            }
-            System.out.printf(
-                    Locale.ROOT,
-                    "%nstarter overhead / Flyway overhead (wall clock): %.2f (ratio of median overheads); per round:"
-                            + " median %.2f, min %.2f, max %.2f%n",
-                    median(starter) / median(flyway),
-                    median(ratios),
-                    min(ratios),
-                    max(ratios));
-        }
-        double[] goal = Samples.concat(starter, goalOverheads);
-        double[] interval = Samples.medianInterval90(goal);
-        String parts = "";
-        if (goalRounds > 0) {
-            double[] own = Samples.medianInterval90(starter);
-            double[] pairs = Samples.medianInterval90(goalOverheads);
-            parts = String.format(
-                    Locale.ROOT,
-                    "; the %d rounds of all three alone %.1f ms (%.1f..%.1f), the %d of the baseline and the starter"
-                            + " alone %.1f ms (%.1f..%.1f)",
-                    rounds,
-                    median(starter),
-                    own[0],
-                    own[1],
-                    goalRounds,
-                    median(goalOverheads),
-                    pairs[0],
-                    pairs[1]);
-        }
-        System.out.printf(
-                Locale.ROOT,
-                "goal: starter overhead at head under 50 ms: %s (median %.1f ms, 90%% bootstrap interval of the"
-                        + " median %.1f..%.1f ms over %d rounds%s)%n",
-                Samples.verdict(goal.length, interval[1] < 50, interval[0] >= 50),
-                median(goal),
-                interval[0],
-                interval[1],
-                goal.length,
-                parts);
+        report(variants, samples, goalOverheads);
         System.out.println("databases unchanged by the starts: " + after);
 
         if (profile) {
-            for (Variant variant : variants) {
-                Map<String, List<Double>> beans = new LinkedHashMap<>();
-                for (int i = 0; i < PROFILE_STARTS; i++) {
-                    starts.start(variant, beans);
-                }
-                System.out.printf(
-                        Locale.ROOT,
-                        "%nslowest bean instantiations, %s: median of %d starts, ms (a bean's time includes the"
-                                + " beans it creates):%n",
-                        variant.label(),
-                        PROFILE_STARTS);
-                beans.entrySet().stream()
-                        .filter(bean -> bean.getValue().size() == PROFILE_STARTS)
-                        .sorted(Comparator.comparingDouble(
-                                        (Map.Entry<String, List<Double>> bean) -> median(toArray(bean.getValue())))
-                                .reversed())
-                        .limit(PROFILE_LINES)
-                        .forEach(bean -> System.out.printf(
-                                Locale.ROOT, "  %-72s %7.1f%n", bean.getKey(), median(toArray(bean.getValue()))));
-            }
+            starts.profile(variants);
         }
     }
 
@@ -405,63 +303,6 @@ public final class StartupBenchmark {
             return String.join(java.io.File.pathSeparator, entries);
         }
         return System.getProperty("java.class.path");
-    }
-
-    /** Revision i creates table bench_r0000i with an index, as an engine script and as a Flyway script. */
-    private static void generate(Path root, int n) throws IOException {
-        Path engine = Files.createDirectories(root.resolve("db/migrations"));
-        Path flyway = Files.createDirectories(root.resolve("db/migration"));
-        for (int i = 1; i <= n; i++) {
-            String id = String.format(Locale.ROOT, "r%05d", i);
-            String table = "bench_" + id;
-            String sql = "CREATE TABLE " + table
-                    + " (id BIGINT PRIMARY KEY, name TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now());\n"
-                    + "CREATE INDEX ix_" + table + "_name ON " + table + " (name);\n";
-            StringBuilder text = new StringBuilder()
-                    .append("-- Benchmark revision ")
-                    .append(i)
-                    .append("\n--\n-- Revision ID: ")
-                    .append(id)
-                    .append('\n');
-            if (i > 1) {
-                text.append("-- Revises: ")
-                        .append(String.format(Locale.ROOT, "r%05d", i - 1))
-                        .append('\n');
-            }
-            text.append("\n-- migrate:upgrade\n")
-                    .append(sql)
-                    .append("\n-- migrate:downgrade\nDROP TABLE ")
-                    .append(table)
-                    .append(";\n");
-            Files.writeString(engine.resolve(id + "_bench.sql"), text.toString(), StandardCharsets.UTF_8);
-            Files.writeString(
-                    flyway.resolve("V" + i + "__bench_" + id + ".sql"),
-                    "-- Benchmark revision " + i + "\n" + sql,
-                    StandardCharsets.UTF_8);
-        }
-    }
-
-    /** A jar of the tree under root, with directory entries (class loaders find directories by them). */
-    private static void writeJar(Path root, Path jar) throws IOException {
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(root)) {
-            paths = walk.filter(p -> !p.equals(root))
-                    .sorted(Comparator.comparing(Path::toString))
-                    .toList();
-        }
-        try (OutputStream file = Files.newOutputStream(jar);
-                JarOutputStream out = new JarOutputStream(file)) {
-            for (Path path : paths) {
-                String name = root.relativize(path).toString().replace('\\', '/');
-                if (Files.isDirectory(path)) {
-                    out.putNextEntry(new JarEntry(name + "/"));
-                } else {
-                    out.putNextEntry(new JarEntry(name));
-                    Files.copy(path, out);
-                }
-                out.closeEntry();
-            }
-        }
     }
 
     /** The engine's version rows and history count, and Flyway's history count and latest version. */
@@ -509,16 +350,6 @@ public final class StartupBenchmark {
         byte[] bytes = new byte[6];
         ThreadLocalRandom.current().nextBytes(bytes);
         return bytes;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 
     private PostgresServer server() {

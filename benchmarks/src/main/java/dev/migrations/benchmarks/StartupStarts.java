@@ -4,6 +4,7 @@ import static dev.migrations.benchmarks.Samples.check;
 import static dev.migrations.benchmarks.Samples.max;
 import static dev.migrations.benchmarks.Samples.median;
 import static dev.migrations.benchmarks.Samples.min;
+import static dev.migrations.benchmarks.Samples.toArray;
 
 import dev.migrations.benchmarks.startup.StartupProbe;
 import java.io.BufferedReader;
@@ -14,7 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,11 +29,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * The starts of {@link StartupBenchmark}: each variant's application started in a fresh JVM, what it
  * reported at {@code ApplicationReadyEvent} (see {@link StartupProbe}), and the tables of those
- * samples with each variant's overhead over the baseline's start of the same round.
+ * samples with each variant's overhead over the baseline's start of the same round, the goal's
+ * verdict on the starter's overhead, and (on request) the slowest bean instantiations.
  */
 final class StartupStarts {
     private static final long START_TIMEOUT_SECONDS = 300;
     private static final int OUTPUT_TAIL_LINES = 60;
+    private static final int PROFILE_STARTS = 5;
+    private static final int PROFILE_LINES = 12;
 
     /** One application to start: label, main class, its database, and what its context must hold. */
     record Variant(String label, Class<?> main, String database, List<String> arguments, String tools) {}
@@ -218,5 +224,109 @@ final class StartupStarts {
             result[r] = f.applyAsDouble(variant[r]) - f.applyAsDouble(baseline[r]);
         }
         return result;
+    }
+
+    /**
+     * Prints the tables of the rounds, the starter's overhead against Flyway's, and the goal's verdict,
+     * which also counts the overheads of the rounds of the baseline and the starter alone.
+     */
+    static void report(List<Variant> variants, Sample[][] samples, double[] goalOverheads) {
+        int rounds = samples[0].length;
+        int goalRounds = goalOverheads.length;
+        System.out.println();
+        table("process start -> ApplicationReadyEvent marker (wall clock)", variants, samples, Sample::wallMs);
+        table("JVM uptime at ApplicationReadyEvent", variants, samples, Sample::uptimeMs);
+        table("Spring's application.ready.time", variants, samples, Sample::readyMs);
+        table(
+                "CPU time of the main thread at ApplicationReadyEvent (less sensitive to other load)",
+                variants,
+                samples,
+                Sample::mainCpuMs);
+        table(
+                "CPU time of the whole process (all threads) at ApplicationReadyEvent",
+                variants,
+                samples,
+                Sample::processCpuMs);
+        if (samples[0][0].mainWaitMs() >= 0) {
+            table(
+                    "time the main thread waited for a CPU (runnable, not running) until ApplicationReadyEvent",
+                    variants,
+                    samples,
+                    Sample::mainWaitMs);
+        }
+        table("classes loaded at ApplicationReadyEvent (a count, not ms)", variants, samples, Sample::classes);
+        threadTables(variants, samples);
+        double[] starter = overheads(samples[1], samples[0], Sample::wallMs);
+        if (variants.size() > 2) {
+            double[] flyway = overheads(samples[2], samples[0], Sample::wallMs);
+            double[] ratios = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                ratios[r] = starter[r] / flyway[r];
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nstarter overhead / Flyway overhead (wall clock): %.2f (ratio of median overheads); per round:"
+                            + " median %.2f, min %.2f, max %.2f%n",
+                    median(starter) / median(flyway),
+                    median(ratios),
+                    min(ratios),
+                    max(ratios));
+        }
+        double[] goal = Samples.concat(starter, goalOverheads);
+        double[] interval = Samples.medianInterval90(goal);
+        String parts = "";
+        if (goalRounds > 0) {
+            double[] own = Samples.medianInterval90(starter);
+            double[] pairs = Samples.medianInterval90(goalOverheads);
+            parts = String.format(
+                    Locale.ROOT,
+                    "; the %d rounds of all three alone %.1f ms (%.1f..%.1f), the %d of the baseline and the starter"
+                            + " alone %.1f ms (%.1f..%.1f)",
+                    rounds,
+                    median(starter),
+                    own[0],
+                    own[1],
+                    goalRounds,
+                    median(goalOverheads),
+                    pairs[0],
+                    pairs[1]);
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "goal: starter overhead at head under 50 ms: %s (median %.1f ms, 90%% bootstrap interval of the"
+                        + " median %.1f..%.1f ms over %d rounds%s)%n",
+                Samples.verdict(goal.length, interval[1] < 50, interval[0] >= 50),
+                median(goal),
+                interval[0],
+                interval[1],
+                goal.length,
+                parts);
+    }
+
+    /**
+     * Starts each variant a few more times with Spring's {@code BufferingApplicationStartup} and prints
+     * its slowest bean instantiations, medians.
+     */
+    void profile(List<Variant> variants) throws IOException, InterruptedException {
+        for (Variant variant : variants) {
+            Map<String, List<Double>> beans = new LinkedHashMap<>();
+            for (int i = 0; i < PROFILE_STARTS; i++) {
+                start(variant, beans);
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nslowest bean instantiations, %s: median of %d starts, ms (a bean's time includes the"
+                            + " beans it creates):%n",
+                    variant.label(),
+                    PROFILE_STARTS);
+            beans.entrySet().stream()
+                    .filter(bean -> bean.getValue().size() == PROFILE_STARTS)
+                    .sorted(Comparator.comparingDouble(
+                                    (Map.Entry<String, List<Double>> bean) -> median(toArray(bean.getValue())))
+                            .reversed())
+                    .limit(PROFILE_LINES)
+                    .forEach(bean -> System.out.printf(
+                            Locale.ROOT, "  %-72s %7.1f%n", bean.getKey(), median(toArray(bean.getValue()))));
+        }
     }
 }

@@ -25,8 +25,6 @@ public final class RevisionMap {
     static final Revision BASE = new Revision("base", List.of(), List.of(), List.of());
 
     private final Map<String, Revision> ids;
-    /** Branch labels; identifiers are looked up among the ids first, then here (Alembic's order). */
-    private final Map<String, Revision> labels;
     /** The revisions by load position ({@link Revision#order}). */
     private final Revision[] byOrder;
 
@@ -34,6 +32,7 @@ public final class RevisionMap {
     private final List<String> realHeads;
     private final List<String> bases;
     private final List<String> realBases;
+    private final Identifiers identifiers;
 
     /**
      * Builds the graph.
@@ -45,12 +44,12 @@ public final class RevisionMap {
     public RevisionMap(List<Revision> revisions) {
         GraphBuilder built = new GraphBuilder(revisions);
         this.ids = built.ids;
-        this.labels = built.labels;
         this.byOrder = built.byOrder;
         this.heads = built.heads;
         this.realHeads = built.realHeads;
         this.bases = built.bases;
         this.realBases = built.realBases;
+        this.identifiers = new Identifiers(this, built);
     }
 
     private static List<String> idsOf(Collection<Revision> revisions) {
@@ -59,12 +58,6 @@ public final class RevisionMap {
             result.add(rev.id());
         }
         return List.copyOf(result);
-    }
-
-    /** The revision with this id, else the one declaring this branch label, else null. */
-    private Revision key(String key) {
-        Revision rev = ids.get(key);
-        return rev != null ? rev : labels.get(key);
     }
 
     // ---------------------------------------------------------------- queries
@@ -147,6 +140,13 @@ public final class RevisionMap {
         return Walks.closure(byOrder, targets, includeDependencies ? Edges.ALL_CHILDREN : Edges.CHILDREN, true);
     }
 
+    /** Ancestors and descendants of the given revisions (themselves included). */
+    Set<Revision> lineageOf(Collection<Revision> revisions, boolean includeDependencies) {
+        Set<Revision> result = descendants(revisions, includeDependencies);
+        result.addAll(ancestors(revisions, includeDependencies));
+        return result;
+    }
+
     /** An empty set for revisions of this map, iterating in insertion order. */
     Set<Revision> newSet() {
         return new RevisionSet(byOrder);
@@ -183,30 +183,6 @@ public final class RevisionMap {
 
     // ----------------------------------------------------------- identifiers
 
-    /** The outcome of Alembic's {@code _resolve_revision_number}: ids (may be prefixes) and a branch. */
-    record Resolved(List<String> ids, String branchLabel) {}
-
-    Resolved resolveRevisionNumber(String identifier) {
-        String id = identifier;
-        String label = null;
-        if (id != null && id.contains("@")) {
-            int at = id.indexOf('@');
-            label = id.substring(0, at);
-            id = id.substring(at + 1);
-        }
-        if ("heads".equals(id)) {
-            return new Resolved(label != null ? filterForLineage(heads, label) : realHeads, label);
-        }
-        if ("head".equals(id)) {
-            String head = currentHead(label);
-            return new Resolved(head == null ? List.of() : List.of(head), label);
-        }
-        if (id == null || "base".equals(id)) {
-            return new Resolved(List.of(), label);
-        }
-        return new Resolved(List.of(id), label);
-    }
-
     /**
      * The single head, optionally among the heads on a branch's lineage.
      *
@@ -214,14 +190,7 @@ public final class RevisionMap {
      * @throws MultipleHeadsException when there are several
      */
     public String currentHead(String branchLabel) {
-        List<String> current = heads;
-        if (branchLabel != null && !branchLabel.isEmpty()) {
-            current = filterForLineage(current, branchLabel);
-        }
-        if (current.size() > 1) {
-            throw new MultipleHeadsException(current, branchLabel != null ? branchLabel + "@head" : "head");
-        }
-        return current.isEmpty() ? null : current.get(0);
+        return identifiers.currentHead(branchLabel);
     }
 
     /**
@@ -229,37 +198,12 @@ public final class RevisionMap {
      * {@code -1}) or none ({@code base}). Elements may be null when a relative walk leaves the graph.
      */
     public List<Revision> getRevisions(String identifier) {
-        Resolved resolved = resolveRevisionNumber(identifier);
-        if (resolved.ids().size() == 1) {
-            Integer steps = parseInt(resolved.ids().get(0));
-            if (steps != null && steps < 0) {
-                List<Revision> selectHeads = new ArrayList<>();
-                for (Revision head : getRevisions("heads")) {
-                    if (resolved.branchLabel() == null || head.branchLabels.contains(resolved.branchLabel())) {
-                        selectHeads.add(head);
-                    }
-                }
-                List<Revision> result = new ArrayList<>();
-                for (Revision head : selectHeads) {
-                    result.add(walk(head, steps, null, true));
-                }
-                return result;
-            }
-        }
-        List<Revision> result = new ArrayList<>();
-        for (String id : resolved.ids()) {
-            result.add(revisionForIdent(id, resolved.branchLabel()));
-        }
-        return result;
+        return identifiers.getRevisions(identifier);
     }
 
     /** Resolves each identifier with {@link #getRevisions(String)} and concatenates the results. */
     public List<Revision> getRevisions(Collection<String> identifiers) {
-        List<Revision> result = new ArrayList<>();
-        for (String id : identifiers) {
-            result.addAll(getRevisions(id));
-        }
-        return result;
+        return this.identifiers.getRevisions(identifiers);
     }
 
     /**
@@ -270,86 +214,7 @@ public final class RevisionMap {
      * @throws ResolutionException when it names nothing, or several by prefix
      */
     public Revision getRevision(String identifier) {
-        Resolved resolved = resolveRevisionNumber(identifier);
-        if (resolved.ids().size() > 1) {
-            throw new MultipleHeadsException(resolved.ids(), identifier);
-        }
-        return revisionForIdent(resolved.ids().isEmpty() ? null : resolved.ids().get(0), resolved.branchLabel());
-    }
-
-    static Integer parseInt(String value) {
-        if (value == null || !value.matches("[+-]?\\d{1,9}")) {
-            return null;
-        }
-        return Integer.parseInt(value);
-    }
-
-    Revision resolveBranch(String label) {
-        Revision rev = key(label);
-        if (rev != null) {
-            return rev;
-        }
-        try {
-            return revisionForIdent(label, null);
-        } catch (ResolutionException e) {
-            throw new ResolutionException("No such branch: '" + label + "'", label);
-        }
-    }
-
-    Revision revisionForIdent(String resolvedId, String checkBranch) {
-        boolean checking = checkBranch != null && !checkBranch.isEmpty();
-        Revision branchRev = checking ? resolveBranch(checkBranch) : null;
-        if (resolvedId == null) {
-            return null;
-        }
-        Revision revision = key(resolvedId);
-        if (revision == null) {
-            List<String> matches = new ArrayList<>();
-            addPrefixMatches(ids.keySet(), resolvedId, matches);
-            addPrefixMatches(labels.keySet(), resolvedId, matches);
-            if (branchRev != null && !matches.isEmpty()) {
-                matches = filterForLineage(matches, checkBranch);
-            }
-            if (matches.isEmpty()) {
-                throw new ResolutionException(
-                        "No such revision or branch '" + resolvedId + "'"
-                                + (resolvedId.length() < 4
-                                        ? "; please ensure at least four characters are present for partial revision"
-                                                + " identifier matches"
-                                        : ""),
-                        resolvedId);
-            }
-            if (matches.size() > 1) {
-                List<String> quoted = new ArrayList<>();
-                for (String match : matches.subList(0, Math.min(3, matches.size()))) {
-                    quoted.add("'" + match + "'");
-                }
-                throw new ResolutionException(
-                        "Multiple revisions start with '" + resolvedId + "': " + String.join(", ", quoted) + "...",
-                        resolvedId);
-            }
-            revision = key(matches.get(0));
-        }
-        if (checking && !lineageOf(List.of(branchRev), false).contains(revision)) {
-            throw new ResolutionException(
-                    "Revision " + revision.id() + " is not a member of branch '" + checkBranch + "'", resolvedId);
-        }
-        return revision;
-    }
-
-    private static void addPrefixMatches(Collection<String> keys, String prefix, List<String> matches) {
-        for (String key : keys) {
-            if (key.length() > 3 && key.startsWith(prefix)) {
-                matches.add(key);
-            }
-        }
-    }
-
-    /** Ancestors and descendants of the given revisions (themselves included). */
-    Set<Revision> lineageOf(Collection<Revision> revisions, boolean includeDependencies) {
-        Set<Revision> result = descendants(revisions, includeDependencies);
-        result.addAll(ancestors(revisions, includeDependencies));
-        return result;
+        return identifiers.getRevision(identifier);
     }
 
     /**
@@ -357,82 +222,12 @@ public final class RevisionMap {
      * revision or branch named by {@code checkAgainst}.
      */
     public List<String> filterForLineage(Collection<String> targets, String checkAgainst) {
-        Set<Revision> lineage = lineageFor(checkAgainst, false);
-        List<String> result = new ArrayList<>();
-        for (String target : targets) {
-            if (lineage == null || lineage.contains(revisionForIdent(target, null))) {
-                result.add(target);
-            }
-        }
-        return result;
+        return identifiers.filterForLineage(targets, checkAgainst);
     }
 
-    /** Like {@link #filterForLineage(Collection, String)} for resolved revisions. */
-    List<Revision> filterRevisionsForLineage(Collection<Revision> targets, String checkAgainst, boolean deps) {
-        Set<Revision> lineage = lineageFor(checkAgainst, deps);
-        List<Revision> result = new ArrayList<>();
-        for (Revision target : targets) {
-            if (lineage == null || lineage.contains(target)) {
-                result.add(target);
-            }
-        }
-        return result;
-    }
-
-    /** The lineage to test against, or null when the argument names nothing (everything matches). */
-    private Set<Revision> lineageFor(String checkAgainst, boolean includeDependencies) {
-        Resolved resolved = resolveRevisionNumber(checkAgainst);
-        List<String> shares = new ArrayList<>();
-        if (resolved.branchLabel() != null && !resolved.branchLabel().isEmpty()) {
-            shares.add(resolved.branchLabel());
-        }
-        shares.addAll(resolved.ids());
-        if (shares.isEmpty()) {
-            return null;
-        }
-        List<Revision> against = new ArrayList<>();
-        for (String share : shares) {
-            against.add(revisionForIdent(share, null));
-        }
-        return lineageOf(against, includeDependencies);
-    }
-
-    /**
-     * Walks {@code steps} revisions up (positive) or down (negative) from {@code start} (null = below
-     * the bases when walking up, the heads when walking down).
-     *
-     * @return the revision reached, {@link #BASE} when walking down reached base, or null when the walk
-     *     left the graph and {@code noOverwalk} is set
-     */
-    Revision walk(Revision start, int steps, String branchLabel, boolean noOverwalk) {
-        Revision initial = start;
-        for (int i = 0; i < Math.abs(steps); i++) {
-            List<Revision> children;
-            if (steps > 0) {
-                if (initial == BASE) {
-                    throw new RevisionGraphException("Walked too far");
-                }
-                List<Revision> walkUp = initial == null ? getRevisions(bases) : List.of(initial.children);
-                children = branchLabel != null && !branchLabel.isEmpty()
-                        ? filterRevisionsForLineage(walkUp, branchLabel, false)
-                        : walkUp;
-            } else if (initial == BASE) {
-                children = List.of();
-            } else {
-                children = initial == null ? getRevisions(heads) : List.of(initial.down);
-                if (children.isEmpty()) {
-                    children = List.of(BASE);
-                }
-            }
-            if (children.isEmpty()) {
-                return noOverwalk ? null : initial;
-            }
-            if (children.size() > 1) {
-                throw new RevisionGraphException("Ambiguous walk");
-            }
-            initial = children.get(0);
-        }
-        return initial;
+    /** The grammar for identifiers over this map, for the traversals. */
+    Identifiers identifiers() {
+        return identifiers;
     }
 
     // ------------------------------------------------------------- planning
@@ -512,7 +307,7 @@ public final class RevisionMap {
     /** The ids among {@code revisionIds} that share lineage with what {@code checkAgainst} names. */
     public List<String> filterForLineage(
             Collection<String> revisionIds, String checkAgainst, boolean includeDependencies) {
-        return toIds(filterRevisionsForLineage(require(revisionIds), checkAgainst, includeDependencies));
+        return toIds(identifiers.filterRevisionsForLineage(require(revisionIds), checkAgainst, includeDependencies));
     }
 
     /** Descendants (through down revisions and dependencies) of the given revisions, themselves included. */

@@ -20,9 +20,11 @@ final class Traversal {
             Pattern.compile("(?:(.+?)@)?(\\w+)?([+-]\\d+)", Pattern.UNICODE_CHARACTER_CLASS);
 
     private final RevisionMap map;
+    private final Identifiers identifiers;
 
     Traversal(RevisionMap map) {
         this.map = map;
+        this.identifiers = map.identifiers();
     }
 
     /** Revision to go to, with the branch label the user gave (may be null). */
@@ -32,7 +34,7 @@ final class Traversal {
     record Collected(Set<Revision> revisions, List<Revision> heads) {}
 
     private static int relativeSteps(String relative) {
-        Integer steps = RevisionMap.parseInt(relative);
+        Integer steps = Identifiers.parseInt(relative);
         if (steps == null) {
             throw new RevisionGraphException("Relative revision " + relative + " is too large");
         }
@@ -62,7 +64,7 @@ final class Traversal {
             if (symbol == null) {
                 throw didNotProduce(relative, steps);
             }
-            Revision rev = map.walk(map.getRevision(symbol), steps, label, assertRelativeLength);
+            Revision rev = identifiers.walk(map.getRevision(symbol), steps, label, assertRelativeLength);
             if (rev == null) {
                 throw new RevisionGraphException("Walked too far");
             }
@@ -85,7 +87,7 @@ final class Traversal {
             }
         }
         Revision start = label == null ? map.getRevision(symbol) : map.getRevision(label + "@" + symbol);
-        Revision rev = map.walk(start, steps, null, assertRelativeLength);
+        Revision rev = identifiers.walk(start, steps, null, assertRelativeLength);
         if (rev == null) {
             throw relativeToCurrent ? didNotProduce(relative, steps) : new RevisionGraphException("Walked too far");
         }
@@ -96,7 +98,7 @@ final class Traversal {
         List<String> symbols = map.filterForLineage(current, label);
         if (symbols.isEmpty()) {
             Set<Revision> allCurrent = map.allCurrent(map.getRevisions(current));
-            symbols = RevisionMap.toIds(map.filterRevisionsForLineage(allCurrent, label, false));
+            symbols = RevisionMap.toIds(identifiers.filterRevisionsForLineage(allCurrent, label, false));
         }
         if (symbols.size() != 1) {
             throw new RevisionGraphException(
@@ -122,10 +124,10 @@ final class Traversal {
                 throw didNotProduce(String.valueOf(steps), steps);
             }
             Revision start = label == null ? map.getRevision(symbol) : map.getRevision(label + "@" + symbol);
-            return listOf(map.walk(start, steps, null, assertRelativeLength));
+            return listOf(identifiers.walk(start, steps, null, assertRelativeLength));
         }
         if (symbol != null) {
-            return listOf(map.walk(map.getRevision(symbol), steps, label, assertRelativeLength));
+            return listOf(identifiers.walk(map.getRevision(symbol), steps, label, assertRelativeLength));
         }
         List<Revision> startRevs = new ArrayList<>();
         if (label == null) {
@@ -133,7 +135,7 @@ final class Traversal {
                 startRevs.add(map.getRevision(id));
             }
         } else {
-            startRevs = map.filterRevisionsForLineage(nonNull(map.getRevisions(current)), label, false);
+            startRevs = identifiers.filterRevisionsForLineage(nonNull(map.getRevisions(current)), label, false);
             if (startRevs.isEmpty()) {
                 startRevs = tipsOnBranch(current, label);
             }
@@ -141,7 +143,8 @@ final class Traversal {
         if (startRevs.size() > 1) {
             throw new RevisionGraphException("Ambiguous upgrade from multiple current revisions");
         }
-        Revision rev = map.walk(startRevs.isEmpty() ? null : startRevs.get(0), steps, label, assertRelativeLength);
+        Revision rev =
+                identifiers.walk(startRevs.isEmpty() ? null : startRevs.get(0), steps, label, assertRelativeLength);
         if (rev == null) {
             throw didNotProduce(relative, steps);
         }
@@ -150,8 +153,8 @@ final class Traversal {
 
     /** The tips of the branch's part of the database history, when no current revision is on it. */
     private List<Revision> tipsOnBranch(List<String> current, String label) {
-        List<Revision> active =
-                map.filterRevisionsForLineage(map.ancestors(nonNull(map.getRevisions(current)), true), label, false);
+        List<Revision> active = identifiers.filterRevisionsForLineage(
+                map.ancestors(nonNull(map.getRevisions(current)), true), label, false);
         Set<String> below = new LinkedHashSet<>();
         for (Revision rev : active) {
             below.addAll(rev.normalizedDownRevisions);
@@ -302,7 +305,7 @@ final class Traversal {
         }
         String label = target.branchLabel();
         if (label != null && !label.isEmpty() && roots.size() > 1) {
-            Set<Revision> ancestors = map.ancestors(List.of(map.resolveBranch(label)), false);
+            Set<Revision> ancestors = map.ancestors(List.of(identifiers.resolveBranch(label)), false);
             List<Revision> kept = new ArrayList<>();
             for (Revision root : roots) {
                 if (ancestors.contains(root)) {

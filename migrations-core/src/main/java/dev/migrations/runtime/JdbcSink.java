@@ -1,7 +1,6 @@
 package dev.migrations.runtime;
 
 import dev.migrations.AppliedStep;
-import dev.migrations.MigrationsException;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.script.RevisionScript;
 import dev.migrations.script.Statement;
@@ -23,10 +22,9 @@ final class JdbcSink implements MigrationSink {
     private final Dialect dialect;
     private final String schema;
     private final String table;
-    private final String user;
     private final List<AppliedStep> committed = new ArrayList<>();
     private final List<AppliedStep> uncommitted = new ArrayList<>();
-    private final List<PendingUpdate> pending = new ArrayList<>();
+    private final StepBookkeeping bookkeeping;
     private boolean inTransaction;
     private Step currentStep;
     private RevisionScript currentScript;
@@ -59,7 +57,7 @@ final class JdbcSink implements MigrationSink {
         this.dialect = dialect;
         this.schema = schema;
         this.table = table;
-        this.user = user;
+        this.bookkeeping = new StepBookkeeping(connection, dialect, schema, table, user);
         this.progress = new StatementProgress(connection, dialect, schema, table);
     }
 
@@ -82,7 +80,7 @@ final class JdbcSink implements MigrationSink {
 
     /** Rolls back an open transaction after a failure; what it held is lost. */
     void rollback() throws SQLException {
-        pending.clear();
+        bookkeeping.clear();
         queued.clear();
         pipelining = false;
         if (inTransaction || trackedTransaction) {
@@ -225,31 +223,28 @@ final class JdbcSink implements MigrationSink {
 
     @Override
     public void insertVersion(String version) {
-        update(dialect.insertVersion(schema, table, version).replaceFirst(" RETURNING .*$", ""), -1, null);
+        openTrackedTransaction();
+        bookkeeping.insertVersion(version);
     }
 
     @Override
     public void deleteVersion(String version) {
-        update(
-                dialect.deleteVersion(schema, table, version),
-                1,
-                "Online migration expected to match one row when deleting '" + version + "' in '" + table
-                        + "'; %d found");
+        openTrackedTransaction();
+        bookkeeping.deleteVersion(version);
     }
 
     @Override
     public void updateVersion(String from, String to) {
-        update(
-                dialect.updateVersion(schema, table, from, to),
-                1,
-                "Online migration expected to match one row when" + " updating '" + from + "' to '" + to + "' in '"
-                        + table + "'; %d found");
+        openTrackedTransaction();
+        bookkeeping.updateVersion(from, to);
     }
 
-    /** Queues a version-table change; it goes out with the step's history row in one round trip. */
-    private void update(String sql, int expected, String message) {
+    /**
+     * Before a version-table change of a tracked step outside a transaction: the version row, the
+     * history row and the end of the progress record commit together.
+     */
+    private void openTrackedTransaction() {
         if (tracking && !inTransaction && !trackedTransaction) {
-            // The version row, the history row and the end of the progress record commit together.
             try {
                 connection.setAutoCommit(false);
             } catch (SQLException e) {
@@ -257,102 +252,32 @@ final class JdbcSink implements MigrationSink {
             }
             trackedTransaction = true;
         }
-        pending.add(new PendingUpdate(sql, expected, message));
-    }
-
-    /** A version-table change waiting for the step's history row. */
-    private record PendingUpdate(String sql, int expected, String message) {}
-
-    private static final String BOOKKEEPING =
-            "could not update the version table or record the step in the history table";
-
-    /** Sends the version-table changes and the history row as one batch, checking the counts. */
-    private void writeBookkeeping(List<PendingUpdate> updates, JdbcSupport.HistoryRow row) {
-        String history = JdbcSupport.literalHistoryInsert(dialect, schema, table, row, Long.toString(row.durationMs()));
-        List<String> entries = new ArrayList<>();
-        updates.forEach(update -> entries.add(update.sql()));
-        if (history != null) {
-            entries.add(history);
-        }
-        RevisionBatch.Outcome outcome = RevisionBatch.send(connection, entries);
-        if (outcome instanceof RevisionBatch.Refused refused) {
-            throw new BookkeepingFailure(BOOKKEEPING, refused.reason());
-        }
-        if (outcome instanceof RevisionBatch.Failed failed) {
-            throw new BookkeepingFailure(BOOKKEEPING, failed.cause());
-        }
-        checkCounts(updates, ((RevisionBatch.Sent) outcome).counts(), 0);
-        if (history == null) {
-            insertHistory(row);
-        }
-    }
-
-    /** The version-table changes' update counts, from {@code offset} in a batch's counts. */
-    private static void checkCounts(List<PendingUpdate> updates, List<Integer> counts, int offset) {
-        for (int i = 0; i < updates.size(); i++) {
-            PendingUpdate update = updates.get(i);
-            int count = counts.get(offset + i);
-            if (update.expected() >= 0 && count != update.expected()) {
-                throw new MigrationsException(String.format(java.util.Locale.ROOT, update.message(), count));
-            }
-        }
-    }
-
-    private void insertHistory(JdbcSupport.HistoryRow row) {
-        try {
-            JdbcSupport.insertHistory(connection, dialect, schema, table, row);
-        } catch (SQLException e) {
-            throw new BookkeepingFailure("could not record the step in the history table", e);
-        }
     }
 
     /**
-     * Sends the revision's queued statements, its version-table changes and its history row as one
-     * batch, the history row timed by the server from the transaction's start (the version-table lock
-     * that opened it). A failed entry is reported as the statement or the bookkeeping it is; when the
-     * driver refuses the batch before sending it, or its error does not say which entry failed, the
-     * revision runs one statement at a time instead (after a rollback: it is transactional).
+     * Sends the revision's queued statements with its bookkeeping in one round trip; when the driver
+     * refuses the batch before sending it, or its error does not say which entry failed, the revision
+     * runs one statement at a time instead (after a rollback: it is transactional).
      */
     private void sendRevision(Step step, RevisionScript script, long nanos) {
         long start = System.nanoTime();
         List<Statement> statements = List.copyOf(queued);
-        List<PendingUpdate> updates = List.copyOf(pending);
+        List<StepBookkeeping.Change> changes = bookkeeping.take();
         queued.clear();
-        pending.clear();
         pipelining = false;
-        String elapsed = dialect.transactionElapsedMillis();
-        String history = elapsed == null
-                ? null
-                : JdbcSupport.literalHistoryInsert(dialect, schema, table, historyRow(step, script, 0), elapsed);
-        List<String> entries = new ArrayList<>();
-        statements.forEach(statement -> entries.add(statement.sql()));
-        updates.forEach(update -> entries.add(update.sql()));
-        if (history != null) {
-            entries.add(history);
-        }
-        RevisionBatch.Outcome outcome = RevisionBatch.send(connection, entries);
-        if (outcome instanceof RevisionBatch.Sent sent) {
-            checkCounts(updates, sent.counts(), statements.size());
-            if (history == null) {
-                insertHistory(historyRow(step, script, (nanos + System.nanoTime() - start) / 1_000_000));
-            }
+        RevisionBatch.Outcome outcome = bookkeeping.sendRevision(step, script, statements, changes, nanos, start);
+        if (outcome instanceof RevisionBatch.Sent) {
             return;
         }
         if (outcome instanceof RevisionBatch.Failed failed) {
-            int entry = failed.entry();
-            if (entry >= 0 && entry < statements.size()) {
-                throw new StatementFailure(script, statements.get(entry), failed.cause());
-            }
-            if (entry >= 0 || ConnectionLoss.lost(failed.cause())) {
-                throw new BookkeepingFailure(BOOKKEEPING, failed.cause());
-            }
             LOG.debug("Running {} again one statement at a time to find what failed: {}", step, failed.cause());
             restart(step, script);
         }
         for (Statement statement : statements) {
             run(script, statement);
         }
-        writeBookkeeping(updates, historyRow(step, script, (nanos + System.nanoTime() - start) / 1_000_000));
+        bookkeeping.write(
+                changes, bookkeeping.historyRow(step, script, (nanos + System.nanoTime() - start) / 1_000_000));
     }
 
     /** Rolls the step's transaction back and opens a new one as beforeStep did, re-reading the rows. */
@@ -374,9 +299,7 @@ final class JdbcSink implements MigrationSink {
             sendRevision(step, script, nanos);
             duration += System.nanoTime() - sent;
         } else {
-            List<PendingUpdate> updates = List.copyOf(pending);
-            pending.clear();
-            writeBookkeeping(updates, historyRow(step, script, nanos / 1_000_000));
+            bookkeeping.write(bookkeeping.take(), bookkeeping.historyRow(step, script, nanos / 1_000_000));
         }
         long millis = duration / 1_000_000;
         if (tracking) {
@@ -396,17 +319,6 @@ final class JdbcSink implements MigrationSink {
             committed.add(applied);
             onCommitted.accept(applied);
         }
-    }
-
-    private JdbcSupport.HistoryRow historyRow(Step step, RevisionScript script, long millis) {
-        return new JdbcSupport.HistoryRow(
-                step.revisionId(),
-                step.name().equals("stamp_revision") ? "stamp" : step.name(),
-                String.join(",", step.fromRevisions()),
-                String.join(",", step.toRevisions()),
-                script != null && step.isUpgrade() ? script.checksum() : null,
-                millis,
-                user);
     }
 
     private void finishTracked(Step step) {
