@@ -327,7 +327,7 @@ public final class MigrationsCommand implements Callable<Integer> {
     java.util.Optional<String> configValue(String key) {
         return config == null
                 ? java.util.Optional.empty()
-                : ConfigFile.read(config).get(key, env);
+                : ConfigFile.read(config, env).get(key, env);
     }
 
     /** The output format of the read commands. */
