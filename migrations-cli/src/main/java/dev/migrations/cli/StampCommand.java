@@ -8,18 +8,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code stamp}: sets the version table without running migrations; offline with {@code --sql}. */
 @Command(name = "stamp", description = "'stamp' the revision table with the given revision; don't run any migrations.")
-final class StampCommand extends Subcommand {
+final class StampCommand extends RunCommand {
     @Option(
             names = "--sql",
             description = "Don't emit SQL to database - dump to standard output instead. With --sql, a REVISION"
                     + " may be START:REV (one START for all).")
     boolean sql;
-
-    @Option(
-            names = "--tag",
-            paramLabel = "TAG",
-            description = "Arbitrary 'tag' name; accepted for Alembic compatibility, not used.")
-    String tag;
 
     @Option(names = "--purge", description = "Unconditionally erase the version table before stamping.")
     boolean purge;
@@ -28,22 +22,25 @@ final class StampCommand extends Subcommand {
     List<String> revisions;
 
     @Override
-    public Integer call() {
-        rejectJson();
-        if (!sql) {
-            Migrations engine = onlineOrSql("stamp");
-            if (purge) {
-                engine.purgeAndStamp(revisions);
-            } else {
-                engine.stamp(revisions);
-            }
-            return 0;
-        }
-        if (purge) {
+    boolean sql() {
+        if (sql && purge) {
             throw failed("Can't use --purge with --sql mode");
         }
-        parent.settings().requireSqlDialect();
-        print(migrations().stampSql(revisions));
-        return 0;
+        return sql;
+    }
+
+    @Override
+    void online() {
+        Migrations engine = onlineOrSql("stamp");
+        if (purge) {
+            engine.purgeAndStamp(revisions);
+        } else {
+            engine.stamp(revisions);
+        }
+    }
+
+    @Override
+    String offline(Migrations engine) {
+        return engine.stampSql(revisions);
     }
 }

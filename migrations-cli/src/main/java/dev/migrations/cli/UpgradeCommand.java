@@ -1,39 +1,37 @@
 package dev.migrations.cli;
 
+import dev.migrations.Migrations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code upgrade}: runs on the database, or prints the script with {@code --sql}. */
 @Command(name = "upgrade", description = "Upgrade to a later version.")
-final class UpgradeCommand extends Subcommand {
+final class UpgradeCommand extends RunCommand {
     @Option(
             names = "--sql",
             description = "Don't emit SQL to database - dump to standard output instead. With --sql, REVISION may"
                     + " be START:END.")
     boolean sql;
 
-    @Option(
-            names = "--tag",
-            paramLabel = "TAG",
-            description = "Arbitrary 'tag' name; accepted for Alembic compatibility, not used.")
-    String tag;
-
     @Parameters(paramLabel = "REVISION", description = "Revision identifier.")
     String revision;
 
     @Override
-    public Integer call() {
-        rejectJson();
-        if (!sql) {
-            if (revision.contains(":")) {
-                throw failed("Range revision not allowed");
-            }
-            onlineOrSql("upgrade").upgrade(revision);
-            return 0;
+    boolean sql() {
+        return sql;
+    }
+
+    @Override
+    void online() {
+        if (revision.contains(":")) {
+            throw failed("Range revision not allowed");
         }
-        parent.settings().requireSqlDialect();
-        print(migrations().upgradeSql(revision));
-        return 0;
+        onlineOrSql("upgrade").upgrade(revision);
+    }
+
+    @Override
+    String offline(Migrations engine) {
+        return engine.upgradeSql(revision);
     }
 }
