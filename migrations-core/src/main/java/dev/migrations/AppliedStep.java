@@ -3,6 +3,7 @@ package dev.migrations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One step a run took.
@@ -15,7 +16,12 @@ import java.util.Objects;
  * @param duration how long the step took, its version-table bookkeeping included
  */
 public record AppliedStep(
-        String name, String revision, List<String> from, List<String> to, String message, Duration duration) {
+        String name,
+        @Nullable String revision,
+        List<String> from,
+        List<String> to,
+        @Nullable String message,
+        Duration duration) {
 
     /** Validates and copies. */
     public AppliedStep {

@@ -12,14 +12,15 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /** A minimal unpooled DataSource over {@link DriverManager}, for the JDBC-URL configuration. */
 final class DriverManagerDataSource implements DataSource {
     private final String url;
-    private final String user;
-    private final String password;
+    private final @Nullable String user;
+    private final @Nullable String password;
 
-    DriverManagerDataSource(String url, String user, String password) {
+    DriverManagerDataSource(@Nullable String url, @Nullable String user, @Nullable String password) {
         if (url == null || !url.startsWith("jdbc:")) {
             throw new MigrationsException(
                     "Database URL must start with 'jdbc:' (e.g." + " jdbc:postgresql://localhost:5432/app); got "
@@ -75,7 +76,7 @@ final class DriverManagerDataSource implements DataSource {
      * "user:password@host"). When any message of the chain holds a secret, the chain is replaced
      * by one exception whose message carries the redacted messages.
      */
-    private SQLException redacted(SQLException e, String secret) {
+    private SQLException redacted(SQLException e, @Nullable String secret) {
         List<String> secrets = new ArrayList<>(Redaction.secretsOf(url));
         if (secret != null) {
             secrets.add(secret);
@@ -105,7 +106,7 @@ final class DriverManagerDataSource implements DataSource {
     }
 
     @Override
-    public PrintWriter getLogWriter() {
+    public @Nullable PrintWriter getLogWriter() {
         return null;
     }
 

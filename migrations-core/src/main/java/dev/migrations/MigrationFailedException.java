@@ -1,6 +1,7 @@
 package dev.migrations;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A revision failed while running. The database is left at the last revision that committed;
@@ -10,10 +11,10 @@ import java.util.List;
 public final class MigrationFailedException extends MigrationsException {
     private static final long serialVersionUID = 1L;
 
-    private final String revision;
+    private final @Nullable String revision;
     private final String path;
     private final int line;
-    private final String sqlState;
+    private final @Nullable String sqlState;
     private final List<String> appliedInRun;
     private final List<String> databaseAt;
 
@@ -31,10 +32,10 @@ public final class MigrationFailedException extends MigrationsException {
      */
     public MigrationFailedException(
             String message,
-            String revision,
+            @Nullable String revision,
             String path,
             int line,
-            String sqlState,
+            @Nullable String sqlState,
             List<String> appliedInRun,
             List<String> databaseAt,
             Throwable cause) {
@@ -48,7 +49,7 @@ public final class MigrationFailedException extends MigrationsException {
     }
 
     /** The failed revision. */
-    public String revision() {
+    public @Nullable String revision() {
         return revision;
     }
 
@@ -63,7 +64,7 @@ public final class MigrationFailedException extends MigrationsException {
     }
 
     /** The database's SQLState, or null. */
-    public String sqlState() {
+    public @Nullable String sqlState() {
         return sqlState;
     }
 

@@ -16,6 +16,7 @@ import dev.migrations.script.ScriptLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's entry point: the user's verbs over one set of revision scripts and, when configured,
@@ -97,7 +98,7 @@ public final class Migrations {
      *
      * @param range {@code [start]:[end]}, or null for everything
      */
-    public List<RevisionInfo> history(String range) {
+    public List<RevisionInfo> history(@Nullable String range) {
         return graph().history(range, null);
     }
 
@@ -107,7 +108,7 @@ public final class Migrations {
      * @param range {@code [start]:[end]}, or null for everything
      * @param currentRows the database's rows, or null when there is no database
      */
-    public List<RevisionInfo> history(String range, List<String> currentRows) {
+    public List<RevisionInfo> history(@Nullable String range, @Nullable List<String> currentRows) {
         return graph().history(range, currentRows);
     }
 
@@ -265,7 +266,8 @@ public final class Migrations {
     }
 
     /** Writes a merge revision of the given heads ({@code merge heads -m ...}) and returns its path. */
-    public Path merge(List<String> revisions, String message, List<String> branchLabels, String revId) {
+    public Path merge(
+            List<String> revisions, @Nullable String message, List<String> branchLabels, @Nullable String revId) {
         return revision(new NewRevision(message, revisions, false, branchLabels, List.of(), revId, null));
     }
 
@@ -288,7 +290,7 @@ public final class Migrations {
      * @param range {@code [start]:[end]} as for {@code history -r}, or null for every revision
      * @param options severities; a configured {@code ddlLockTimeout} counts as a lock timeout
      */
-    public LintReport lint(String range, LintOptions options) {
+    public LintReport lint(@Nullable String range, LintOptions options) {
         return new Linting(engine).range(range, options);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the engine finds its scripts, where it keeps its state and how it runs.
@@ -34,12 +35,12 @@ public record MigrationsConfig(
         ClassLoader classLoader,
         String dialect,
         String versionTable,
-        String schema,
+        @Nullable String schema,
         boolean transactionPerMigration,
-        DataSource dataSource,
+        @Nullable DataSource dataSource,
         Duration lockWaitTimeout,
-        Duration ddlLockTimeout,
-        Duration statementTimeout,
+        @Nullable Duration ddlLockTimeout,
+        @Nullable Duration statementTimeout,
         boolean validateChecksums,
         List<MigrationListener> listeners,
         List<JavaMigration> javaMigrations,
@@ -81,7 +82,7 @@ public record MigrationsConfig(
         javaMigrationPackages = javaMigrationPackages == null ? List.of() : List.copyOf(javaMigrationPackages);
     }
 
-    private static void requireNonNegative(String what, Duration value) {
+    private static void requireNonNegative(String what, @Nullable Duration value) {
         if (value != null && value.isNegative()) {
             throw new MigrationsException("The " + what + " must not be negative (was " + value + ")");
         }
@@ -98,12 +99,12 @@ public record MigrationsConfig(
         private ClassLoader classLoader = Migrations.class.getClassLoader();
         private String dialect = "postgresql";
         private String versionTable = DEFAULT_VERSION_TABLE;
-        private String schema;
+        private @Nullable String schema;
         private boolean transactionPerMigration = true;
-        private DataSource dataSource;
+        private @Nullable DataSource dataSource;
         private Duration lockWaitTimeout = DEFAULT_LOCK_WAIT_TIMEOUT;
-        private Duration ddlLockTimeout;
-        private Duration statementTimeout;
+        private @Nullable Duration ddlLockTimeout;
+        private @Nullable Duration statementTimeout;
         private boolean validateChecksums = true;
         private final List<MigrationListener> listeners = new ArrayList<>();
         private final List<JavaMigration> javaMigrations = new ArrayList<>();
@@ -141,7 +142,7 @@ public record MigrationsConfig(
         }
 
         /** The version table's schema (default: the connection's). */
-        public Builder schema(String value) {
+        public Builder schema(@Nullable String value) {
             this.schema = value;
             return this;
         }
@@ -153,13 +154,13 @@ public record MigrationsConfig(
         }
 
         /** The database to migrate. */
-        public Builder dataSource(DataSource value) {
+        public Builder dataSource(@Nullable DataSource value) {
             this.dataSource = value;
             return this;
         }
 
         /** The database to migrate, by JDBC URL; a connection is opened for each command. */
-        public Builder url(String url, String user, String password) {
+        public Builder url(String url, @Nullable String user, @Nullable String password) {
             this.dataSource = new DriverManagerDataSource(url, user, password);
             return this;
         }
@@ -171,13 +172,13 @@ public record MigrationsConfig(
         }
 
         /** PostgreSQL {@code lock_timeout} for migration statements (default: the server's). */
-        public Builder ddlLockTimeout(Duration value) {
+        public Builder ddlLockTimeout(@Nullable Duration value) {
             this.ddlLockTimeout = value;
             return this;
         }
 
         /** PostgreSQL {@code statement_timeout} for migration statements (default: the server's). */
-        public Builder statementTimeout(Duration value) {
+        public Builder statementTimeout(@Nullable Duration value) {
             this.statementTimeout = value;
             return this;
         }

@@ -1,6 +1,7 @@
 package dev.migrations;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code revision} (and {@code merge}) should create.
@@ -15,13 +16,13 @@ import java.util.List;
  * @param versionPath the directory to write to, or null for the only (or the parent's) location
  */
 public record NewRevision(
-        String message,
+        @Nullable String message,
         List<String> heads,
         boolean splice,
         List<String> branchLabels,
         List<String> dependsOn,
-        String revId,
-        String versionPath) {
+        @Nullable String revId,
+        @Nullable String versionPath) {
 
     /** Copies the lists; defaults {@code heads} to the single head. */
     public NewRevision {
@@ -31,7 +32,7 @@ public record NewRevision(
     }
 
     /** A plain new revision on top of the single head. */
-    public static NewRevision withMessage(String message) {
-        return new NewRevision(message, null, false, null, null, null, null);
+    public static NewRevision withMessage(@Nullable String message) {
+        return new NewRevision(message, List.of(), false, List.of(), List.of(), null, null);
     }
 }

@@ -2,6 +2,7 @@ package dev.migrations;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What autogenerate or {@code check} found between the database at head and the model.
@@ -15,7 +16,11 @@ import java.util.List;
  * @param revisionFile the revision written by autogenerate, or null for {@code check}
  */
 public record SchemaChanges(
-        List<String> operations, List<String> reviews, String upgradeSql, String downgradeSql, Path revisionFile) {
+        List<String> operations,
+        List<String> reviews,
+        String upgradeSql,
+        String downgradeSql,
+        @Nullable Path revisionFile) {
     /** Copies the lists. */
     public SchemaChanges {
         operations = List.copyOf(operations);

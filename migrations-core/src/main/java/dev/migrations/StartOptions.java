@@ -4,6 +4,7 @@ import dev.migrations.lint.LintOptions;
 import dev.migrations.lint.Severity;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link Migrations#start} brings a database to its target: the one start-up policy the Spring Boot
@@ -30,7 +31,7 @@ public record StartOptions(
         boolean tolerateUnknownRevisions,
         Duration waitTimeout,
         Duration waitPollInterval,
-        StartLint lint) {
+        @Nullable StartLint lint) {
 
     /** The defaults of {@code migrations.wait-timeout} and {@code migrations.wait-poll-interval}. */
     public static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofMinutes(10);
@@ -80,7 +81,7 @@ public record StartOptions(
     }
 
     /** Lints the revisions an upgrade is about to run first. */
-    public StartOptions withLint(StartLint lint) {
+    public StartOptions withLint(@Nullable StartLint lint) {
         return new StartOptions(
                 mode, target, allowDowngrade, tolerateUnknownRevisions, waitTimeout, waitPollInterval, lint);
     }

@@ -2,6 +2,7 @@ package dev.migrations;
 
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link Migrations#start} found and did.
@@ -16,7 +17,7 @@ public record StartResult(
         StartResult.Outcome outcome,
         List<String> current,
         List<String> pending,
-        MigrationResult run,
+        @Nullable MigrationResult run,
         Duration elapsed) {
 
     /** Copies the lists. */

@@ -1,5 +1,7 @@
 package dev.migrations.spi;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A revision written in Java. Annotate the class with {@link Migration} for its header; the engine
  * runs {@link #upgrade} (or {@link #downgrade}) in the same step loop and transaction as SQL
@@ -35,7 +37,7 @@ public interface JavaMigration {
      * (e.g. {@code "1"}, raised by hand when the logic changes) when builds do not produce
      * identical class files, so a recompile is not reported as an edited revision.
      */
-    default String checksum() {
+    default @Nullable String checksum() {
         return null;
     }
 }

@@ -3,4 +3,7 @@
  * annotation {@link dev.migrations.spi.Migration} and the {@link dev.migrations.spi.MigrationContext}
  * a migration runs with. Depends on nothing else in the engine, so user code sees only these types.
  */
+@NullMarked
 package dev.migrations.spi;
+
+import org.jspecify.annotations.NullMarked;

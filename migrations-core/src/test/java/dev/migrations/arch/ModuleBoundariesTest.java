@@ -2,10 +2,13 @@ package dev.migrations.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -90,5 +93,15 @@ class ModuleBoundariesTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage("java.sql..", "javax.sql..", "dev.migrations.runtime..")
                 .check(core);
+    }
+
+    @Test
+    void apiPackagesDeclareTheirNullContracts() {
+        // NullAway checks only @NullMarked packages: an API package without it would silently lose the check.
+        for (Class<?> api : List.of(dev.migrations.Migrations.class, dev.migrations.spi.JavaMigration.class)) {
+            assertThat(api.getPackage().isAnnotationPresent(NullMarked.class))
+                    .as(api.getPackageName() + " is @NullMarked")
+                    .isTrue();
+        }
     }
 }
