@@ -17,7 +17,7 @@ final class Containers {
             return "not on the test class path (add org.testcontainers:testcontainers-postgresql)";
         }
         try {
-            return Started.dockerAvailable() ? null : "Docker is not available";
+            return Probe.dockerAvailable() ? null : "Docker is not available";
         } catch (RuntimeException e) {
             return "Docker could not be reached: " + e;
         }
@@ -28,15 +28,23 @@ final class Containers {
         return Started.SERVER;
     }
 
-    /** Holds the container; the JVM loads it (and Testcontainers) only when it is needed. */
-    private static final class Started {
-        static final TestPostgres SERVER = startContainer();
-
-        private Started() {}
+    /** Asks Testcontainers about Docker; loaded only after checking Testcontainers is there. */
+    private static final class Probe {
+        private Probe() {}
 
         static boolean dockerAvailable() {
             return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
         }
+    }
+
+    /**
+     * Holds the container; the JVM loads it (and starts the container) only when it is needed, so not
+     * when {@link #dockerProblem()} only asks.
+     */
+    private static final class Started {
+        static final TestPostgres SERVER = startContainer();
+
+        private Started() {}
 
         @SuppressWarnings("resource") // stays up for the JVM; Testcontainers' reaper removes it
         private static TestPostgres startContainer() {
