@@ -1,7 +1,5 @@
 package dev.migrations.cli;
 
-import static dev.migrations.cli.TestDatabases.PG_PASSWORD;
-import static dev.migrations.cli.TestDatabases.PG_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -128,7 +126,7 @@ class AutogenerateCommandsIT {
         assertThat(unknown.out())
                 .startsWith("FAILED: Unknown model scheme 'nosuch' in --model nosuch:com.acme; known" + " schemes: ");
 
-        try (Connection c = DriverManager.getConnection(url, PG_USER, PG_PASSWORD);
+        try (Connection c = DriverManager.getConnection(url, TestDatabases.pgUser(), TestDatabases.pgPassword());
                 Statement st = c.createStatement()) {
             st.execute("CREATE TABLE legacy_audit (id int)");
         }

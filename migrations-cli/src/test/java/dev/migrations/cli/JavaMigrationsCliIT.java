@@ -1,7 +1,5 @@
 package dev.migrations.cli;
 
-import static dev.migrations.cli.TestDatabases.PG_PASSWORD;
-import static dev.migrations.cli.TestDatabases.PG_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -103,7 +101,7 @@ class JavaMigrationsCliIT {
     }
 
     private long users() throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, PG_USER, PG_PASSWORD);
+        try (Connection c = DriverManager.getConnection(url, TestDatabases.pgUser(), TestDatabases.pgPassword());
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM users")) {
             rs.next();

@@ -1,6 +1,5 @@
 package dev.migrations.cli;
 
-import static dev.migrations.cli.TestDatabases.PG_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -112,7 +111,8 @@ class OnlineCommandsIT {
         String url = databases.url(kind);
         script("aaaa", "", "SELECT 1;", "SELECT 1;");
         CliRun run = run(
-                url + (url.contains("?") ? "&" : "?") + "password=" + PG_PASSWORD.toLowerCase(Locale.ROOT) + "x",
+                url + (url.contains("?") ? "&" : "?") + "password="
+                        + TestDatabases.pgPassword().toLowerCase(Locale.ROOT) + "x",
                 "--password",
                 "hunter2",
                 "current",

@@ -1,27 +1,21 @@
 package dev.migrations.cli;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
+import dev.migrations.testserver.TestPostgres;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * Fresh databases for the CLI's integration tests: a private in-memory H2 database, or a PostgreSQL
- * database created on the server of {@code MIGRATIONS_TEST_JDBC_URL} (user {@code MIGRATIONS_TEST_USER},
- * password {@code MIGRATIONS_TEST_PASSWORD}; else localhost:5432 as postgres with an empty password).
+ * database created on the server that migrations-test-server's {@link TestPostgres#server()} finds
+ * ({@code MIGRATIONS_TEST_JDBC_URL}, localhost:5432 as postgres, Testcontainers, else an embedded one).
  * A test holds one as a field and calls {@link #dropAll()} from its {@code @AfterEach}, which drops
  * every PostgreSQL database it created {@code WITH (FORCE)}.
  */
 final class TestDatabases {
-    private static final String ADMIN_URL =
-            System.getenv().getOrDefault("MIGRATIONS_TEST_JDBC_URL", "jdbc:postgresql://localhost:5432/postgres");
-    static final String PG_USER = System.getenv().getOrDefault("MIGRATIONS_TEST_USER", "postgres");
-    static final String PG_PASSWORD = System.getenv().getOrDefault("MIGRATIONS_TEST_PASSWORD", "");
-
     private final String prefix;
     private final List<String> created = new ArrayList<>();
 
@@ -43,15 +37,19 @@ final class TestDatabases {
         if (kind.equals("h2")) {
             return "jdbc:h2:mem:cli_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
         }
-        String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = TestPostgres.server().createDatabase(prefix);
         created.add(name);
-        try (Connection c = admin();
-                Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + name);
-        }
-        int slash = ADMIN_URL.lastIndexOf('/');
-        int query = ADMIN_URL.indexOf('?', slash);
-        return ADMIN_URL.substring(0, slash + 1) + name + (query < 0 ? "" : ADMIN_URL.substring(query));
+        return TestPostgres.server().url(name);
+    }
+
+    /** The PostgreSQL server's user. */
+    static String pgUser() {
+        return Objects.requireNonNullElse(TestPostgres.server().user(), "postgres");
+    }
+
+    /** The PostgreSQL server's password, empty for none. */
+    static String pgPassword() {
+        return Objects.requireNonNullElse(TestPostgres.server().password(), "");
     }
 
     /**
@@ -61,7 +59,7 @@ final class TestDatabases {
     static Map<String, String> env(String url) {
         return url.startsWith("jdbc:h2")
                 ? Map.of("MIGRATIONS_URL", url)
-                : Map.of("MIGRATIONS_URL", url, "MIGRATIONS_USER", PG_USER, "MIGRATIONS_PASSWORD", PG_PASSWORD);
+                : Map.of("MIGRATIONS_URL", url, "MIGRATIONS_USER", pgUser(), "MIGRATIONS_PASSWORD", pgPassword());
     }
 
     /** Drops the PostgreSQL databases created so far (none: does not connect). */
@@ -69,16 +67,9 @@ final class TestDatabases {
         if (created.isEmpty()) {
             return;
         }
-        try (Connection c = admin();
-                Statement st = c.createStatement()) {
-            for (String name : created) {
-                st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            }
+        for (String name : created) {
+            TestPostgres.server().dropDatabase(name);
         }
         created.clear();
-    }
-
-    private static Connection admin() throws SQLException {
-        return DriverManager.getConnection(ADMIN_URL, PG_USER, PG_PASSWORD);
     }
 }

@@ -12,16 +12,15 @@ import dev.migrations.schema.ModelSource;
 import dev.migrations.schema.diff.SchemaDiff;
 import dev.migrations.schema.model.SchemaModel;
 import dev.migrations.schema.reflect.SchemaReflector;
+import dev.migrations.testserver.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,10 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
  * clean, and the downgrade brings the schema back.
  */
 class JpaAutogenerateIT {
-    private static final String ADMIN_URL =
-            System.getenv().getOrDefault("MIGRATIONS_TEST_JDBC_URL", "jdbc:postgresql://localhost:5432/postgres");
-    private static final String USER = System.getenv().getOrDefault("MIGRATIONS_TEST_USER", "postgres");
-    private static final String PASSWORD = System.getenv().getOrDefault("MIGRATIONS_TEST_PASSWORD", "");
+    /** migrations-test-server's: configured, localhost:5432, else an embedded PostgreSQL. */
+    private static final TestPostgres SERVER = TestPostgres.server();
+
+    private static final String USER = SERVER.user();
+    private static final String PASSWORD = Objects.requireNonNullElse(SERVER.password(), "");
 
     @TempDir
     Path dir;
@@ -46,25 +46,13 @@ class JpaAutogenerateIT {
 
     @BeforeEach
     void createDatabase() throws SQLException {
-        byte[] bytes = new byte[6];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        database = "mig_jpa_ag_" + HexFormat.of().formatHex(bytes);
-        admin("CREATE DATABASE " + database);
-        int slash = ADMIN_URL.lastIndexOf('/');
-        int query = ADMIN_URL.indexOf('?', slash);
-        url = ADMIN_URL.substring(0, slash + 1) + database + (query < 0 ? "" : ADMIN_URL.substring(query));
+        database = SERVER.createDatabase("mig_jpa_ag_");
+        url = SERVER.url(database);
     }
 
     @AfterEach
     void dropDatabase() throws SQLException {
-        admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
-                Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
+        SERVER.dropDatabase(database);
     }
 
     private Migrations migrations(Path scripts) {

@@ -8,16 +8,16 @@ import dev.migrations.jpa.domain.Customer;
 import dev.migrations.jpa.domain.PurchaseOrder;
 import dev.migrations.schema.ModelSource;
 import dev.migrations.schema.ModelSourceProvider;
+import dev.migrations.testserver.TestPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.ServiceLoader;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,10 +27,11 @@ import org.junit.jupiter.api.Test;
  * the created objects read back from the catalogs with plain SQL.
  */
 class JpaModelSourceIT {
-    private static final String ADMIN_URL =
-            System.getenv().getOrDefault("MIGRATIONS_TEST_JDBC_URL", "jdbc:postgresql://localhost:5432/postgres");
-    private static final String USER = System.getenv().getOrDefault("MIGRATIONS_TEST_USER", "postgres");
-    private static final String PASSWORD = System.getenv().getOrDefault("MIGRATIONS_TEST_PASSWORD", "");
+    /** migrations-test-server's: configured, localhost:5432, else an embedded PostgreSQL. */
+    private static final TestPostgres SERVER = TestPostgres.server();
+
+    private static final String USER = SERVER.user();
+    private static final String PASSWORD = Objects.requireNonNullElse(SERVER.password(), "");
     private static final String SCRATCH = "model_scratch";
 
     private String database;
@@ -38,13 +39,8 @@ class JpaModelSourceIT {
 
     @BeforeEach
     void createDatabase() throws SQLException {
-        byte[] bytes = new byte[6];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        database = "mig_jpa_" + HexFormat.of().formatHex(bytes);
-        admin("CREATE DATABASE " + database);
-        int slash = ADMIN_URL.lastIndexOf('/');
-        int query = ADMIN_URL.indexOf('?', slash);
-        String url = ADMIN_URL.substring(0, slash + 1) + database + (query < 0 ? "" : ADMIN_URL.substring(query));
+        database = SERVER.createDatabase("mig_jpa_");
+        String url = SERVER.url(database);
         connection = DriverManager.getConnection(url, USER, PASSWORD);
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE SCHEMA " + SCRATCH);
@@ -55,14 +51,7 @@ class JpaModelSourceIT {
     @AfterEach
     void dropDatabase() throws SQLException {
         connection.close();
-        admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
-                Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
+        SERVER.dropDatabase(database);
     }
 
     private List<String> strings(String sql) throws SQLException {

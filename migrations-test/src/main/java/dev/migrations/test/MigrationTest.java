@@ -23,7 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>The server comes from {@link #url()}, else the system property {@code migrations.test.jdbc-url},
  * else the environment variable {@code MIGRATIONS_TEST_JDBC_URL}, else {@code localhost:5432} (user
- * {@code postgres}), else a Testcontainers PostgreSQL container when Docker is available. Every check
+ * {@code postgres}), else a Testcontainers PostgreSQL container when Docker is available, else an
+ * embedded PostgreSQL (started once per JVM; {@code -Dmigrations.test.server=embedded} chooses it
+ * directly). Every check
  * runs in its own database, created with a random name on that server and dropped afterwards.
  */
 @Documented
@@ -37,7 +39,8 @@ public @interface MigrationTest {
 
     /**
      * A JDBC URL of the PostgreSQL server to test on (any database on it; the kit creates its own).
-     * Empty: the system property, environment variable, localhost or Testcontainers, in that order.
+     * Empty: the system property, environment variable, localhost, Testcontainers or an embedded
+     * PostgreSQL, in that order.
      */
     String url() default "";
 

@@ -67,15 +67,7 @@ class BadInputIT {
     @MethodSource("cases")
     void answersWithASpecificErrorAndChangesNothing(String name) throws Exception {
         Case c = parse(name, Files.readString(CORPUS.resolve(name), StandardCharsets.UTF_8));
-        Pg server = pg;
-        if (c.privateServer()) {
-            synchronized (BadInputIT.class) {
-                if (privateServer == null) {
-                    privateServer = PrivatePg.start();
-                }
-            }
-            server = privateServer.admin();
-        }
+        Pg server = c.privateServer() ? privateServer() : pg;
         String db = server.createDatabase("rel_bad");
         try {
             Path scripts = dir.resolve("db/migrations");
@@ -86,7 +78,7 @@ class BadInputIT {
                 Files.write(target, file.getValue());
             }
             for (String sql : c.setup()) {
-                String s = expand(sql, db);
+                String s = expand(sql, server, db);
                 if (s.startsWith("ADMIN ")) {
                     server.execute(s.substring(6));
                 } else {
@@ -95,21 +87,21 @@ class BadInputIT {
             }
             String before = server.fingerprint(db);
             Map<String, String> env = new LinkedHashMap<>();
-            env.put("MIGRATIONS_URL", c.url() == null ? server.url(db) : expand(c.url(), db));
+            env.put("MIGRATIONS_URL", c.url() == null ? server.url(db) : expand(c.url(), server, db));
             env.put("MIGRATIONS_USER", server.user());
             if (server.password() != null) {
                 env.put("MIGRATIONS_PASSWORD", server.password());
             }
-            c.env().forEach((k, v) -> env.put(k, expand(v, db)));
+            c.env().forEach((k, v) -> env.put(k, expand(v, server, db)));
             List<String> args = new ArrayList<>(List.of("--location", scripts.toString()));
             for (String arg : c.args()) {
-                args.add(expand(arg, db));
+                args.add(expand(arg, server, db));
             }
             Jvm.Result result = Jvm.runCli(dir, env, args.toArray(String[]::new));
             String all = result.all();
             assertThat(result.exit()).as(all).isEqualTo(c.exit());
             for (String fragment : c.expect()) {
-                assertThat(all).as("message of " + name).contains(expand(fragment, db));
+                assertThat(all).as("message of " + name).contains(expand(fragment, server, db));
             }
             assertThat(all)
                     .as("no stack trace, no bug report")
@@ -121,13 +113,28 @@ class BadInputIT {
         } finally {
             server.dropDatabase(db);
             for (String sql : c.cleanup()) {
-                server.execute(expand(sql, db));
+                server.execute(expand(sql, server, db));
             }
         }
     }
 
-    private String expand(String text, String db) {
-        return text.replace("${db}", db)
+    private static Pg privateServer() throws IOException, InterruptedException {
+        synchronized (BadInputIT.class) {
+            if (privateServer == null) {
+                privateServer = PrivatePg.start();
+            }
+        }
+        return privateServer.admin();
+    }
+
+    /**
+     * A case's text with {@code ${server}} (the server's URL without a database: {@code
+     * jdbc:postgresql://host:port}), {@code ${db}}, {@code ${dir}} and {@code ${work}} filled in.
+     */
+    private String expand(String text, Pg server, String db) {
+        String url = server.url(db);
+        return text.replace("${server}", url.substring(0, url.indexOf('/', "jdbc:postgresql://".length())))
+                .replace("${db}", db)
                 .replace("${dir}", dir.resolve("db/migrations").toString())
                 .replace("${work}", dir.toString());
     }

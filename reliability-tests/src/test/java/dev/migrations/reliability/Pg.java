@@ -1,5 +1,6 @@
 package dev.migrations.reliability;
 
+import dev.migrations.testserver.TestPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -12,9 +13,10 @@ import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The PostgreSQL server the suite runs against ({@code MIGRATIONS_TEST_JDBC_URL} with {@code
- * MIGRATIONS_TEST_USER}/{@code MIGRATIONS_TEST_PASSWORD}, else localhost:5432 as {@code postgres}),
- * and fresh databases on it: every test owns its databases and drops them.
+ * The PostgreSQL server the suite runs against (what migrations-test-server's {@link
+ * TestPostgres#server()} finds: {@code MIGRATIONS_TEST_JDBC_URL} with {@code MIGRATIONS_TEST_USER}/{@code
+ * MIGRATIONS_TEST_PASSWORD}, localhost:5432 as {@code postgres}, Testcontainers, else an embedded
+ * PostgreSQL), and fresh databases on it: every test owns its databases and drops them.
  *
  * @param adminUrl a URL of a database on the server the user may connect to
  * @param user the user, allowed to create databases and roles
@@ -25,11 +27,8 @@ public record Pg(String adminUrl, String user, String password) {
 
     /** The server of the environment. */
     public static Pg server() {
-        String url = System.getenv("MIGRATIONS_TEST_JDBC_URL");
-        if (url == null || url.isBlank()) {
-            return new Pg("jdbc:postgresql://localhost:5432/postgres", "postgres", null);
-        }
-        return new Pg(url, System.getenv("MIGRATIONS_TEST_USER"), System.getenv("MIGRATIONS_TEST_PASSWORD"));
+        TestPostgres found = TestPostgres.server();
+        return new Pg(found.url(), found.user(), found.password());
     }
 
     /** A connection to the admin database. */

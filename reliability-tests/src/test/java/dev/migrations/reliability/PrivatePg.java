@@ -1,11 +1,11 @@
 package dev.migrations.reliability;
 
+import dev.migrations.testserver.PostgresBinaries;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 /**
  * A PostgreSQL server of the test's own (initdb into a temporary directory, a free port, password
  * authentication): one that may be restarted mid-run without disturbing anyone else's tests, and
- * that checks passwords (the shared server trusts local connections). As root, the server runs as
- * the {@code postgres} user through {@code runuser}.
+ * that checks passwords (the shared server trusts local connections). The programs come from the
+ * embedded PostgreSQL's binaries ({@link PostgresBinaries}), so the machine needs no PostgreSQL of its
+ * own; as root they run as another user the way {@link PostgresBinaries#asServerUser} says.
  */
 final class PrivatePg implements AutoCloseable {
     static final String PASSWORD = "Pr1vate-S3cret-pw";
@@ -34,18 +35,16 @@ final class PrivatePg implements AutoCloseable {
 
     /** Initializes and starts a server (about two seconds). */
     static PrivatePg start() throws IOException, InterruptedException {
-        Path bin = binDir();
+        Path bin = PostgresBinaries.bin();
         Path dir = Files.createTempDirectory("reliability-pg");
         Files.writeString(dir.resolve("pw"), PASSWORD + "\n", StandardCharsets.UTF_8);
-        if (root()) {
-            run(List.of("chown", "-R", "postgres", dir.toString()));
-        }
+        PostgresBinaries.prepare(dir);
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         PrivatePg pg = new PrivatePg(dir, bin, port);
-        run(pg.asOwner(List.of(
+        run(asOwner(List.of(
                 bin.resolve("initdb").toString(),
                 "-D",
                 pg.data.toString(),
@@ -60,34 +59,8 @@ final class PrivatePg implements AutoCloseable {
         return pg;
     }
 
-    private static boolean root() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static Path binDir() {
-        Path base = Path.of("/usr/lib/postgresql");
-        if (Files.isDirectory(base)) {
-            try (Stream<Path> versions = Files.list(base)) {
-                return versions.map(v -> v.resolve("bin"))
-                        .filter(b -> Files.isExecutable(b.resolve("initdb")))
-                        .max(Comparator.comparingInt(b -> Integer.parseInt(
-                                b.getParent().getFileName().toString().replaceAll("\\D", "0"))))
-                        .orElseThrow(() -> new AssertionError("No initdb under /usr/lib/postgresql"));
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("No PostgreSQL binaries (initdb, pg_ctl) under /usr/lib/postgresql: install the"
-                + " postgresql package (.ci/run does)");
-    }
-
-    private List<String> asOwner(List<String> command) {
-        List<String> result = new ArrayList<>();
-        if (root()) {
-            result.addAll(List.of("runuser", "-u", "postgres", "--"));
-        }
-        result.addAll(command);
-        return result;
+    private static List<String> asOwner(List<String> command) {
+        return PostgresBinaries.asServerUser(command);
     }
 
     private void ctl(String action) throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package dev.migrations.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrations.testserver.TestPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,15 +13,12 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,15 +28,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The packaged service ({@code java -jar}) on a real PostgreSQL database: profile {@code postgres},
- * with {@code SPRING_DATASOURCE_URL} pointing it at a fresh database (on the server named by {@code
- * MIGRATIONS_TEST_JDBC_URL}, else {@code localhost:5432} as {@code postgres}). The branch and merge
+ * with {@code SPRING_DATASOURCE_URL} pointing it at a fresh database (on the server migrations-test-server
+ * finds: {@code MIGRATIONS_TEST_JDBC_URL}, {@code localhost:5432} as {@code postgres}, else an embedded
+ * PostgreSQL). The branch and merge
  * revisions run, the worker processes an order, and Actuator reports the database at head.
  */
 class PackagedSampleOnPostgresIT {
-    private static final String ADMIN_URL =
-            env("MIGRATIONS_TEST_JDBC_URL", "jdbc:postgresql://localhost:5432/postgres");
-    private static final String USER = env("MIGRATIONS_TEST_USER", "postgres");
-    private static final String PASSWORD = env("MIGRATIONS_TEST_PASSWORD", null);
+    private static final TestPostgres SERVER = TestPostgres.server();
+    private static final String USER = Objects.requireNonNullElse(SERVER.user(), "postgres");
+    private static final String PASSWORD = SERVER.password();
     private static final String HEAD = "8b4d0e7f3a15";
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -47,26 +45,9 @@ class PackagedSampleOnPostgresIT {
     private Process service;
     private int port;
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
     @BeforeEach
     void createDatabase() throws SQLException {
-        byte[] bytes = new byte[6];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        database = "mig_sample_" + HexFormat.of().formatHex(bytes);
-        try (Connection admin = connect(ADMIN_URL);
-                Statement st = admin.createStatement()) {
-            st.execute("CREATE DATABASE " + database);
-        } catch (SQLException e) {
-            throw new SQLException(
-                    "This test needs PostgreSQL: start one on localhost:5432 (user postgres, trust auth) or set"
-                            + " MIGRATIONS_TEST_JDBC_URL (and MIGRATIONS_TEST_USER / MIGRATIONS_TEST_PASSWORD). Tried "
-                            + ADMIN_URL + ": " + e.getMessage(),
-                    e);
-        }
+        database = SERVER.createDatabase("mig_sample_");
     }
 
     @AfterEach
@@ -77,10 +58,7 @@ class PackagedSampleOnPostgresIT {
                 service.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
-        try (Connection admin = connect(ADMIN_URL);
-                Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
+        SERVER.dropDatabase(database);
     }
 
     @Test
@@ -97,7 +75,7 @@ class PackagedSampleOnPostgresIT {
                 "--spring.main.banner-mode=off"));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("SPRING_DATASOURCE_URL", withDatabase(ADMIN_URL, database));
+        builder.environment().put("SPRING_DATASOURCE_URL", SERVER.url(database));
         builder.environment().put("SPRING_DATASOURCE_USERNAME", USER);
         if (PASSWORD != null) {
             builder.environment().put("SPRING_DATASOURCE_PASSWORD", PASSWORD);
@@ -130,7 +108,7 @@ class PackagedSampleOnPostgresIT {
                         "migrations_heads{datasource=\"dataSource\"} 1.0",
                         "migrations_applied_total{datasource=\"dataSource\",direction=\"upgrade\"} 5.0");
         // The database really is PostgreSQL, migrated by this process.
-        try (Connection connection = connect(withDatabase(ADMIN_URL, database));
+        try (Connection connection = connect(SERVER.url(database));
                 Statement st = connection.createStatement();
                 var rs = st.executeQuery("SELECT version_num FROM alembic_version")) {
             assertThat(rs.next()).isTrue();
@@ -200,21 +178,7 @@ class PackagedSampleOnPostgresIT {
         }
     }
 
-    /** The admin URL with its database replaced. */
-    private static String withDatabase(String adminUrl, String name) {
-        int hostStart = adminUrl.indexOf("//") + 2;
-        int slash = adminUrl.indexOf('/', hostStart);
-        int query = adminUrl.indexOf('?', hostStart);
-        String base = slash < 0 ? (query < 0 ? adminUrl : adminUrl.substring(0, query)) : adminUrl.substring(0, slash);
-        return base + "/" + name + (query < 0 ? "" : adminUrl.substring(query));
-    }
-
     private static Connection connect(String url) throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", USER);
-        if (PASSWORD != null) {
-            props.setProperty("password", PASSWORD);
-        }
-        return DriverManager.getConnection(url, props);
+        return SERVER.connect(url);
     }
 }

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * The service's own revisions through the migration test kit, on PostgreSQL ({@code
- * MIGRATIONS_TEST_JDBC_URL}, else {@code localhost:5432} as {@code postgres}, else Testcontainers):
+ * MIGRATIONS_TEST_JDBC_URL}, else {@code localhost:5432} as {@code postgres}, else Testcontainers, else
+ * an embedded PostgreSQL):
  * one head, upgrade from base, every downgrade restoring the schema (the processing and events
  * branches and their merge included), the schema at head matching {@code model/orders-schema.sql},
  * and orders written before a revision still there after it.

@@ -1,4 +1,4 @@
-package dev.migrations.test;
+package dev.migrations.testserver;
 
 /**
  * The Testcontainers fallback. Testcontainers is an optional dependency: its classes are touched only
@@ -14,37 +14,45 @@ final class Containers {
         try {
             Class.forName(DOCKER_CLIENT, false, Containers.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            return "Testcontainers is not on the test class path (add org.testcontainers:testcontainers-postgresql)";
+            return "not on the test class path (add org.testcontainers:testcontainers-postgresql)";
         }
         try {
-            return Started.dockerAvailable() ? null : "Docker is not available";
+            return Probe.dockerAvailable() ? null : "Docker is not available";
         } catch (RuntimeException e) {
             return "Docker could not be reached: " + e;
         }
     }
 
     /** A server in a new container (one per JVM; Testcontainers' reaper removes it). */
-    static PostgresServer start() {
+    static TestPostgres server() {
         return Started.SERVER;
     }
 
-    /** Holds the container; the JVM loads it (and Testcontainers) only when it is needed. */
-    private static final class Started {
-        static final PostgresServer SERVER = startContainer();
-
-        private Started() {}
+    /** Asks Testcontainers about Docker; loaded only after checking Testcontainers is there. */
+    private static final class Probe {
+        private Probe() {}
 
         static boolean dockerAvailable() {
             return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
         }
+    }
+
+    /**
+     * Holds the container; the JVM loads it (and starts the container) only when it is needed, so not
+     * when {@link #dockerProblem()} only asks.
+     */
+    private static final class Started {
+        static final TestPostgres SERVER = startContainer();
+
+        private Started() {}
 
         @SuppressWarnings("resource") // stays up for the JVM; Testcontainers' reaper removes it
-        private static PostgresServer startContainer() {
+        private static TestPostgres startContainer() {
             org.testcontainers.postgresql.PostgreSQLContainer container =
                     new org.testcontainers.postgresql.PostgreSQLContainer(
                             org.testcontainers.utility.DockerImageName.parse("postgres:15-alpine"));
             container.start();
-            return new PostgresServer(
+            return new TestPostgres(
                     container.getJdbcUrl(), container.getUsername(), container.getPassword(), "Testcontainers");
         }
     }
