@@ -239,6 +239,11 @@ public final class OnlineRunner {
         });
     }
 
+    /** Looks at the database once, read-only, with nothing to decide on the look's connection. */
+    public Look look(Verification verification) {
+        return withConnection(connection -> readOnly.look(connection, dialectOf(connection), verification));
+    }
+
     /**
      * Looks at the database once, read-only, and lets the caller decide; a run it decides on is taken
      * under the lock on the connection that looked.

@@ -64,13 +64,9 @@ abstract class VerifiedStartContract extends DatabaseContract {
     static boolean recordAnswers(MigrationsConfig config, String target) {
         String fingerprint =
                 ScriptLoader.list(config.locations(), config.classLoader()).fingerprint(List.of());
-        OnlineRunner.Look[] seen = new OnlineRunner.Look[1];
-        new OnlineRunner(config, Map::of)
-                .look(new OnlineRunner.Verification(fingerprint, List::of, target), (look, session) -> {
-                    seen[0] = look;
-                    return null;
-                });
-        return config.validateChecksums() && seen[0].state() == OnlineRunner.Look.State.VERIFIED;
+        OnlineRunner.Look look =
+                new OnlineRunner(config, Map::of).look(new OnlineRunner.Verification(fingerprint, List::of, target));
+        return config.validateChecksums() && look.state() == OnlineRunner.Look.State.VERIFIED;
     }
 
     List<String> verifiedHeads() throws SQLException {

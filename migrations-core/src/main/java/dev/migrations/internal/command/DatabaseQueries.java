@@ -33,12 +33,7 @@ public final class DatabaseQueries {
      */
     public MigrationStatus status(String target) {
         OnlineRunner runner = engine.online();
-        OnlineRunner.Look[] seen = new OnlineRunner.Look[1];
-        runner.look(engine.verification(target), (look, session) -> {
-            seen[0] = look;
-            return null;
-        });
-        OnlineRunner.Look look = seen[0];
+        OnlineRunner.Look look = runner.look(engine.verification(target));
         if (look.state() == OnlineRunner.Look.State.VERIFIED) {
             return new MigrationStatus(
                     look.rows(), look.heads(), target, look.heads(), List.of(), true, List.of(), List.of());
