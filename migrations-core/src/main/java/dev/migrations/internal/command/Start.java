@@ -72,12 +72,30 @@ public final class Start {
     private record Outcome(StartResult result, List<String> rows, List<String> pending) {}
 
     private Outcome once() {
-        Outcome[] outcome = new Outcome[1];
         OnlineRunner runner = engine.online();
-        OnlineRunner.Verification verification = engine.verification(target);
-        MigrationResult run = runner.look(verification, (look, session) -> {
+        Look look = new Look(runner, engine.verification(target));
+        MigrationResult run = runner.look(look.verification, look::decide);
+        if (run != null) {
+            return new Outcome(
+                    result(StartResult.Outcome.MIGRATED, run.after(), List.of(), run), run.after(), List.of());
+        }
+        return look.outcome;
+    }
+
+    /** One look at the database and what the start decides from it: a run under the lock, or an outcome. */
+    private final class Look {
+        private final OnlineRunner runner;
+        private final OnlineRunner.Verification verification;
+        private Outcome outcome;
+
+        Look(OnlineRunner runner, OnlineRunner.Verification verification) {
+            this.runner = runner;
+            this.verification = verification;
+        }
+
+        OnlineRunner.Run decide(OnlineRunner.Look look, OnlineRunner.Session session) {
             if (look.state() == OnlineRunner.Look.State.VERIFIED) {
-                outcome[0] = atTarget(runner, look.rows());
+                outcome = atTarget(runner, look.rows());
                 return null;
             }
             if (look.state() == OnlineRunner.Look.State.UNREADABLE && options.mode() == StartMode.UPGRADE) {
@@ -88,7 +106,7 @@ public final class Start {
             List<String> rows = read ? look.rows() : runner.readRows();
             Map<String, String> recorded = read ? look.recordedChecksums() : runner.readRecordedChecksums();
             if (unknownRevisionsTolerated(rows)) {
-                outcome[0] = new Outcome(result(StartResult.Outcome.SKIPPED, rows, List.of(), null), rows, List.of());
+                outcome = new Outcome(result(StartResult.Outcome.SKIPPED, rows, List.of(), null), rows, List.of());
                 return null;
             }
             List<String> undo = aboveTarget(rows);
@@ -104,24 +122,26 @@ public final class Start {
             checksums(mismatches);
             PlanOnce plan = new PlanOnce();
             List<String> pending = ids(plan.steps(target, rows));
-            if (pending.isEmpty()) {
-                if (mismatches.isEmpty()) {
-                    // The record vouches that every applied script was checked: never for changed ones.
-                    session.recordVerified(look, verification);
-                }
-                outcome[0] = atTarget(runner, rows);
-                return null;
+            if (!pending.isEmpty()) {
+                return pending(rows, plan, pending);
             }
-            return switch (options.mode()) {
+            if (mismatches.isEmpty()) {
+                // The record vouches that every applied script was checked: never for changed ones.
+                session.recordVerified(look, verification);
+            }
+            outcome = atTarget(runner, rows);
+            return null;
+        }
+
+        /** Revisions are pending: the mode says whether to upgrade, refuse, wait or report. */
+        private OnlineRunner.Run pending(List<String> rows, PlanOnce plan, List<String> pending) {
+            switch (options.mode()) {
                 case UPGRADE -> {
                     lint(plan.steps(target, rows));
-                    yield new Runs(engine).upgradeRun(target, plan);
+                    return new Runs(engine).upgradeRun(target, plan);
                 }
                 case VALIDATE -> throw notAtTarget(rows, pending);
-                case WAIT -> {
-                    outcome[0] = new Outcome(null, rows, pending);
-                    yield null;
-                }
+                case WAIT -> outcome = new Outcome(null, rows, pending);
                 case NONE -> {
                     LOG.info(
                             "Migrations: the database is at {}; {} revision(s) pending for target {}: {} (mode none:"
@@ -130,16 +150,11 @@ public final class Start {
                             pending.size(),
                             target,
                             String.join(", ", pending));
-                    outcome[0] = new Outcome(result(StartResult.Outcome.PENDING, rows, pending, null), rows, pending);
-                    yield null;
+                    outcome = new Outcome(result(StartResult.Outcome.PENDING, rows, pending, null), rows, pending);
                 }
-            };
-        });
-        if (run != null) {
-            return new Outcome(
-                    result(StartResult.Outcome.MIGRATED, run.after(), List.of(), run), run.after(), List.of());
+            }
+            return null;
         }
-        return outcome[0];
     }
 
     /** The database is at the target: mode upgrade reports the upgrade that had nothing to do. */
