@@ -1,6 +1,6 @@
 package dev.migrations.lint;
 
-import dev.migrations.script.RevisionScript;
+import dev.migrations.internal.script.RevisionScript;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

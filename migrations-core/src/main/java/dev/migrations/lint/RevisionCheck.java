@@ -1,7 +1,7 @@
 package dev.migrations.lint;
 
-import dev.migrations.script.RevisionScript;
-import dev.migrations.script.Statement;
+import dev.migrations.internal.script.RevisionScript;
+import dev.migrations.internal.script.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package dev.migrations.lint;
 
 import dev.migrations.MigrationsException;
-import dev.migrations.script.SqlTokens;
+import dev.migrations.internal.script.SqlTokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.migrations.lint;
 
-import dev.migrations.script.SqlTokens;
+import dev.migrations.internal.script.SqlTokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package dev.migrations.schema;
 import dev.migrations.MigrationsConfig;
 import dev.migrations.MigrationsException;
 import dev.migrations.SchemaChanges;
-import dev.migrations.dialect.Dialect;
+import dev.migrations.internal.dialect.Dialect;
 import dev.migrations.schema.diff.Change;
 import dev.migrations.schema.diff.ChangeScript;
 import dev.migrations.schema.diff.Reviews;

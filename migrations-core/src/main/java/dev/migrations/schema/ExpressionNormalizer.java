@@ -1,6 +1,6 @@
 package dev.migrations.schema;
 
-import dev.migrations.dialect.Dialect;
+import dev.migrations.internal.dialect.Dialect;
 import dev.migrations.schema.model.CheckConstraint;
 import dev.migrations.schema.model.Index;
 import dev.migrations.schema.model.SchemaModel;

@@ -1,8 +1,8 @@
 package dev.migrations.schema;
 
 import dev.migrations.MigrationsException;
-import dev.migrations.script.Statement;
-import dev.migrations.script.StatementSplitter;
+import dev.migrations.internal.script.Statement;
+import dev.migrations.internal.script.StatementSplitter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.migrations.schema;
 
 import dev.migrations.MigrationsException;
-import dev.migrations.dialect.Dialect;
+import dev.migrations.internal.dialect.Dialect;
 import dev.migrations.schema.model.SchemaModel;
 import dev.migrations.schema.reflect.SchemaReflector;
 import java.sql.Connection;

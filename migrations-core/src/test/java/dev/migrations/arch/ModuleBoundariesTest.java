@@ -36,17 +36,17 @@ class ModuleBoundariesTest {
     void revisionGraphKnowsNothingOfJdbcFilesOrScripts() {
         noClasses()
                 .that()
-                .resideInAPackage("dev.migrations.graph..")
+                .resideInAPackage("dev.migrations.internal.graph..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
                         "java.sql..",
                         "javax.sql..",
                         "java.nio.file..",
-                        "dev.migrations.script..",
-                        "dev.migrations.runtime..",
-                        "dev.migrations.dialect..",
-                        "dev.migrations.offline..")
+                        "dev.migrations.internal.script..",
+                        "dev.migrations.internal.runtime..",
+                        "dev.migrations.internal.dialect..",
+                        "dev.migrations.internal.offline..")
                 .check(core);
     }
 
@@ -54,10 +54,13 @@ class ModuleBoundariesTest {
     void dialectsAreSqlStringsAndLocksOnly() {
         noClasses()
                 .that()
-                .resideInAPackage("dev.migrations.dialect..")
+                .resideInAPackage("dev.migrations.internal.dialect..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("dev.migrations.runtime..", "dev.migrations.graph..", "dev.migrations.offline..")
+                .resideInAnyPackage(
+                        "dev.migrations.internal.runtime..",
+                        "dev.migrations.internal.graph..",
+                        "dev.migrations.internal.offline..")
                 .check(core);
     }
 
@@ -76,7 +79,7 @@ class ModuleBoundariesTest {
     void revisionGraphKnowsNothingOfTheSchemaModel() {
         noClasses()
                 .that()
-                .resideInAPackage("dev.migrations.graph..")
+                .resideInAPackage("dev.migrations.internal.graph..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("dev.migrations.schema..")
@@ -91,7 +94,7 @@ class ModuleBoundariesTest {
                         "dev.migrations.schema.model..", "dev.migrations.schema.ops..", "dev.migrations.schema.diff..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("java.sql..", "javax.sql..", "dev.migrations.runtime..")
+                .resideInAnyPackage("java.sql..", "javax.sql..", "dev.migrations.internal.runtime..")
                 .check(core);
     }
 

@@ -1,6 +1,6 @@
 package dev.migrations.boot;
 
-import dev.migrations.script.ScriptListing;
+import dev.migrations.internal.script.ScriptListing;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 

@@ -2,7 +2,7 @@ package dev.migrations.boot;
 
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfig;
-import dev.migrations.script.ScriptListing;
+import dev.migrations.internal.script.ScriptListing;
 import dev.migrations.spi.JavaMigration;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
 package dev.migrations.boot;
 
-import dev.migrations.script.ScriptLoader;
+import dev.migrations.internal.script.ScriptLoader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

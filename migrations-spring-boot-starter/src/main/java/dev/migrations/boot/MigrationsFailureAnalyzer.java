@@ -7,7 +7,7 @@ import dev.migrations.MigrationFailedException;
 import dev.migrations.MigrationsException;
 import dev.migrations.ScriptException;
 import dev.migrations.StartRefusedException;
-import dev.migrations.graph.MultipleHeadsException;
+import dev.migrations.internal.graph.MultipleHeadsException;
 import java.util.List;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

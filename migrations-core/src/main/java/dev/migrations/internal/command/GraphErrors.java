@@ -1,8 +1,8 @@
 package dev.migrations.internal.command;
 
 import dev.migrations.MigrationsException;
-import dev.migrations.graph.RevisionGraphException;
-import dev.migrations.script.RevisionScript;
+import dev.migrations.internal.graph.RevisionGraphException;
+import dev.migrations.internal.script.RevisionScript;
 import java.util.function.Supplier;
 
 /** Adds the script's path to errors found while building the graph. */

@@ -1,7 +1,7 @@
 package dev.migrations.schema.ops;
 
 import dev.migrations.MigrationsException;
-import dev.migrations.dialect.Dialect;
+import dev.migrations.internal.dialect.Dialect;
 import dev.migrations.schema.model.CheckConstraint;
 import dev.migrations.schema.model.Column;
 import dev.migrations.schema.model.Constraint;

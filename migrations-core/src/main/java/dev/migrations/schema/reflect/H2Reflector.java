@@ -1,12 +1,12 @@
 package dev.migrations.schema.reflect;
 
-import static dev.migrations.dialect.H2Catalog.COLUMNS;
-import static dev.migrations.dialect.H2Catalog.CONSTRAINTS;
-import static dev.migrations.dialect.H2Catalog.CURRENT_SCHEMA;
-import static dev.migrations.dialect.H2Catalog.INDEXES;
-import static dev.migrations.dialect.H2Catalog.SEQUENCES;
-import static dev.migrations.dialect.H2Catalog.TABLES;
-import static dev.migrations.dialect.H2Catalog.VIEWS;
+import static dev.migrations.internal.dialect.H2Catalog.COLUMNS;
+import static dev.migrations.internal.dialect.H2Catalog.CONSTRAINTS;
+import static dev.migrations.internal.dialect.H2Catalog.CURRENT_SCHEMA;
+import static dev.migrations.internal.dialect.H2Catalog.INDEXES;
+import static dev.migrations.internal.dialect.H2Catalog.SEQUENCES;
+import static dev.migrations.internal.dialect.H2Catalog.TABLES;
+import static dev.migrations.internal.dialect.H2Catalog.VIEWS;
 
 import dev.migrations.schema.model.CheckConstraint;
 import dev.migrations.schema.model.Column;

@@ -1,17 +1,17 @@
 package dev.migrations.schema.reflect;
 
-import static dev.migrations.dialect.PostgresCatalog.COLUMNS;
-import static dev.migrations.dialect.PostgresCatalog.CONSTRAINTS;
-import static dev.migrations.dialect.PostgresCatalog.CURRENT_SCHEMA;
-import static dev.migrations.dialect.PostgresCatalog.ENUMS;
-import static dev.migrations.dialect.PostgresCatalog.INDEXES;
-import static dev.migrations.dialect.PostgresCatalog.SEQUENCES;
-import static dev.migrations.dialect.PostgresCatalog.SET_SEARCH_PATH;
-import static dev.migrations.dialect.PostgresCatalog.SHOW_SEARCH_PATH;
-import static dev.migrations.dialect.PostgresCatalog.TABLES;
-import static dev.migrations.dialect.PostgresCatalog.VIEWS;
+import static dev.migrations.internal.dialect.PostgresCatalog.COLUMNS;
+import static dev.migrations.internal.dialect.PostgresCatalog.CONSTRAINTS;
+import static dev.migrations.internal.dialect.PostgresCatalog.CURRENT_SCHEMA;
+import static dev.migrations.internal.dialect.PostgresCatalog.ENUMS;
+import static dev.migrations.internal.dialect.PostgresCatalog.INDEXES;
+import static dev.migrations.internal.dialect.PostgresCatalog.SEQUENCES;
+import static dev.migrations.internal.dialect.PostgresCatalog.SET_SEARCH_PATH;
+import static dev.migrations.internal.dialect.PostgresCatalog.SHOW_SEARCH_PATH;
+import static dev.migrations.internal.dialect.PostgresCatalog.TABLES;
+import static dev.migrations.internal.dialect.PostgresCatalog.VIEWS;
 
-import dev.migrations.dialect.PostgresDialect;
+import dev.migrations.internal.dialect.PostgresDialect;
 import dev.migrations.schema.model.CheckConstraint;
 import dev.migrations.schema.model.Column;
 import dev.migrations.schema.model.EnumType;

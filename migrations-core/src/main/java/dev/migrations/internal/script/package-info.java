@@ -1,0 +1,7 @@
+/**
+ * Finding and parsing revision scripts: {@link dev.migrations.internal.script.ScriptLoader} lists the
+ * {@code .sql} files of each location, {@link dev.migrations.internal.script.ScriptParser} reads one
+ * file's header and sections, and {@link dev.migrations.internal.script.StatementSplitter} cuts a section
+ * into statements the way PostgreSQL's lexer (and {@code psql}) would.
+ */
+package dev.migrations.internal.script;
