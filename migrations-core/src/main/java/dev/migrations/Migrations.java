@@ -10,8 +10,6 @@ import dev.migrations.internal.command.Runs;
 import dev.migrations.internal.command.Start;
 import dev.migrations.internal.script.ScriptListing;
 import dev.migrations.internal.script.ScriptLoader;
-import dev.migrations.lint.LintOptions;
-import dev.migrations.lint.LintReport;
 import dev.migrations.schema.ModelSource;
 import java.nio.file.Path;
 import java.util.List;

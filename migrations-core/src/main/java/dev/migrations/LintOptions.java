@@ -1,4 +1,4 @@
-package dev.migrations.lint;
+package dev.migrations;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +23,7 @@ public record LintOptions(Map<String, Severity> severities, boolean ddlLockTimeo
     public LintOptions {
         Map<String, Severity> copy = new LinkedHashMap<>();
         for (Map.Entry<String, Severity> entry : severities.entrySet()) {
-            copy.put(Rule.byId(entry.getKey()).id(), java.util.Objects.requireNonNull(entry.getValue()));
+            copy.put(LintRule.byId(entry.getKey()).id(), java.util.Objects.requireNonNull(entry.getValue()));
         }
         severities = Map.copyOf(copy);
     }
@@ -36,7 +36,7 @@ public record LintOptions(Map<String, Severity> severities, boolean ddlLockTimeo
     /** These options with {@code rule} at {@code severity}. */
     public LintOptions withSeverity(String rule, Severity severity) {
         Map<String, Severity> copy = new LinkedHashMap<>(severities);
-        copy.put(Rule.byId(rule).id(), severity);
+        copy.put(LintRule.byId(rule).id(), severity);
         return new LintOptions(copy, ddlLockTimeoutConfigured);
     }
 
@@ -46,7 +46,7 @@ public record LintOptions(Map<String, Severity> severities, boolean ddlLockTimeo
     }
 
     /** The severity {@code rule} runs at. */
-    public Severity severityOf(Rule rule) {
+    public Severity severityOf(LintRule rule) {
         return severities.getOrDefault(rule.id(), rule.defaultSeverity());
     }
 }

@@ -1,10 +1,15 @@
-package dev.migrations.lint;
+package dev.migrations.internal.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrations.Finding;
+import dev.migrations.LintOptions;
+import dev.migrations.LintReport;
+import dev.migrations.LintRule;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
+import dev.migrations.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +25,7 @@ class LintBehaviourTest {
 
     private final LintRulesTest rules = new LintRulesTest();
 
-    private List<Finding> lint(String upgrade, String downgrade, Rule rule) throws IOException {
+    private List<Finding> lint(String upgrade, String downgrade, LintRule rule) throws IOException {
         rules.dir = dir;
         Path scripts = Files.createDirectories(dir.resolve("db/migrations"));
         rules.migrations("SELECT 1;", true, "", true);
@@ -35,12 +40,12 @@ class LintBehaviourTest {
 
     @Test
     void missingDowngradeIsReportedOnTheHeaderAndSilencedPerFile() throws IOException {
-        List<Finding> missing = lint("SELECT 1;", null, Rule.MISSING_DOWNGRADE);
+        List<Finding> missing = lint("SELECT 1;", null, LintRule.MISSING_DOWNGRADE);
         assertThat(missing).singleElement().satisfies(f -> {
             assertThat(f.line()).isEqualTo(1);
             assertThat(f.message()).contains("bbbb00000002 has no '-- migrate:downgrade' section");
         });
-        assertThat(lint("SELECT 1;", "", Rule.MISSING_DOWNGRADE)).isEmpty();
+        assertThat(lint("SELECT 1;", "", LintRule.MISSING_DOWNGRADE)).isEmpty();
 
         rules.dir = dir;
         rules.migrations("SELECT 1;", true, "", true);
@@ -57,7 +62,7 @@ class LintBehaviourTest {
         Migrations migrations = Migrations.configure()
                 .locations("filesystem:" + dir.resolve("db/migrations"))
                 .load();
-        assertThat(LintRulesTest.only(Rule.MISSING_DOWNGRADE, migrations.lint(null, LintOptions.defaults())))
+        assertThat(LintRulesTest.only(LintRule.MISSING_DOWNGRADE, migrations.lint(null, LintOptions.defaults())))
                 .isEmpty();
     }
 
@@ -77,8 +82,8 @@ class LintBehaviourTest {
 
         LintReport report = migrations.lint(null, LintOptions.defaults());
 
-        assertThat(LintRulesTest.only(Rule.DROP_TABLE, report)).isEmpty();
-        assertThat(LintRulesTest.only(Rule.MISSING_DOWNGRADE, report)).hasSize(1);
+        assertThat(LintRulesTest.only(LintRule.DROP_TABLE, report)).isEmpty();
+        assertThat(LintRulesTest.only(LintRule.MISSING_DOWNGRADE, report)).hasSize(1);
     }
 
     @Test
@@ -86,11 +91,11 @@ class LintBehaviourTest {
         String upgrade = "CREATE TABLE refunds (id bigint);\nALTER TABLE orders ADD COLUMN remark text;\n"
                 + "CREATE INDEX orders_status ON orders (status);";
 
-        List<Finding> none = lint(upgrade, "", Rule.DOWNGRADE_INCOMPLETE);
+        List<Finding> none = lint(upgrade, "", LintRule.DOWNGRADE_INCOMPLETE);
         List<Finding> all = lint(
                 upgrade,
                 "DROP INDEX orders_status;\nALTER TABLE orders DROP remark;\nDROP TABLE refunds;",
-                Rule.DOWNGRADE_INCOMPLETE);
+                LintRule.DOWNGRADE_INCOMPLETE);
 
         assertThat(none).extracting(Finding::line).containsExactly(8, 9, 10);
         assertThat(none)
@@ -104,27 +109,27 @@ class LintBehaviourTest {
 
     @Test
     void serialAndIdentityColumnsRewriteTheTable() throws IOException {
-        assertThat(lint("ALTER TABLE orders ADD COLUMN seq bigserial;", "", Rule.ADD_COLUMN_VOLATILE_DEFAULT))
+        assertThat(lint("ALTER TABLE orders ADD COLUMN seq bigserial;", "", LintRule.ADD_COLUMN_VOLATILE_DEFAULT))
                 .singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("a value filled in per row"));
         assertThat(lint(
                         "ALTER TABLE orders ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY;",
                         "",
-                        Rule.ADD_COLUMN_VOLATILE_DEFAULT))
+                        LintRule.ADD_COLUMN_VOLATILE_DEFAULT))
                 .hasSize(1);
         assertThat(lint(
                         "ALTER TABLE orders ADD COLUMN n int NOT NULL DEFAULT 0;",
                         "",
-                        Rule.ADD_COLUMN_VOLATILE_DEFAULT))
+                        LintRule.ADD_COLUMN_VOLATILE_DEFAULT))
                 .isEmpty();
     }
 
     @Test
     void typeChangesOfColumnsWithUnknownTypesAreReported() throws IOException {
-        assertThat(lint("ALTER TABLE orders ALTER COLUMN ghost TYPE text;", "", Rule.COLUMN_TYPE_REWRITE))
+        assertThat(lint("ALTER TABLE orders ALTER COLUMN ghost TYPE text;", "", LintRule.COLUMN_TYPE_REWRITE))
                 .singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("its current type is not known"));
-        assertThat(lint("ALTER TABLE orders ALTER COLUMN status TYPE varchar(8);", "", Rule.COLUMN_TYPE_REWRITE))
+        assertThat(lint("ALTER TABLE orders ALTER COLUMN status TYPE varchar(8);", "", LintRule.COLUMN_TYPE_REWRITE))
                 .singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("from varchar(16) to varchar(8)"));
     }
@@ -138,13 +143,13 @@ class LintBehaviourTest {
                 .ddlLockTimeout(java.time.Duration.ofSeconds(5))
                 .load();
 
-        assertThat(LintRulesTest.only(Rule.MISSING_LOCK_TIMEOUT, plain.lint(null, LintOptions.defaults())))
+        assertThat(LintRulesTest.only(LintRule.MISSING_LOCK_TIMEOUT, plain.lint(null, LintOptions.defaults())))
                 .hasSize(1);
         assertThat(LintRulesTest.only(
-                        Rule.MISSING_LOCK_TIMEOUT,
+                        LintRule.MISSING_LOCK_TIMEOUT,
                         plain.lint(null, LintOptions.defaults().withDdlLockTimeout(true))))
                 .isEmpty();
-        assertThat(LintRulesTest.only(Rule.MISSING_LOCK_TIMEOUT, configured.lint(null, LintOptions.defaults())))
+        assertThat(LintRulesTest.only(LintRule.MISSING_LOCK_TIMEOUT, configured.lint(null, LintOptions.defaults())))
                 .isEmpty();
     }
 
@@ -159,7 +164,7 @@ class LintBehaviourTest {
 
         assertThat(onlyChange.revisions()).contains(LintRulesTest.REVISION);
         // varchar(16) -> text is known safe because the base revision's CREATE TABLE was read.
-        assertThat(LintRulesTest.only(Rule.COLUMN_TYPE_REWRITE, onlyChange)).isEmpty();
+        assertThat(LintRulesTest.only(LintRule.COLUMN_TYPE_REWRITE, onlyChange)).isEmpty();
         assertThat(onlyBase.revisions()).containsExactly(LintRulesTest.BASE);
         assertThat(onlyBase.findings()).allSatisfy(f -> assertThat(f.revision()).isEqualTo(LintRulesTest.BASE));
     }
@@ -179,7 +184,7 @@ class LintBehaviourTest {
         LintReport report = rules.migrations(upgrade, true, "", true).lint(null, LintOptions.defaults());
 
         assertThat(report.findings())
-                .filteredOn(f -> f.rule().equals(Rule.UNPARSED_STATEMENT.id()))
+                .filteredOn(f -> f.rule().equals(LintRule.UNPARSED_STATEMENT.id()))
                 .allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
     }
 

@@ -1,5 +1,6 @@
-package dev.migrations.lint;
+package dev.migrations.internal.lint;
 
+import dev.migrations.LintRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ final class Suppressions {
     private static final String IGNORE_FILE = "lint:ignore-file";
 
     private final Set<String> file = new HashSet<>();
-    /** Rule ids by the line of the comment naming them. */
+    /** LintRule ids by the line of the comment naming them. */
     private final Map<Integer, Set<String>> byLine = new HashMap<>();
 
     private final List<String> lines;
@@ -56,7 +57,7 @@ final class Suppressions {
     }
 
     /** Whether {@code rule} is silenced for the statement starting at {@code line} (0: the whole script). */
-    boolean suppressed(Rule rule, int line) {
+    boolean suppressed(LintRule rule, int line) {
         if (file.contains(rule.id())) {
             return true;
         }
@@ -76,7 +77,7 @@ final class Suppressions {
     private static Set<String> ruleIds(String list) {
         Set<String> ids = new HashSet<>();
         for (String word : list.strip().split("[\\s,]+")) {
-            Rule rule = Rule.find(word);
+            LintRule rule = LintRule.find(word);
             if (rule == null) {
                 break;
             }

@@ -1,4 +1,4 @@
-package dev.migrations.lint;
+package dev.migrations;
 
 import java.util.Objects;
 

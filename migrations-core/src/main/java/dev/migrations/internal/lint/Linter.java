@@ -1,5 +1,8 @@
-package dev.migrations.lint;
+package dev.migrations.internal.lint;
 
+import dev.migrations.Finding;
+import dev.migrations.LintOptions;
+import dev.migrations.LintReport;
 import dev.migrations.internal.script.RevisionScript;
 import java.util.ArrayList;
 import java.util.Comparator;

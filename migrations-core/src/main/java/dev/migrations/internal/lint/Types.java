@@ -1,4 +1,4 @@
-package dev.migrations.lint;
+package dev.migrations.internal.lint;
 
 import dev.migrations.internal.script.SqlTokens;
 import java.util.ArrayList;

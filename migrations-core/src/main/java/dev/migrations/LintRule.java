@@ -1,15 +1,15 @@
-package dev.migrations.lint;
+package dev.migrations;
 
-import dev.migrations.MigrationsException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lint's rules: an id users write in suppressions and {@code --severity}, a default severity,
  * why the statement is dangerous on a table that holds data and serves traffic, and what to write
  * instead.
  */
-public enum Rule {
+public enum LintRule {
     /** {@code CREATE INDEX} without {@code CONCURRENTLY}. */
     CREATE_INDEX_NOT_CONCURRENTLY(
             "create-index-not-concurrently",
@@ -172,7 +172,7 @@ public enum Rule {
     private final String why;
     private final String instead;
 
-    Rule(String id, Severity defaultSeverity, String why, String instead) {
+    LintRule(String id, Severity defaultSeverity, String why, String instead) {
         this.id = id;
         this.defaultSeverity = defaultSeverity;
         this.why = why;
@@ -204,11 +204,11 @@ public enum Rule {
      *
      * @throws MigrationsException listing the known ids
      */
-    public static Rule byId(String id) {
-        Rule rule = find(id);
+    public static LintRule byId(String id) {
+        LintRule rule = find(id);
         if (rule == null) {
             List<String> ids = new ArrayList<>();
-            for (Rule r : values()) {
+            for (LintRule r : values()) {
                 ids.add(r.id);
             }
             throw new MigrationsException("Unknown lint rule '" + id + "'; the rules are " + String.join(", ", ids));
@@ -216,9 +216,9 @@ public enum Rule {
         return rule;
     }
 
-    /** The rule with this id, or null. */
-    static Rule find(String id) {
-        for (Rule rule : values()) {
+    /** The rule with this id (any case), or null. */
+    public static @Nullable LintRule find(String id) {
+        for (LintRule rule : values()) {
             if (rule.id.equalsIgnoreCase(id)) {
                 return rule;
             }

@@ -3,7 +3,7 @@
  * holds data and serves traffic (long locks, table rewrites, data loss, downgrades that do not
  * undo the upgrade). Statements are parsed with JSqlParser's PostgreSQL dialect and, where it
  * does not know a statement, read from PostgreSQL-lexed tokens. Entry point: {@code
- * Migrations.lint(...)}; results are {@link dev.migrations.lint.LintReport} and {@link
- * dev.migrations.lint.Finding} records.
+ * Migrations.lint(...)}; results are {@link dev.migrations.LintReport} and {@link
+ * dev.migrations.Finding} records.
  */
-package dev.migrations.lint;
+package dev.migrations.internal.lint;

@@ -1,5 +1,9 @@
-package dev.migrations.lint;
+package dev.migrations.internal.lint;
 
+import dev.migrations.Finding;
+import dev.migrations.LintOptions;
+import dev.migrations.LintRule;
+import dev.migrations.Severity;
 import dev.migrations.internal.script.RevisionScript;
 import dev.migrations.internal.script.Statement;
 import java.util.ArrayList;
@@ -65,7 +69,7 @@ final class RevisionCheck {
             return;
         }
         if (op instanceof Op.Unparsed unparsed) {
-            add(Rule.UNPARSED_STATEMENT, st, "Not understood (" + unparsed.reason() + "); not checked.");
+            add(LintRule.UNPARSED_STATEMENT, st, "Not understood (" + unparsed.reason() + "); not checked.");
             return;
         }
         if (takesLock(op)) {
@@ -80,7 +84,7 @@ final class RevisionCheck {
         } else if (op instanceof Op.SetNotNull set && !createdTables.contains(set.table())) {
             if (!history.notNullProven(set.table(), set.column())) {
                 add(
-                        Rule.SET_NOT_NULL_WITHOUT_CHECK,
+                        LintRule.SET_NOT_NULL_WITHOUT_CHECK,
                         st,
                         "SET NOT NULL on " + set.table() + "." + set.column() + " without a validated CHECK ("
                                 + set.column() + " IS NOT NULL) before it.");
@@ -105,7 +109,7 @@ final class RevisionCheck {
             checkConcurrently(st, index.concurrently(), "CREATE INDEX CONCURRENTLY");
             if (!index.concurrently() && !createdTables.contains(index.table())) {
                 add(
-                        Rule.CREATE_INDEX_NOT_CONCURRENTLY,
+                        LintRule.CREATE_INDEX_NOT_CONCURRENTLY,
                         st,
                         "CREATE INDEX " + named(index.name()) + "on " + index.table() + " without CONCURRENTLY.");
             }
@@ -120,7 +124,7 @@ final class RevisionCheck {
             List<String> existing = existingIndexes(drop.names());
             if (!drop.concurrently() && !existing.isEmpty()) {
                 add(
-                        Rule.DROP_INDEX_NOT_CONCURRENTLY,
+                        LintRule.DROP_INDEX_NOT_CONCURRENTLY,
                         st,
                         "DROP INDEX " + String.join(", ", existing) + " without CONCURRENTLY.");
             }
@@ -130,7 +134,7 @@ final class RevisionCheck {
     private void checkConcurrently(Statement st, boolean concurrently, String what) {
         if (concurrently && script.transactional()) {
             add(
-                    Rule.CONCURRENTLY_IN_TRANSACTION,
+                    LintRule.CONCURRENTLY_IN_TRANSACTION,
                     st,
                     what + " in a revision that runs in a transaction (no"
                             + " 'Transactional: false' header): PostgreSQL will refuse it.");
@@ -147,12 +151,12 @@ final class RevisionCheck {
         if (volatileCall != null || add.rewrites()) {
             String cause = volatileCall != null ? "a default calling " + volatileCall : "a value filled in per row";
             add(
-                    Rule.ADD_COLUMN_VOLATILE_DEFAULT,
+                    LintRule.ADD_COLUMN_VOLATILE_DEFAULT,
                     st,
                     "ADD COLUMN " + add.column() + " to " + add.table() + " with " + cause + " rewrites the table.");
         } else if (add.notNull() && add.defaultExpression() == null) {
             add(
-                    Rule.ADD_COLUMN_NOT_NULL_WITHOUT_DEFAULT,
+                    LintRule.ADD_COLUMN_NOT_NULL_WITHOUT_DEFAULT,
                     st,
                     "ADD COLUMN " + add.column() + " " + add.type() + " NOT NULL to " + add.table()
                             + " without a DEFAULT.");
@@ -170,7 +174,7 @@ final class RevisionCheck {
                     ? "to " + alter.type() + " (its current type is not known from these scripts)"
                     : "from " + from + " to " + alter.type();
             add(
-                    Rule.COLUMN_TYPE_REWRITE,
+                    LintRule.COLUMN_TYPE_REWRITE,
                     st,
                     "Changing " + alter.table() + "." + alter.column() + " " + change
                             + (alter.using() ? " with USING" : "") + " rewrites the table.");
@@ -188,7 +192,7 @@ final class RevisionCheck {
         if (validates && !c.notValid()) {
             String kind = c.kind() == Op.Kind.CHECK ? "CHECK" : "FOREIGN KEY";
             add(
-                    Rule.CONSTRAINT_WITHOUT_NOT_VALID,
+                    LintRule.CONSTRAINT_WITHOUT_NOT_VALID,
                     st,
                     "ADD " + kind + " constraint " + named(c.name()) + "on " + c.table() + " without NOT VALID.");
         }
@@ -196,7 +200,7 @@ final class RevisionCheck {
         if (unique && !c.usingIndex()) {
             String kind = c.kind() == Op.Kind.UNIQUE ? "UNIQUE" : "PRIMARY KEY";
             add(
-                    Rule.UNIQUE_WITHOUT_INDEX,
+                    LintRule.UNIQUE_WITHOUT_INDEX,
                     st,
                     "ADD " + kind + " " + named(c.name()) + "on " + c.table()
                             + " builds its index under an ACCESS EXCLUSIVE lock (no USING INDEX).");
@@ -205,23 +209,23 @@ final class RevisionCheck {
 
     private void checkRenameDropOrMaintenance(Statement st, Op op) {
         if (op instanceof Op.RenameColumn r && !createdTables.contains(r.table())) {
-            add(Rule.RENAME_COLUMN, st, "RENAME COLUMN " + r.table() + "." + r.column() + " TO " + r.to() + ".");
+            add(LintRule.RENAME_COLUMN, st, "RENAME COLUMN " + r.table() + "." + r.column() + " TO " + r.to() + ".");
         } else if (op instanceof Op.RenameTable r && !createdTables.contains(r.table())) {
-            add(Rule.RENAME_TABLE, st, "RENAME TABLE " + r.table() + " TO " + r.to() + ".");
+            add(LintRule.RENAME_TABLE, st, "RENAME TABLE " + r.table() + " TO " + r.to() + ".");
         } else if (op instanceof Op.DropColumn d && !createdTables.contains(d.table())) {
-            add(Rule.DROP_COLUMN, st, "DROP COLUMN " + d.table() + "." + d.column() + ".");
+            add(LintRule.DROP_COLUMN, st, "DROP COLUMN " + d.table() + "." + d.column() + ".");
         } else if (op instanceof Op.DropTable d) {
             List<String> existing = new ArrayList<>(d.tables());
             existing.removeAll(createdTables);
             if (!existing.isEmpty()) {
-                add(Rule.DROP_TABLE, st, "DROP TABLE " + String.join(", ", existing) + ".");
+                add(LintRule.DROP_TABLE, st, "DROP TABLE " + String.join(", ", existing) + ".");
             }
         } else if (op instanceof Op.Vacuum v && v.full()) {
-            add(Rule.VACUUM_FULL, st, "VACUUM FULL rewrites the table.");
+            add(LintRule.VACUUM_FULL, st, "VACUUM FULL rewrites the table.");
         } else if (op instanceof Op.Cluster) {
-            add(Rule.CLUSTER, st, "CLUSTER rewrites the table.");
+            add(LintRule.CLUSTER, st, "CLUSTER rewrites the table.");
         } else if (op instanceof Op.LockTable) {
-            add(Rule.LOCK_TABLE, st, "LOCK TABLE holds the lock until the revision commits.");
+            add(LintRule.LOCK_TABLE, st, "LOCK TABLE holds the lock until the revision commits.");
         }
     }
 
@@ -273,7 +277,7 @@ final class RevisionCheck {
         }
         lockTimeoutReported = true;
         add(
-                Rule.MISSING_LOCK_TIMEOUT,
+                LintRule.MISSING_LOCK_TIMEOUT,
                 st,
                 "This statement waits for a lock on an existing table, and neither the"
                         + " revision (SET lock_timeout) nor the engine (migrations.ddl-lock-timeout) bounds the wait.");
@@ -292,7 +296,7 @@ final class RevisionCheck {
     private void checkDowngrade() {
         if (!script.hasDowngrade()) {
             add(
-                    Rule.MISSING_DOWNGRADE,
+                    LintRule.MISSING_DOWNGRADE,
                     null,
                     "Revision " + script.revision() + " has no '-- migrate:downgrade'" + " section.");
             return;
@@ -313,7 +317,7 @@ final class RevisionCheck {
             boolean gone = dropped.contains(c.kind() + " " + c.name()) || dropped.contains("table " + c.table());
             if (!gone) {
                 add(
-                        Rule.DOWNGRADE_INCOMPLETE,
+                        LintRule.DOWNGRADE_INCOMPLETE,
                         c.statement(),
                         "The upgrade creates " + c.kind() + " " + c.name() + " but the downgrade does not drop it.");
             }
@@ -325,7 +329,7 @@ final class RevisionCheck {
     }
 
     /** Adds a finding unless the rule is off or suppressed; {@code st} null for the revision as a whole. */
-    private void add(Rule rule, Statement st, String message) {
+    private void add(LintRule rule, Statement st, String message) {
         Severity severity = options.severityOf(rule);
         int line = st == null ? 1 : st.line();
         if (!report || severity == Severity.OFF || suppressions.suppressed(rule, st == null ? 0 : line)) {

@@ -1,8 +1,13 @@
-package dev.migrations.lint;
+package dev.migrations.internal.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrations.Finding;
+import dev.migrations.LintOptions;
+import dev.migrations.LintReport;
+import dev.migrations.LintRule;
 import dev.migrations.Migrations;
+import dev.migrations.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +40,7 @@ public class LintRulesTest {
      * @param safe the safe way to do it
      * @param transactional the revision's Transactional header, for both forms
      */
-    public record Case(Rule rule, String hazard, String safe, boolean transactional) {
+    public record Case(LintRule rule, String hazard, String safe, boolean transactional) {
         @Override
         public String toString() {
             return rule.id();
@@ -46,33 +51,33 @@ public class LintRulesTest {
     public static Stream<Arguments> cases() {
         return Stream.of(
                         new Case(
-                                Rule.CREATE_INDEX_NOT_CONCURRENTLY,
+                                LintRule.CREATE_INDEX_NOT_CONCURRENTLY,
                                 "CREATE INDEX orders_status ON orders (status);",
                                 "CREATE TABLE refunds (id bigint, order_id bigint);\n"
                                         + "CREATE INDEX refunds_order ON refunds (order_id);",
                                 true),
                         new Case(
-                                Rule.DROP_INDEX_NOT_CONCURRENTLY,
+                                LintRule.DROP_INDEX_NOT_CONCURRENTLY,
                                 "DROP INDEX orders_note;",
                                 "DROP INDEX CONCURRENTLY IF EXISTS orders_note;",
                                 false),
                         new Case(
-                                Rule.CONCURRENTLY_IN_TRANSACTION,
+                                LintRule.CONCURRENTLY_IN_TRANSACTION,
                                 "CREATE INDEX CONCURRENTLY orders_status ON orders (status);",
                                 "CREATE INDEX orders_status ON orders (status);",
                                 true),
                         new Case(
-                                Rule.ADD_COLUMN_VOLATILE_DEFAULT,
+                                LintRule.ADD_COLUMN_VOLATILE_DEFAULT,
                                 "ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();",
                                 "ALTER TABLE orders ADD COLUMN created timestamptz NOT NULL DEFAULT now();",
                                 true),
                         new Case(
-                                Rule.ADD_COLUMN_NOT_NULL_WITHOUT_DEFAULT,
+                                LintRule.ADD_COLUMN_NOT_NULL_WITHOUT_DEFAULT,
                                 "ALTER TABLE orders ADD COLUMN priority int NOT NULL;",
                                 "ALTER TABLE orders ADD COLUMN priority int NOT NULL DEFAULT 0;",
                                 true),
                         new Case(
-                                Rule.SET_NOT_NULL_WITHOUT_CHECK,
+                                LintRule.SET_NOT_NULL_WITHOUT_CHECK,
                                 "ALTER TABLE orders ALTER COLUMN note SET NOT NULL;",
                                 """
                                 ALTER TABLE orders ADD CONSTRAINT note_nn CHECK (note IS NOT NULL) NOT VALID;
@@ -80,7 +85,7 @@ public class LintRulesTest {
                                 ALTER TABLE orders ALTER COLUMN note SET NOT NULL;""",
                                 true),
                         new Case(
-                                Rule.CONSTRAINT_WITHOUT_NOT_VALID,
+                                LintRule.CONSTRAINT_WITHOUT_NOT_VALID,
                                 "ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id)"
                                         + " REFERENCES customers (id);",
                                 "ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id)"
@@ -88,56 +93,56 @@ public class LintRulesTest {
                                         + "ALTER TABLE orders VALIDATE CONSTRAINT orders_customer_fk;",
                                 true),
                         new Case(
-                                Rule.UNIQUE_WITHOUT_INDEX,
+                                LintRule.UNIQUE_WITHOUT_INDEX,
                                 "ALTER TABLE orders ADD CONSTRAINT orders_ref_key UNIQUE (ref);",
                                 "ALTER TABLE orders ADD CONSTRAINT orders_ref_key UNIQUE USING INDEX orders_ref_idx;",
                                 true),
                         new Case(
-                                Rule.COLUMN_TYPE_REWRITE,
+                                LintRule.COLUMN_TYPE_REWRITE,
                                 "ALTER TABLE orders ALTER COLUMN status TYPE integer USING status::integer;",
                                 "ALTER TABLE orders ALTER COLUMN status TYPE varchar(32),"
                                         + " ALTER COLUMN amount TYPE numeric(12, 2);\n"
                                         + "ALTER TABLE orders ALTER COLUMN status SET DATA TYPE text;",
                                 true),
                         new Case(
-                                Rule.RENAME_COLUMN,
+                                LintRule.RENAME_COLUMN,
                                 "ALTER TABLE orders RENAME COLUMN note TO remark;",
                                 "ALTER TABLE orders ADD COLUMN remark text;",
                                 true),
                         new Case(
-                                Rule.RENAME_TABLE,
+                                LintRule.RENAME_TABLE,
                                 "ALTER TABLE orders RENAME TO purchases;",
                                 "CREATE TABLE purchases (id bigint);\nALTER TABLE purchases RENAME TO purchase_orders;",
                                 true),
                         new Case(
-                                Rule.DROP_COLUMN,
+                                LintRule.DROP_COLUMN,
                                 "ALTER TABLE orders DROP COLUMN note;",
                                 "CREATE TABLE scratch (id bigint, junk text);\nALTER TABLE scratch DROP COLUMN junk;",
                                 true),
                         new Case(
-                                Rule.DROP_TABLE,
+                                LintRule.DROP_TABLE,
                                 "DROP TABLE IF EXISTS customers CASCADE;",
                                 "CREATE TABLE scratch (id bigint);\nDROP TABLE scratch;",
                                 true),
-                        new Case(Rule.VACUUM_FULL, "VACUUM (FULL, ANALYZE) orders;", "VACUUM orders;", false),
-                        new Case(Rule.CLUSTER, "CLUSTER orders USING orders_pkey;", "ANALYZE orders;", true),
+                        new Case(LintRule.VACUUM_FULL, "VACUUM (FULL, ANALYZE) orders;", "VACUUM orders;", false),
+                        new Case(LintRule.CLUSTER, "CLUSTER orders USING orders_pkey;", "ANALYZE orders;", true),
                         new Case(
-                                Rule.LOCK_TABLE,
+                                LintRule.LOCK_TABLE,
                                 "LOCK TABLE orders IN ACCESS EXCLUSIVE MODE;",
                                 "UPDATE orders SET note = 'x' WHERE id = 1;",
                                 true),
                         new Case(
-                                Rule.MISSING_LOCK_TIMEOUT,
+                                LintRule.MISSING_LOCK_TIMEOUT,
                                 "ALTER TABLE orders ADD COLUMN remark text;",
                                 "SET LOCAL lock_timeout TO '5s';\nALTER TABLE orders ADD COLUMN remark text;",
                                 true),
                         new Case(
-                                Rule.DOWNGRADE_INCOMPLETE,
+                                LintRule.DOWNGRADE_INCOMPLETE,
                                 "ALTER TABLE orders ADD COLUMN remark text;",
                                 "CREATE TABLE scratch (id bigint);",
                                 true),
                         new Case(
-                                Rule.UNPARSED_STATEMENT,
+                                LintRule.UNPARSED_STATEMENT,
                                 "FROBNICATE orders;",
                                 "INSERT INTO orders (id) VALUES (1);",
                                 true))
@@ -198,12 +203,12 @@ public class LintRulesTest {
     }
 
     /** Lints {@code upgrade} as revision {@link #REVISION}; returns the findings of {@code rule}. */
-    List<Finding> lint(String upgrade, boolean transactional, String beforeUpgrade, Rule rule) throws IOException {
+    List<Finding> lint(String upgrade, boolean transactional, String beforeUpgrade, LintRule rule) throws IOException {
         return only(
                 rule, migrations(upgrade, transactional, beforeUpgrade, true).lint(null, LintOptions.defaults()));
     }
 
-    static List<Finding> only(Rule rule, LintReport report) {
+    static List<Finding> only(LintRule rule, LintReport report) {
         return report.findings().stream()
                 .filter(f -> f.rule().equals(rule.id()) && f.revision().equals(REVISION))
                 .toList();

@@ -1,4 +1,4 @@
-package dev.migrations.lint;
+package dev.migrations.internal.lint;
 
 import dev.migrations.MigrationsException;
 import dev.migrations.internal.script.SqlTokens;

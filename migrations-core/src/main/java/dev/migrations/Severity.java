@@ -1,6 +1,5 @@
-package dev.migrations.lint;
+package dev.migrations;
 
-import dev.migrations.MigrationsException;
 import java.util.Locale;
 
 /** How much a lint finding matters; {@link #OFF} turns a rule off. Ordered from least to most. */
