@@ -82,7 +82,7 @@ class ModuleBoundariesTest {
                 .resideInAPackage("dev.migrations.internal.graph..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage("dev.migrations.schema..")
+                .resideInAnyPackage("dev.migrations.internal.schema..", "dev.migrations.spi.model..")
                 .check(core);
     }
 
@@ -90,8 +90,11 @@ class ModuleBoundariesTest {
     void schemaModelAndOperationsNeedNoConnection() {
         noClasses()
                 .that()
-                .resideInAnyPackage(
-                        "dev.migrations.schema.model..", "dev.migrations.schema.ops..", "dev.migrations.schema.diff..")
+                .resideInAnyPackage("dev.migrations.spi.model..", "dev.migrations.internal.schema.diff..")
+                .or()
+                .haveFullyQualifiedName("dev.migrations.spi.Operations")
+                .or()
+                .haveFullyQualifiedName("dev.migrations.internal.schema.DialectOperations")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("java.sql..", "javax.sql..", "dev.migrations.internal.runtime..")

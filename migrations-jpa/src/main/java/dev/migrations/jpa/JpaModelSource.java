@@ -2,7 +2,7 @@ package dev.migrations.jpa;
 
 import dev.migrations.MigrationsException;
 import dev.migrations.internal.script.ClassScanner;
-import dev.migrations.schema.ModelSource;
+import dev.migrations.spi.ModelSource;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;

@@ -1,10 +1,12 @@
 package dev.migrations.internal.runtime;
 
 import dev.migrations.MigrationsException;
+import dev.migrations.internal.schema.DialectOperations;
 import dev.migrations.internal.script.RevisionScript;
 import dev.migrations.internal.script.Statement;
 import dev.migrations.spi.JavaMigration;
 import dev.migrations.spi.MigrationContext;
+import dev.migrations.spi.Operations;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -126,6 +128,11 @@ final class JavaBody {
         @Override
         public String revision() {
             return script.revision();
+        }
+
+        @Override
+        public Operations operations() {
+            return DialectOperations.forDialect(dialect());
         }
     }
 }

@@ -1,0 +1,2 @@
+/** The schema model: reflection from the database, model sources, diff and autogenerate. */
+package dev.migrations.internal.schema;
