@@ -9,8 +9,6 @@ import dev.migrations.internal.command.Revisions;
 import dev.migrations.internal.command.Runs;
 import dev.migrations.internal.command.Standalone;
 import dev.migrations.internal.command.Start;
-import dev.migrations.internal.script.ScriptListing;
-import dev.migrations.internal.script.ScriptLoader;
 import dev.migrations.spi.ModelSource;
 import dev.migrations.spi.Operations;
 import java.nio.file.Path;
@@ -52,7 +50,18 @@ public final class Migrations {
      * verification record covers the scripts at its heads reads none.
      */
     public static Migrations load(MigrationsConfig config) {
-        return load(config, ScriptLoader.list(config.locations(), config.classLoader()));
+        return new Migrations(Engine.load(config));
+    }
+
+    /**
+     * Lists the revision scripts of these locations without reading them (a missing location fails
+     * here), for {@link #load(MigrationsConfig, ScriptCatalog)}.
+     *
+     * @param locations {@code classpath:} or filesystem locations, as in {@link MigrationsConfig#locations()}
+     * @param classLoader the class loader that resolves {@code classpath:} locations
+     */
+    public static ScriptCatalog listScripts(List<String> locations, ClassLoader classLoader) {
+        return Standalone.listScripts(locations, classLoader);
     }
 
     /**
@@ -62,8 +71,8 @@ public final class Migrations {
      *
      * @throws IllegalArgumentException if the listing is of other locations or another class loader
      */
-    public static Migrations load(MigrationsConfig config, ScriptListing listing) {
-        return new Migrations(new Engine(config, listing));
+    public static Migrations load(MigrationsConfig config, ScriptCatalog scripts) {
+        return new Migrations(Engine.load(config, scripts));
     }
 
     /**

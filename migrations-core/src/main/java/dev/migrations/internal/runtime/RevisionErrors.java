@@ -74,8 +74,10 @@ public final class RevisionErrors {
                             + " specific target revision, '<branchname>@%(head_arg)s' to narrow to a specific head,"
                             + " or 'heads' for all heads";
             String headArg = end != null ? end : e.argument();
-            throw new MigrationsException(
-                    template.replace("%(head_arg)s", headArg).replace("%(heads)s", String.join(", ", e.heads())), e);
+            throw new dev.migrations.MultipleHeadsException(
+                    template.replace("%(head_arg)s", headArg).replace("%(heads)s", String.join(", ", e.heads())),
+                    e.heads(),
+                    e);
         } catch (ResolutionException e) {
             throw new MigrationsException(
                     resolution != null ? resolution : "Can't locate revision identified by '" + e.argument() + "'", e);

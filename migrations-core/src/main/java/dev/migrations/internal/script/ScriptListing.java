@@ -1,5 +1,6 @@
 package dev.migrations.internal.script;
 
+import dev.migrations.ScriptCatalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
@@ -24,7 +25,7 @@ import java.util.zip.CRC32C;
  * checking every applied script's checksum, the scripts are the ones it checked (an edit changes a
  * file's modification time or an entry's CRC), and a start at head needs to read none of them.
  */
-public final class ScriptListing {
+public final class ScriptListing implements ScriptCatalog {
     /** Changes when what a listing means changes (how scripts are parsed, what the stamps are). */
     private static final String FORMAT = "migrations-listing-2";
 
@@ -43,11 +44,13 @@ public final class ScriptListing {
      * resolved by this class loader: what {@link ScriptLoader#list} would list now, unless a file
      * changed since.
      */
+    @Override
     public boolean isFor(List<String> locations, ClassLoader classLoader) {
         return this.locations.equals(locations) && this.classLoader == classLoader;
     }
 
     /** The number of script files found. */
+    @Override
     public int size() {
         return files.size();
     }
