@@ -6,6 +6,7 @@ import dev.migrations.MigrationResult;
 import dev.migrations.MigrationsConfig;
 import dev.migrations.MigrationsException;
 import dev.migrations.internal.dialect.Dialect;
+import dev.migrations.internal.redaction.Redaction;
 import dev.migrations.internal.script.RevisionScript;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package dev.migrations.internal.runtime;
+package dev.migrations.internal.redaction;
 
 import java.util.regex.Pattern;
 
