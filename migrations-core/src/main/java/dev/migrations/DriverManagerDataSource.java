@@ -1,6 +1,6 @@
 package dev.migrations;
 
-import dev.migrations.runtime.Redaction;
+import dev.migrations.internal.redaction.Redaction;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -7,12 +7,10 @@ import dev.migrations.internal.command.Linting;
 import dev.migrations.internal.command.OfflineSql;
 import dev.migrations.internal.command.Revisions;
 import dev.migrations.internal.command.Runs;
+import dev.migrations.internal.command.Standalone;
 import dev.migrations.internal.command.Start;
-import dev.migrations.lint.LintOptions;
-import dev.migrations.lint.LintReport;
-import dev.migrations.schema.ModelSource;
-import dev.migrations.script.ScriptListing;
-import dev.migrations.script.ScriptLoader;
+import dev.migrations.spi.ModelSource;
+import dev.migrations.spi.Operations;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -52,7 +50,18 @@ public final class Migrations {
      * verification record covers the scripts at its heads reads none.
      */
     public static Migrations load(MigrationsConfig config) {
-        return load(config, ScriptLoader.list(config.locations(), config.classLoader()));
+        return new Migrations(Engine.load(config));
+    }
+
+    /**
+     * Lists the revision scripts of these locations without reading them (a missing location fails
+     * here), for {@link #load(MigrationsConfig, ScriptCatalog)}.
+     *
+     * @param locations {@code classpath:} or filesystem locations, as in {@link MigrationsConfig#locations()}
+     * @param classLoader the class loader that resolves {@code classpath:} locations
+     */
+    public static ScriptCatalog listScripts(List<String> locations, ClassLoader classLoader) {
+        return Standalone.listScripts(locations, classLoader);
     }
 
     /**
@@ -62,8 +71,32 @@ public final class Migrations {
      *
      * @throws IllegalArgumentException if the listing is of other locations or another class loader
      */
-    public static Migrations load(MigrationsConfig config, ScriptListing listing) {
-        return new Migrations(new Engine(config, listing));
+    public static Migrations load(MigrationsConfig config, ScriptCatalog scripts) {
+        return new Migrations(Engine.load(config, scripts));
+    }
+
+    /**
+     * The portable DDL of a dialect, usable with no connection; a Java migration gets the same from
+     * {@link dev.migrations.spi.MigrationContext#operations()}.
+     *
+     * @param dialect {@code postgresql} or {@code h2} (or a JDBC URL)
+     * @throws MigrationsException for another database
+     */
+    public static Operations operations(String dialect) {
+        return Standalone.operations(dialect);
+    }
+
+    /**
+     * The model source a {@code --model} value names: a plain path is a schema file; {@code
+     * scheme:argument} asks the {@link dev.migrations.spi.ModelSourceProvider} of that scheme, found
+     * with {@link java.util.ServiceLoader}.
+     *
+     * @param option the option's value, or null for {@code db/schema.sql}
+     * @param classLoader where providers and the user's classes are found
+     * @throws MigrationsException for an unknown scheme, listing the known ones
+     */
+    public static ModelSource modelSource(@Nullable String option, ClassLoader classLoader) {
+        return Standalone.modelSource(option, classLoader);
     }
 
     /** The configuration this engine was loaded with. */
@@ -302,7 +335,7 @@ public final class Migrations {
     /**
      * Compares the database, which must be at its heads, with a model: what {@code check} reports.
      *
-     * @param model the wanted schema, e.g. {@code ModelSources.parse("db/schema.sql", loader)}
+     * @param model the wanted schema, e.g. {@code Migrations.modelSource("db/schema.sql", loader)}
      * @param excludedTables tables (names or glob patterns) to leave out; the version, history and lock
      *     tables always are
      * @throws MigrationsException "Target database is not up to date." when it is not at its heads

@@ -1,7 +1,5 @@
 package dev.migrations;
 
-import dev.migrations.lint.LintOptions;
-import dev.migrations.lint.Severity;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

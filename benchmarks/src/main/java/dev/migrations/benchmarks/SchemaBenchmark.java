@@ -3,14 +3,15 @@ package dev.migrations.benchmarks;
 import static dev.migrations.benchmarks.Samples.check;
 import static dev.migrations.benchmarks.Samples.median;
 
-import dev.migrations.schema.diff.Change;
-import dev.migrations.schema.diff.ChangeScript;
-import dev.migrations.schema.diff.SchemaDiff;
-import dev.migrations.schema.model.Column;
-import dev.migrations.schema.model.SchemaModel;
-import dev.migrations.schema.model.Table;
-import dev.migrations.schema.ops.Operations;
-import dev.migrations.schema.reflect.SchemaReflector;
+import dev.migrations.internal.schema.DialectOperations;
+import dev.migrations.internal.schema.diff.Change;
+import dev.migrations.internal.schema.diff.ChangeScript;
+import dev.migrations.internal.schema.diff.SchemaDiff;
+import dev.migrations.internal.schema.reflect.SchemaReflector;
+import dev.migrations.spi.Operations;
+import dev.migrations.spi.model.Column;
+import dev.migrations.spi.model.SchemaModel;
+import dev.migrations.spi.model.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -112,7 +113,7 @@ public final class SchemaBenchmark {
                 start = System.nanoTime();
                 List<Change> upgrade = SchemaDiff.compare(database, model);
                 List<Change> downgrade = SchemaDiff.reverse(upgrade);
-                Operations ops = Operations.forDialect("postgresql");
+                Operations ops = DialectOperations.forDialect("postgresql");
                 String sql = ChangeScript.render(upgrade, ops) + ChangeScript.render(downgrade, ops);
                 diff[run] = (System.nanoTime() - start) / 1e6;
                 check(!sql.isEmpty(), "no SQL rendered");
@@ -142,7 +143,7 @@ public final class SchemaBenchmark {
                                 table.indexes(),
                                 table.checks(),
                                 table.comment())
-                        .with(dev.migrations.schema.model.Index.of(table.name() + "_added_note_idx", "added_note"));
+                        .with(dev.migrations.spi.model.Index.of(table.name() + "_added_note_idx", "added_note"));
             }
             tables.add(table);
         }

@@ -1,10 +1,10 @@
 package dev.migrations.cli;
 
+import dev.migrations.Finding;
+import dev.migrations.LintOptions;
+import dev.migrations.LintReport;
 import dev.migrations.MigrationsException;
-import dev.migrations.lint.Finding;
-import dev.migrations.lint.LintOptions;
-import dev.migrations.lint.LintReport;
-import dev.migrations.lint.Severity;
+import dev.migrations.Severity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

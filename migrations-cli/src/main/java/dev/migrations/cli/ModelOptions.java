@@ -1,7 +1,7 @@
 package dev.migrations.cli;
 
-import dev.migrations.schema.ModelSource;
-import dev.migrations.schema.ModelSources;
+import dev.migrations.Migrations;
+import dev.migrations.spi.ModelSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +25,7 @@ final class ModelOptions {
     List<String> excludeTables = new ArrayList<>();
 
     ModelSource source(ClassLoader classLoader) {
-        return ModelSources.parse(model, classLoader);
+        return Migrations.modelSource(model, classLoader);
     }
 
     Set<String> excluded() {

@@ -1,12 +1,12 @@
 package dev.migrations.cli;
 
+import dev.migrations.Finding;
+import dev.migrations.LintOptions;
+import dev.migrations.LintReport;
 import dev.migrations.Migrations;
 import dev.migrations.NewRevision;
 import dev.migrations.RevisionInfo;
 import dev.migrations.SchemaChanges;
-import dev.migrations.lint.Finding;
-import dev.migrations.lint.LintOptions;
-import dev.migrations.lint.LintReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

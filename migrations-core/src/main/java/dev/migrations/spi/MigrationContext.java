@@ -1,6 +1,5 @@
 package dev.migrations.spi;
 
-import dev.migrations.schema.ops.Operations;
 import java.sql.Connection;
 import java.util.List;
 
@@ -44,9 +43,7 @@ public interface MigrationContext {
      * ctx.execute(ops.createIndex("users", Index.of("users_verified_idx", "verified")));
      * }</pre>
      */
-    default Operations operations() {
-        return Operations.forDialect(dialect());
-    }
+    Operations operations();
 
     /**
      * Runs statements in order (online), or writes each to the offline script.

@@ -13,6 +13,7 @@ import dev.migrations.MigrationResult;
 import dev.migrations.MigrationStatus;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
+import dev.migrations.MultipleHeadsException;
 import dev.migrations.RevisionInfo;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -127,7 +128,9 @@ abstract class EngineContract extends DatabaseContract {
                 .isInstanceOf(MigrationsException.class)
                 .hasMessage("Multiple head revisions are present for given argument 'head'; please specify a specific"
                         + " target revision, '<branchname>@head' to narrow to a specific head, or 'heads' for all"
-                        + " heads");
+                        + " heads")
+                .isInstanceOfSatisfying(
+                        MultipleHeadsException.class, e -> assertThat(e.heads()).containsExactlyInAnyOrder("c1", "c2"));
         // A run refused while planning creates nothing, not even the version table.
         assertThat(count("SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) IN"
                         + " ('alembic_version', 'alembic_version_history')"))

@@ -1,12 +1,12 @@
 package dev.migrations.it;
 
-import dev.migrations.schema.model.Column;
-import dev.migrations.schema.model.Index;
-import dev.migrations.schema.model.Table;
-import dev.migrations.schema.ops.Operations;
 import dev.migrations.spi.JavaMigration;
 import dev.migrations.spi.Migration;
 import dev.migrations.spi.MigrationContext;
+import dev.migrations.spi.Operations;
+import dev.migrations.spi.model.Column;
+import dev.migrations.spi.model.Index;
+import dev.migrations.spi.model.Table;
 import java.sql.Statement;
 import java.util.function.Supplier;
 

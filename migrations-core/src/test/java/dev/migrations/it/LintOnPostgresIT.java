@@ -3,12 +3,12 @@ package dev.migrations.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.migrations.LintOptions;
+import dev.migrations.LintReport;
+import dev.migrations.LintRule;
 import dev.migrations.MigrationFailedException;
 import dev.migrations.Migrations;
-import dev.migrations.lint.LintOptions;
-import dev.migrations.lint.LintReport;
-import dev.migrations.lint.LintRulesTest;
-import dev.migrations.lint.Rule;
+import dev.migrations.internal.lint.LintRulesTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,7 +61,7 @@ class LintOnPostgresIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.migrations.lint.LintRulesTest#cases")
+    @MethodSource("dev.migrations.internal.lint.LintRulesTest#cases")
     void everySafeFormRunsOnPostgres(LintRulesTest.Case c) throws Exception {
         Migrations migrations = engine(c.safe(), c.transactional());
         migrations.upgrade(LintRulesTest.BASE);
@@ -109,7 +109,7 @@ class LintOnPostgresIT {
         assertThat(atBase.revisions()).containsExactly(LintRulesTest.REVISION);
         assertThat(atBase.findings())
                 .extracting(f -> f.rule())
-                .contains(Rule.CREATE_INDEX_NOT_CONCURRENTLY.id(), Rule.MISSING_LOCK_TIMEOUT.id());
+                .contains(LintRule.CREATE_INDEX_NOT_CONCURRENTLY.id(), LintRule.MISSING_LOCK_TIMEOUT.id());
         assertThat(atHead.revisions()).isEmpty();
         assertThat(atHead.findings()).isEmpty();
     }

@@ -8,10 +8,10 @@ import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
 import dev.migrations.NewRevision;
 import dev.migrations.SchemaChanges;
-import dev.migrations.schema.SchemaFileModelSource;
-import dev.migrations.schema.diff.SchemaDiff;
-import dev.migrations.schema.model.SchemaModel;
-import dev.migrations.schema.reflect.SchemaReflector;
+import dev.migrations.internal.schema.SchemaFileModelSource;
+import dev.migrations.internal.schema.diff.SchemaDiff;
+import dev.migrations.internal.schema.reflect.SchemaReflector;
+import dev.migrations.spi.model.SchemaModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -264,7 +264,7 @@ class SchemaRoundTripIT {
 
     private SchemaModel reflectModel(Path model, SchemaModel database) throws SQLException {
         try (Connection connection = db.connect()) {
-            return dev.migrations.schema.ScratchSchema.reflect(
+            return dev.migrations.internal.schema.ScratchSchema.reflect(
                     connection, db.kind(), new SchemaFileModelSource(model), VERSION_TABLES, database);
         }
     }

@@ -3,13 +3,13 @@ package dev.migrations.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrations.LintOptions;
 import dev.migrations.Migrations;
+import dev.migrations.Severity;
 import dev.migrations.StartMode;
 import dev.migrations.StartOptions;
 import dev.migrations.StartRefusedException;
 import dev.migrations.StartResult;
-import dev.migrations.lint.LintOptions;
-import dev.migrations.lint.Severity;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;

@@ -1,8 +1,8 @@
 package dev.migrations.jpa;
 
 import dev.migrations.MigrationsException;
-import dev.migrations.schema.ModelSource;
-import dev.migrations.script.ClassScanner;
+import dev.migrations.internal.script.ClassScanner;
+import dev.migrations.spi.ModelSource;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;

@@ -1,8 +1,8 @@
 package dev.migrations.jpa;
 
 import dev.migrations.MigrationsException;
-import dev.migrations.schema.ModelSource;
-import dev.migrations.schema.ModelSourceProvider;
+import dev.migrations.spi.ModelSource;
+import dev.migrations.spi.ModelSourceProvider;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.migrations.boot;
 
-import dev.migrations.script.ScriptListing;
+import dev.migrations.ScriptCatalog;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
@@ -20,13 +20,13 @@ final class EarlyScriptListing {
     private final AtomicReference<Object> state = new AtomicReference<>(PENDING);
 
     /** Keeps the listing unless the engine already came for it. */
-    void complete(ScriptListing listing) {
+    void complete(ScriptCatalog listing) {
         state.compareAndSet(PENDING, listing);
     }
 
     /** The listing, once: null when it is not done yet, failed, or was taken already. */
     @Nullable
-    ScriptListing take() {
-        return state.getAndSet(TAKEN) instanceof ScriptListing listing ? listing : null;
+    ScriptCatalog take() {
+        return state.getAndSet(TAKEN) instanceof ScriptCatalog listing ? listing : null;
     }
 }

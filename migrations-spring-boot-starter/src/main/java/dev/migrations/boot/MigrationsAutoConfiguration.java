@@ -2,7 +2,7 @@ package dev.migrations.boot;
 
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfig;
-import dev.migrations.script.ScriptListing;
+import dev.migrations.ScriptCatalog;
 import dev.migrations.spi.JavaMigration;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -103,7 +103,7 @@ public final class MigrationsAutoConfiguration {
          * it is ready and of the configured locations, else lists the scripts here.
          */
         static Migrations load(MigrationsConfig config, @Nullable EarlyScriptListing earlyListing) {
-            ScriptListing early = earlyListing == null ? null : earlyListing.take();
+            ScriptCatalog early = earlyListing == null ? null : earlyListing.take();
             if (early != null && early.isFor(config.locations(), config.classLoader())) {
                 LOG.debug("Using the listing of {} revision script(s) made in the background", early.size());
                 return Migrations.load(config, early);

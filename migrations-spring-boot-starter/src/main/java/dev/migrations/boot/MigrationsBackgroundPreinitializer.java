@@ -1,6 +1,6 @@
 package dev.migrations.boot;
 
-import dev.migrations.script.ScriptLoader;
+import dev.migrations.Migrations;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,7 +85,7 @@ public final class MigrationsBackgroundPreinitializer
             List<String> locations = Binder.get(environment)
                     .bind("migrations.locations", Bindable.listOf(String.class))
                     .orElseGet(() -> new MigrationsProperties().getLocations());
-            early.complete(ScriptLoader.list(locations, loader));
+            early.complete(Migrations.listScripts(locations, loader));
         } catch (RuntimeException e) {
             // Only a head start: the engine lists the scripts itself and reports any real problem.
             LOG.debug("Background listing of the revision scripts skipped: {}", e.toString());

@@ -5,9 +5,9 @@ import dev.migrations.ChecksumMismatchException;
 import dev.migrations.LockTimeoutException;
 import dev.migrations.MigrationFailedException;
 import dev.migrations.MigrationsException;
+import dev.migrations.MultipleHeadsException;
 import dev.migrations.ScriptException;
 import dev.migrations.StartRefusedException;
-import dev.migrations.graph.MultipleHeadsException;
 import java.util.List;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -43,7 +43,7 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationsExcept
                             + " and restart. Scripts are read from migrations.locations.",
                     cause);
         }
-        if (cause.getCause() instanceof MultipleHeadsException) {
+        if (cause instanceof MultipleHeadsException) {
             return new FailureAnalysis(
                     "The start-up migration cannot pick a head: " + cause.getMessage(),
                     "Set migrations.target=heads to upgrade every branch, a '<branch>@head' target for one, or"

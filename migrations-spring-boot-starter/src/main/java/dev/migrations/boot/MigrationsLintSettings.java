@@ -1,10 +1,10 @@
 package dev.migrations.boot;
 
+import dev.migrations.LintOptions;
+import dev.migrations.LintRule;
 import dev.migrations.MigrationsException;
+import dev.migrations.Severity;
 import dev.migrations.StartOptions;
-import dev.migrations.lint.LintOptions;
-import dev.migrations.lint.Rule;
-import dev.migrations.lint.Severity;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -43,7 +43,7 @@ final class MigrationsLintSettings {
         }
         for (Map.Entry<String, String> entry : severities.entrySet()) {
             try {
-                Rule.byId(entry.getKey());
+                LintRule.byId(entry.getKey());
                 Severity.parse(entry.getValue());
             } catch (MigrationsException e) {
                 reject.accept("lint.severity[" + entry.getKey() + "]", e.getMessage());

@@ -187,8 +187,7 @@ class MigrationsBackgroundPreinitializerTests {
                 .containsExactly("b2");
         assertThatThrownBy(() -> Migrations.load(
                         config,
-                        dev.migrations.script.ScriptLoader.list(
-                                List.of("filesystem:" + scripts), config.classLoader())))
+                        dev.migrations.Migrations.listScripts(List.of("filesystem:" + scripts), config.classLoader())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not of the locations");
     }

@@ -6,6 +6,7 @@ import dev.migrations.ChecksumMismatch;
 import dev.migrations.ChecksumMismatchException;
 import dev.migrations.LockTimeoutException;
 import dev.migrations.MigrationFailedException;
+import dev.migrations.MultipleHeadsException;
 import dev.migrations.ScriptException;
 import dev.migrations.StartRefusedException;
 import java.sql.SQLException;
@@ -83,6 +84,16 @@ class MigrationsFailureAnalyzerTests {
     void badScriptNamesFileAndLine() {
         FailureAnalysis analysis = analyze(new ScriptException("db/migrations/x.sql", 3, "unknown header key 'Foo'"));
         assertThat(analysis.getAction()).contains("db/migrations/x.sql at line 3", "migrations.locations");
+    }
+
+    @Test
+    void severalHeadsAskForATargetOrAMerge() {
+        FailureAnalysis analysis = analyze(new MultipleHeadsException(
+                "Multiple head revisions are present for given argument 'head'", List.of("c1", "c2"), new Exception()));
+        assertThat(analysis.getDescription())
+                .isEqualTo("The start-up migration cannot pick a head: Multiple head revisions are present for given"
+                        + " argument 'head'");
+        assertThat(analysis.getAction()).contains("migrations.target=heads", "merge heads");
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.migrations.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrations.lint.LintOptions;
+import dev.migrations.LintOptions;
 import java.nio.file.Path;
 import java.util.List;
 import javax.sql.DataSource;

@@ -2,8 +2,8 @@ package dev.migrations.test;
 
 import dev.migrations.Migrations;
 import dev.migrations.RevisionInfo;
-import dev.migrations.schema.Autogenerate;
-import dev.migrations.schema.reflect.SchemaReflector;
+import dev.migrations.internal.schema.Autogenerate;
+import dev.migrations.internal.schema.reflect.SchemaReflector;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.migrations.test;
 
 import dev.migrations.MigrationsException;
 import dev.migrations.SchemaChanges;
-import dev.migrations.schema.ModelSource;
+import dev.migrations.spi.ModelSource;
 import java.util.Set;
 
 /**

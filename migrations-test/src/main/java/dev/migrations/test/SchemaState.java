@@ -1,6 +1,6 @@
 package dev.migrations.test;
 
-import dev.migrations.schema.model.SchemaModel;
+import dev.migrations.spi.model.SchemaModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package dev.migrations.test;
 
-import dev.migrations.schema.ModelSource;
-import dev.migrations.schema.ModelSources;
-import dev.migrations.schema.SchemaFileModelSource;
+import dev.migrations.Migrations;
+import dev.migrations.internal.schema.SchemaFileModelSource;
+import dev.migrations.spi.ModelSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -27,7 +27,7 @@ final class TestModels {
         if (model.startsWith("classpath:")) {
             return new SchemaFileModelSource(classpathFile(model.substring("classpath:".length()), classLoader));
         }
-        return ModelSources.parse(model, classLoader);
+        return Migrations.modelSource(model, classLoader);
     }
 
     /** The resource as a file: itself when on disk, else a temporary copy (a resource inside a jar). */

@@ -2,11 +2,11 @@ package dev.migrations.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrations.schema.model.Column;
-import dev.migrations.schema.model.EnumType;
-import dev.migrations.schema.model.Index;
-import dev.migrations.schema.model.SchemaModel;
-import dev.migrations.schema.model.Table;
+import dev.migrations.spi.model.Column;
+import dev.migrations.spi.model.EnumType;
+import dev.migrations.spi.model.Index;
+import dev.migrations.spi.model.SchemaModel;
+import dev.migrations.spi.model.Table;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

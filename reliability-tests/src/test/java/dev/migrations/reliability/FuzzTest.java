@@ -1,12 +1,12 @@
 package dev.migrations.reliability;
 
 import dev.migrations.MigrationsException;
-import dev.migrations.graph.Revision;
-import dev.migrations.graph.RevisionMap;
-import dev.migrations.runtime.Planner;
-import dev.migrations.script.ScriptParser;
-import dev.migrations.script.Statement;
-import dev.migrations.script.StatementSplitter;
+import dev.migrations.internal.graph.Revision;
+import dev.migrations.internal.graph.RevisionMap;
+import dev.migrations.internal.runtime.Planner;
+import dev.migrations.internal.script.ScriptParser;
+import dev.migrations.internal.script.Statement;
+import dev.migrations.internal.script.StatementSplitter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

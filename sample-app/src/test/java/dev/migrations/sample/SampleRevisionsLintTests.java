@@ -2,11 +2,11 @@ package dev.migrations.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrations.Finding;
+import dev.migrations.LintOptions;
+import dev.migrations.LintReport;
 import dev.migrations.Migrations;
-import dev.migrations.lint.Finding;
-import dev.migrations.lint.LintOptions;
-import dev.migrations.lint.LintReport;
-import dev.migrations.lint.Severity;
+import dev.migrations.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;

@@ -5,13 +5,15 @@ import dev.migrations.ChecksumMismatchException;
 import dev.migrations.MigrationsConfig;
 import dev.migrations.MigrationsException;
 import dev.migrations.RevisionInfo;
-import dev.migrations.graph.Revision;
-import dev.migrations.graph.RevisionMap;
-import dev.migrations.runtime.OnlineRunner;
-import dev.migrations.runtime.Planner;
-import dev.migrations.runtime.RevisionErrors;
-import dev.migrations.script.RevisionScript;
-import dev.migrations.script.ScriptListing;
+import dev.migrations.ScriptCatalog;
+import dev.migrations.internal.graph.Revision;
+import dev.migrations.internal.graph.RevisionMap;
+import dev.migrations.internal.runtime.OnlineRunner;
+import dev.migrations.internal.runtime.Planner;
+import dev.migrations.internal.runtime.RevisionErrors;
+import dev.migrations.internal.script.RevisionScript;
+import dev.migrations.internal.script.ScriptListing;
+import dev.migrations.internal.script.ScriptLoader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +59,25 @@ public final class Engine {
         }
     }
 
+    /** {@link dev.migrations.Migrations#load(MigrationsConfig)}: lists the configuration's scripts. */
+    public static Engine load(MigrationsConfig config) {
+        return new Engine(config, ScriptLoader.list(config.locations(), config.classLoader()));
+    }
+
+    /**
+     * {@link dev.migrations.Migrations#load(MigrationsConfig, ScriptCatalog)}: a listing made earlier.
+     *
+     * @throws IllegalArgumentException if the listing is of other locations or another class loader,
+     *     or was not made by {@link dev.migrations.Migrations#listScripts}
+     */
+    public static Engine load(MigrationsConfig config, ScriptCatalog scripts) {
+        if (!(scripts instanceof ScriptListing listing)) {
+            throw new IllegalArgumentException("The script listing " + scripts + " was not made by"
+                    + " Migrations.listScripts(config.locations(), config.classLoader())");
+        }
+        return new Engine(config, listing);
+    }
+
     /**
      * Creates the engine's state over a listing of the configuration's locations.
      *
@@ -66,7 +87,7 @@ public final class Engine {
         if (!listing.isFor(config.locations(), config.classLoader())) {
             throw new IllegalArgumentException("The script listing is not of the locations "
                     + config.locations() + " with this configuration's class loader; list them with"
-                    + " ScriptLoader.list(config.locations(), config.classLoader())");
+                    + " Migrations.listScripts(config.locations(), config.classLoader())");
         }
         this.config = config;
         this.listing = listing;

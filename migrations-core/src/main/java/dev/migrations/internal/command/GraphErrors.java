@@ -1,8 +1,9 @@
 package dev.migrations.internal.command;
 
 import dev.migrations.MigrationsException;
-import dev.migrations.graph.RevisionGraphException;
-import dev.migrations.script.RevisionScript;
+import dev.migrations.internal.graph.MultipleHeadsException;
+import dev.migrations.internal.graph.RevisionGraphException;
+import dev.migrations.internal.script.RevisionScript;
 import java.util.function.Supplier;
 
 /** Adds the script's path to errors found while building the graph. */
@@ -14,6 +15,9 @@ final class GraphErrors {
             return action.get();
         } catch (RevisionGraphException e) {
             String where = script == null ? "" : " (" + script.path() + ")";
+            if (e instanceof MultipleHeadsException heads) {
+                throw new dev.migrations.MultipleHeadsException(e.getMessage() + where, heads.heads(), e);
+            }
             throw new MigrationsException(e.getMessage() + where, e);
         }
     }

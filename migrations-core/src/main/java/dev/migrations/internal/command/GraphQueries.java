@@ -2,9 +2,9 @@ package dev.migrations.internal.command;
 
 import dev.migrations.MigrationsException;
 import dev.migrations.RevisionInfo;
-import dev.migrations.graph.Revision;
-import dev.migrations.runtime.RevisionErrors;
-import dev.migrations.runtime.Step;
+import dev.migrations.internal.graph.Revision;
+import dev.migrations.internal.runtime.RevisionErrors;
+import dev.migrations.internal.runtime.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

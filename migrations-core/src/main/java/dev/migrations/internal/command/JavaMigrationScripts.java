@@ -1,8 +1,8 @@
 package dev.migrations.internal.command;
 
 import dev.migrations.MigrationsConfig;
-import dev.migrations.script.JavaMigrations;
-import dev.migrations.script.RevisionScript;
+import dev.migrations.internal.script.JavaMigrations;
+import dev.migrations.internal.script.RevisionScript;
 import java.util.List;
 
 /** The configured Java migrations, loaded after the SQL scripts in load order. */

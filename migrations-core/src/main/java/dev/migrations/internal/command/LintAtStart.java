@@ -1,9 +1,9 @@
 package dev.migrations.internal.command;
 
+import dev.migrations.Finding;
+import dev.migrations.LintReport;
+import dev.migrations.Severity;
 import dev.migrations.StartRefusedException;
-import dev.migrations.lint.Finding;
-import dev.migrations.lint.LintReport;
-import dev.migrations.lint.Severity;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;

@@ -1,11 +1,11 @@
 package dev.migrations.internal.command;
 
+import dev.migrations.LintOptions;
+import dev.migrations.LintReport;
 import dev.migrations.RevisionInfo;
-import dev.migrations.lint.LintOptions;
-import dev.migrations.lint.LintReport;
-import dev.migrations.lint.Linter;
-import dev.migrations.runtime.Step;
-import dev.migrations.script.RevisionScript;
+import dev.migrations.internal.lint.Linter;
+import dev.migrations.internal.runtime.Step;
+import dev.migrations.internal.script.RevisionScript;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -2,12 +2,12 @@ package dev.migrations.internal.command;
 
 import dev.migrations.MigrationsConfig;
 import dev.migrations.MigrationsException;
-import dev.migrations.dialect.Dialect;
-import dev.migrations.graph.Revision;
-import dev.migrations.offline.SqlScriptSink;
-import dev.migrations.runtime.RevisionErrors;
-import dev.migrations.runtime.Step;
-import dev.migrations.runtime.StepRunner;
+import dev.migrations.internal.dialect.Dialect;
+import dev.migrations.internal.graph.Revision;
+import dev.migrations.internal.offline.SqlScriptSink;
+import dev.migrations.internal.runtime.RevisionErrors;
+import dev.migrations.internal.runtime.Step;
+import dev.migrations.internal.runtime.StepRunner;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,11 +2,11 @@ package dev.migrations.internal.command;
 
 import dev.migrations.MigrationsException;
 import dev.migrations.NewRevision;
-import dev.migrations.graph.Revision;
-import dev.migrations.graph.RevisionMap;
-import dev.migrations.runtime.RevisionErrors;
-import dev.migrations.script.RevisionScript;
-import dev.migrations.script.ScriptParser;
+import dev.migrations.internal.graph.Revision;
+import dev.migrations.internal.graph.RevisionMap;
+import dev.migrations.internal.runtime.RevisionErrors;
+import dev.migrations.internal.script.RevisionScript;
+import dev.migrations.internal.script.ScriptParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.migrations.internal.command;
 
 import dev.migrations.MigrationResult;
-import dev.migrations.runtime.OnlineRunner;
+import dev.migrations.internal.runtime.OnlineRunner;
 import java.util.List;
 
 /** {@code upgrade}, {@code downgrade} and {@code stamp} on the database, under the migration lock. */
@@ -62,6 +62,6 @@ public final class Runs {
     /** Plans a target from rows. */
     interface Plan {
         /** The steps. */
-        List<dev.migrations.runtime.Step> steps(String target, List<String> rows);
+        List<dev.migrations.internal.runtime.Step> steps(String target, List<String> rows);
     }
 }

@@ -1,2 +1,0 @@
-/** What differs per database: SQL strings for the version table, identifier quoting, transactional DDL. */
-package dev.migrations.dialect;

@@ -1,0 +1,53 @@
+package dev.migrations.internal.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * H2 has no advisory locks: the lock is a row of a one-row table, locked with
+ * {@code SELECT ... FOR UPDATE} in a transaction held open on the lock connection.
+ */
+final class H2TableLock implements MigrationLock {
+    private static final int LOCK_TIMEOUT_ERROR = 50200;
+
+    private final String lockTable;
+
+    H2TableLock(String lockTable) {
+        this.lockTable = lockTable;
+    }
+
+    @Override
+    public boolean tryAcquire(Connection connection) throws SQLException {
+        connection.setAutoCommit(true);
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS " + lockTable + " (id INT PRIMARY KEY)");
+            st.execute("MERGE INTO " + lockTable + " KEY (id) VALUES (1)");
+            st.execute("SET LOCK_TIMEOUT 200");
+        }
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            st.executeQuery("SELECT id FROM " + lockTable + " WHERE id = 1 FOR UPDATE")
+                    .close();
+            return true;
+        } catch (SQLException e) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+            if (e.getErrorCode() == LOCK_TIMEOUT_ERROR) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void release(Connection connection) throws SQLException {
+        connection.rollback();
+        connection.setAutoCommit(true);
+    }
+
+    @Override
+    public String describeHolder(Connection connection) {
+        return null;
+    }
+}

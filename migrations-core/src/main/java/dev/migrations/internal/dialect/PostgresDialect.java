@@ -1,0 +1,197 @@
+package dev.migrations.internal.dialect;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** PostgreSQL: transactional DDL, {@code RETURNING} on the offline version insert. */
+public final class PostgresDialect extends Dialect {
+    private static final Set<String> RESERVED = Set.of(
+            "all",
+            "analyse",
+            "analyze",
+            "and",
+            "any",
+            "array",
+            "as",
+            "asc",
+            "asymmetric",
+            "authorization",
+            "between",
+            "binary",
+            "both",
+            "case",
+            "cast",
+            "check",
+            "collate",
+            "column",
+            "constraint",
+            "create",
+            "cross",
+            "current_catalog",
+            "current_date",
+            "current_role",
+            "current_schema",
+            "current_time",
+            "current_timestamp",
+            "current_user",
+            "default",
+            "deferrable",
+            "desc",
+            "distinct",
+            "do",
+            "else",
+            "end",
+            "except",
+            "false",
+            "fetch",
+            "for",
+            "foreign",
+            "freeze",
+            "from",
+            "full",
+            "grant",
+            "group",
+            "having",
+            "ilike",
+            "in",
+            "initially",
+            "inner",
+            "intersect",
+            "into",
+            "is",
+            "isnull",
+            "join",
+            "lateral",
+            "leading",
+            "left",
+            "like",
+            "limit",
+            "localtime",
+            "localtimestamp",
+            "natural",
+            "not",
+            "notnull",
+            "null",
+            "offset",
+            "on",
+            "only",
+            "or",
+            "order",
+            "outer",
+            "overlaps",
+            "placing",
+            "primary",
+            "references",
+            "returning",
+            "right",
+            "select",
+            "session_user",
+            "similar",
+            "some",
+            "symmetric",
+            "table",
+            "then",
+            "to",
+            "trailing",
+            "true",
+            "union",
+            "unique",
+            "user",
+            "using",
+            "variadic",
+            "verbose",
+            "when",
+            "where",
+            "window",
+            "with");
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
+    protected Set<String> reservedWords() {
+        return RESERVED;
+    }
+
+    @Override
+    protected String insertSuffix(String qualifiedTable) {
+        return " RETURNING " + qualifiedTable + ".version_num";
+    }
+
+    @Override
+    public String tableExists() {
+        return "SELECT COUNT(*) FROM pg_catalog.pg_tables"
+                + " WHERE schemaname = COALESCE(CAST(? AS TEXT), current_schema()) AND tablename = ?";
+    }
+
+    /** Catalog-cache lookups instead of a query over pg_tables: what a start at head asks first. */
+    @Override
+    public String tablesExist(int count) {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < count; i++) {
+            sql.append(i == 0 ? "" : ", ")
+                    .append("to_regclass(COALESCE(quote_ident(CAST(? AS TEXT)), quote_ident(current_schema()))")
+                    .append(" || '.' || quote_ident(CAST(? AS TEXT))) IS NOT NULL");
+        }
+        return sql.toString();
+    }
+
+    @Override
+    public String storedName(String identifier) {
+        return identifier;
+    }
+
+    @Override
+    public String lockVersionTable(String schema, String table) {
+        return "LOCK TABLE " + qualified(schema, table) + " IN SHARE ROW EXCLUSIVE MODE";
+    }
+
+    @Override
+    public boolean pipelinesRevisions() {
+        return true;
+    }
+
+    /** now() is the transaction's start: the version-table lock that opens each revision's transaction. */
+    @Override
+    public String transactionElapsedMillis() {
+        return "CAST(ROUND(EXTRACT(EPOCH FROM clock_timestamp() - now()) * 1000) AS BIGINT)";
+    }
+
+    @Override
+    public List<String> sessionSettings(Duration lockTimeout, Duration statementTimeout) {
+        List<String> result = new ArrayList<>();
+        if (lockTimeout != null) {
+            result.add("SET lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+        }
+        if (statementTimeout != null) {
+            result.add("SET statement_timeout = '" + statementTimeout.toMillis() + "ms'");
+        }
+        return result;
+    }
+
+    @Override
+    public List<String> resetSessionSettings(Duration lockTimeout, Duration statementTimeout) {
+        List<String> result = new ArrayList<>();
+        if (lockTimeout != null) {
+            result.add("RESET lock_timeout");
+        }
+        if (statementTimeout != null) {
+            result.add("RESET statement_timeout");
+        }
+        return result;
+    }
+
+    @Override
+    public MigrationLock lock(String schema, String table) {
+        return new PostgresAdvisoryLock(schema, table);
+    }
+}

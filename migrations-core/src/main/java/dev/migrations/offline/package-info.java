@@ -1,2 +1,0 @@
-/** Offline mode: the same step loop as an online run, writing an SQL script instead of executing it. */
-package dev.migrations.offline;

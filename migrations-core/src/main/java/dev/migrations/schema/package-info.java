@@ -1,2 +1,0 @@
-/** The schema model: reflection from the database, model sources, diff and autogenerate. */
-package dev.migrations.schema;
