@@ -1,6 +1,7 @@
 package dev.migrations.boot;
 
 import dev.migrations.Migrations;
+import dev.migrations.StartOptions;
 import dev.migrations.StartRefusedException;
 import java.util.List;
 import java.util.Objects;
@@ -54,6 +55,20 @@ public class MigrationsInitializer implements InitializingBean {
                     "Invalid migrations settings:\n  " + String.join("\n  ", problems),
                     "Correct the settings named above and restart.");
         }
-        migrations.start(properties.startOptions());
+        migrations.start(startOptions(properties));
+    }
+
+    /** The start the settings ask for: mode, target, downgrade, unknown revisions, wait and lint. */
+    static StartOptions startOptions(MigrationsProperties properties) {
+        StartOptions options = new StartOptions(
+                properties.getMode(),
+                properties.getTarget(),
+                properties.isAllowDowngrade(),
+                properties.isTolerateUnknownRevisions(),
+                properties.getWaitTimeout(),
+                properties.getWaitPollInterval(),
+                null);
+        MigrationsProperties.Lint lint = properties.getLint();
+        return lint.isEnabled() ? options.withLint(MigrationsLintSettings.startLint(lint)) : options;
     }
 }

@@ -3,7 +3,6 @@ package dev.migrations.boot;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfig;
 import dev.migrations.StartMode;
-import dev.migrations.StartOptions;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -229,13 +228,6 @@ public class MigrationsProperties implements Validator {
                 (field, message) ->
                         problems.add("migrations." + MigrationsPropertiesCheck.kebab(field) + ": " + message));
         return problems;
-    }
-
-    /** The start these settings ask for: mode, target, downgrade, unknown revisions, wait and lint. */
-    public StartOptions startOptions() {
-        StartOptions options = new StartOptions(
-                mode, target, allowDowngrade, tolerateUnknownRevisions, waitTimeout, waitPollInterval, null);
-        return lint.isEnabled() ? options.withLint(MigrationsLintSettings.startLint(lint)) : options;
     }
 
     public List<String> getJavaPackages() {
