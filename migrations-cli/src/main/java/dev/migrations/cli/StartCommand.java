@@ -1,5 +1,9 @@
 package dev.migrations.cli;
 
+import dev.migrations.LintOptions;
+import dev.migrations.LintRule;
+import dev.migrations.MigrationsException;
+import dev.migrations.Severity;
 import dev.migrations.StartMode;
 import dev.migrations.StartOptions;
 import dev.migrations.StartResult;
@@ -50,6 +54,21 @@ final class StartCommand extends Subcommand {
             description = "With mode wait, how often to look (default: migrations.wait-poll-interval, else 2s).")
     String waitPollInterval;
 
+    @Option(
+            names = "--lint",
+            negatable = true,
+            description = "With mode upgrade, lint the revisions about to run first; a finding at or above"
+                    + " --lint-fail-on refuses the start before anything runs (default: migrations.lint.enabled;"
+                    + " rule severities from migrations.lint.severity.<rule>).")
+    Boolean lint;
+
+    @Option(
+            names = "--lint-fail-on",
+            paramLabel = "LEVEL",
+            description = "The lowest severity that refuses the start: error, warning, info or none (default:"
+                    + " migrations.lint.fail-on, else error).")
+    String lintFailOn;
+
     @Parameters(
             arity = "0..1",
             paramLabel = "TARGET",
@@ -91,7 +110,33 @@ final class StartCommand extends Subcommand {
                 duration(waitTimeout, "wait-timeout", StartOptions.DEFAULT_WAIT_TIMEOUT),
                 duration(waitPollInterval, "wait-poll-interval", StartOptions.DEFAULT_WAIT_POLL_INTERVAL),
                 null);
-        return options;
+        return flag(lint, "migrations.lint.enabled") ? options.withLint(startLint()) : options;
+    }
+
+    /** The lint at start as the starter reads it: severities per rule, and the level that refuses. */
+    private StartOptions.StartLint startLint() {
+        LintOptions severities = LintOptions.defaults();
+        for (LintRule rule : LintRule.values()) {
+            String key = "migrations.lint.severity." + rule.id();
+            String level = parent.configValue(key).orElse(null);
+            if (level != null) {
+                severities = severities.withSeverity(rule.id(), parseSeverity(level, key));
+            }
+        }
+        String failOn = lintFailOn != null
+                ? lintFailOn
+                : parent.configValue("migrations.lint.fail-on").orElse("error");
+        Severity threshold =
+                failOn.strip().equalsIgnoreCase("none") ? Severity.OFF : parseSeverity(failOn, "--lint-fail-on");
+        return new StartOptions.StartLint(severities, threshold);
+    }
+
+    private static Severity parseSeverity(String value, String where) {
+        try {
+            return Severity.parse(value);
+        } catch (MigrationsException e) {
+            throw failed("'" + where + "': " + e.getMessage());
+        }
     }
 
     private boolean flag(Boolean option, String key) {

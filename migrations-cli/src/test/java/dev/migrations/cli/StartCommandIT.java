@@ -109,4 +109,30 @@ class StartCommandIT {
         assertThat(run(url, "--config", config.toString(), "start").out())
                 .isEqualTo("FAILED: 'migrations.mode' must be one of upgrade, validate, wait, none, not 'sideways'\n");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql"})
+    void theStartUpLintRefusesAnUpgradeBeforeAnythingRuns(String kind) throws Exception {
+        String url = databases.url(kind);
+        CliRun.script(dir.resolve("db/migrations"), "aaaa", "", "CREATE TABLE t (id int);", "DROP TABLE t;");
+        CliRun.script(dir.resolve("db/migrations"), "bbbb", "aaaa", "CREATE INDEX t_id ON t (id);", "DROP INDEX t_id;");
+
+        CliRun refused = run(url, "start", "--lint", "--lint-fail-on", "error");
+        assertThat(refused.exit()).isEqualTo(255);
+        assertThat(refused.out())
+                .startsWith("FAILED: The lint found 1 finding(s) at or above error")
+                .contains("nothing was migrated", "create-index-not-concurrently", "migrations.lint.fail-on=none");
+        assertThat(run(url, "current").out()).isEmpty();
+
+        // The starter's settings in --config: the rule turned off, the same start goes through.
+        Path config = dir.resolve("application.properties");
+        Files.writeString(config, """
+                migrations.lint.enabled=true
+                migrations.lint.fail-on=error
+                migrations.lint.severity.create-index-not-concurrently=off
+                """);
+        CliRun upgraded = run(url, "--config", config.toString(), "start");
+        assertThat(upgraded.exit()).isZero();
+        assertThat(upgraded.out()).isEqualTo("Migrated: 2 script(s) run; the database is at bbbb\n");
+    }
 }
