@@ -106,56 +106,11 @@ public final class Migrations {
 
     // ------------------------------------------------------------------ the graph
 
-    /** Every revision, in load order. */
-    public List<RevisionInfo> revisions() {
-        return graph().revisions();
-    }
-
-    /** The heads: revisions nothing revises, in load order ({@code heads}). */
-    public List<RevisionInfo> heads() {
-        return graph().heads(false);
-    }
-
-    /** The heads once dependencies count: revisions nothing revises or depends on ({@code heads --resolve-dependencies}). */
-    public List<RevisionInfo> headsResolvingDependencies() {
-        return graph().heads(true);
-    }
-
-    /** Branch points, newest first (what {@code branches} lists). */
-    public List<RevisionInfo> branchPoints() {
-        return graph().branchPoints();
-    }
-
     /**
-     * Revisions in a range, newest first (what {@code history -r} lists).
-     *
-     * @param range {@code [start]:[end]}, or null for everything
+     * The revision graph of these scripts: heads, branch points, history, show, and what
+     * version-table rows mean against it. Needs no database.
      */
-    public List<RevisionInfo> history(@Nullable String range) {
-        return graph().history(range, null);
-    }
-
-    /**
-     * Revisions in a range where {@code current} stands for the given version-table rows.
-     *
-     * @param range {@code [start]:[end]}, or null for everything
-     * @param currentRows the database's rows, or null when there is no database
-     */
-    public List<RevisionInfo> history(@Nullable String range, @Nullable List<String> currentRows) {
-        return graph().history(range, currentRows);
-    }
-
-    /** The revisions an identifier names (several for {@code heads} or a label with several heads). */
-    public List<RevisionInfo> show(String identifier) {
-        return graph().show(identifier);
-    }
-
-    /** The revisions the version-table rows amount to, reduced to branch tips (what {@code current} shows). */
-    public List<RevisionInfo> current(List<String> rows) {
-        return graph().current(rows);
-    }
-
-    private GraphQueries graph() {
+    public RevisionGraph graph() {
         return new GraphQueries(engine);
     }
 
@@ -227,7 +182,7 @@ public final class Migrations {
 
     /** The revisions the database is at, reduced to branch tips (what {@code current} shows). */
     public List<RevisionInfo> current() {
-        return current(currentRows());
+        return graph().current(currentRows());
     }
 
     /**
@@ -260,32 +215,6 @@ public final class Migrations {
 
     private DatabaseQueries database() {
         return new DatabaseQueries(engine);
-    }
-
-    // ------------------------------------------------------------------ rows against the graph
-
-    /**
-     * Version-table rows that name no known revision (a newer deployment's revisions, after a
-     * roll-back of the application): empty when every row is known.
-     */
-    public List<String> unknownRevisions(List<String> rows) {
-        return graph().unknown(rows);
-    }
-
-    /**
-     * The revisions {@code downgrade target} would undo from the given rows, newest first: empty
-     * when the target is at or above the rows (an upgrade target).
-     */
-    public List<String> downgradePlan(String target, List<String> rows) {
-        return graph().downgradePlan(target, rows);
-    }
-
-    /**
-     * Every revision the version-table rows imply (the rows, their ancestors and dependencies): what
-     * the database has applied. Fails with Alembic's "Can't locate revision" for unknown rows.
-     */
-    public Set<String> appliedRevisions(List<String> rows) {
-        return graph().applied(rows);
     }
 
     // ------------------------------------------------------------------ writing revisions

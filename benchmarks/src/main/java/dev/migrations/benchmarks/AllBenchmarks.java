@@ -129,7 +129,7 @@ public final class AllBenchmarks {
                     .locations("filesystem:" + workload.engineDir())
                     .load();
             // load() only lists the scripts; the first heads reads and parses them and builds the graph.
-            int heads = migrations.heads().size();
+            int heads = migrations.graph().heads().size();
             long t1 = System.nanoTime();
             Samples.check(heads == 1, "the offline workload has " + heads + " heads, not 1");
             String sql = migrations.upgradeSql("head");

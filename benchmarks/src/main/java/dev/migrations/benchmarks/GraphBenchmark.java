@@ -210,10 +210,10 @@ public final class GraphBenchmark {
             long gc0 = gcMillis();
             long t0 = System.nanoTime();
             Migrations m = Migrations.configure().locations(dir.toString()).load();
-            m.heads();
+            m.graph().heads();
             long t1 = System.nanoTime();
             List<String> heads = new ArrayList<>();
-            for (RevisionInfo head : m.heads()) {
+            for (RevisionInfo head : m.graph().heads()) {
                 heads.add(head.id());
             }
             long t2 = System.nanoTime();
@@ -222,7 +222,7 @@ public final class GraphBenchmark {
             System.gc();
             long gc1 = gcMillis();
             long t2b = System.nanoTime();
-            int planned = m.downgradePlan("base", heads).size();
+            int planned = m.graph().downgradePlan("base", heads).size();
             long t3 = System.nanoTime();
             long gcPlan = gcMillis() - gc1;
             System.gc();
@@ -231,9 +231,11 @@ public final class GraphBenchmark {
             String sql = m.upgradeSql("heads");
             long t4 = System.nanoTime();
             runs.gc[r] = gcLoad + gcPlan + gcMillis() - gc2;
-            if (heads.isEmpty() || sql.isEmpty() || planned != m.revisions().size()) {
+            if (heads.isEmpty()
+                    || sql.isEmpty()
+                    || planned != m.graph().revisions().size()) {
                 throw new IllegalStateException("unexpected result: " + heads.size() + " heads, " + planned
-                        + " planned of " + m.revisions().size());
+                        + " planned of " + m.graph().revisions().size());
             }
             runs.load[r] = (t1 - t0) / 1e6;
             runs.heads[r] = (t2 - t1) / 1e6;

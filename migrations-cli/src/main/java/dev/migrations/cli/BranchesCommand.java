@@ -18,13 +18,13 @@ final class BranchesCommand extends Subcommand {
 
     @Override
     public Integer call() {
-        List<RevisionInfo> branchPoints = migrations().branchPoints();
+        List<RevisionInfo> branchPoints = migrations().graph().branchPoints();
         if (json()) {
             printJson(branchPoints);
             return 0;
         }
         Map<String, RevisionInfo> byId = new HashMap<>();
-        for (RevisionInfo rev : migrations().revisions()) {
+        for (RevisionInfo rev : migrations().graph().revisions()) {
             byId.put(rev.id(), rev);
         }
         for (RevisionInfo branchPoint : branchPoints) {

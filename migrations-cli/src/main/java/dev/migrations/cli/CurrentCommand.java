@@ -16,7 +16,7 @@ final class CurrentCommand extends Subcommand {
     @Override
     public Integer call() {
         List<String> rows = online("current").currentRows();
-        List<RevisionInfo> current = migrations().current(rows);
+        List<RevisionInfo> current = migrations().graph().current(rows);
         if (json()) {
             printJson(current);
             return 0;

@@ -19,8 +19,8 @@ final class HeadsCommand extends Subcommand {
     @Override
     public Integer call() {
         List<RevisionInfo> heads = resolveDependencies
-                ? migrations().headsResolvingDependencies()
-                : migrations().heads();
+                ? migrations().graph().headsResolvingDependencies()
+                : migrations().graph().heads();
         if (json()) {
             printJson(heads);
             return 0;

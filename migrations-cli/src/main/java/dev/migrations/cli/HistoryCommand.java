@@ -33,7 +33,7 @@ final class HistoryCommand extends Subcommand {
         List<String> rows = needsRows
                 ? online(indicateCurrent ? "history -i" : "history -r current").currentRows()
                 : null;
-        List<RevisionInfo> revisions = migrations().history(revRange, rows);
+        List<RevisionInfo> revisions = migrations().graph().history(revRange, rows);
         if (json()) {
             printJson(revisions);
             return 0;

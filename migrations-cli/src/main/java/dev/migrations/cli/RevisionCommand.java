@@ -122,7 +122,7 @@ final class RevisionCommand extends Subcommand {
     private void lintGenerated(Path file) {
         Migrations written = Migrations.load(migrations().config());
         String name = file.getFileName().toString();
-        for (RevisionInfo rev : written.revisions()) {
+        for (RevisionInfo rev : written.graph().revisions()) {
             if (rev.path().endsWith(name)) {
                 LintReport report = written.lint(rev.id() + ":" + rev.id(), LintOptions.defaults());
                 if (!report.findings().isEmpty()) {

@@ -18,10 +18,10 @@ final class ShowCommand extends Subcommand {
         if (rev.equals("current")) {
             revisions = new ArrayList<>();
             for (String row : online("show current").currentRows()) {
-                revisions.addAll(migrations().show(row));
+                revisions.addAll(migrations().graph().show(row));
             }
         } else {
-            revisions = migrations().show(rev);
+            revisions = migrations().graph().show(rev);
         }
         if (json()) {
             printJson(revisions);

@@ -74,12 +74,12 @@ abstract class JavaMigrationContract extends DatabaseContract {
     void javaRevisionAppearsInHistoryHeadsShowAndStatus() {
         Migrations engine = scanned().load();
 
-        RevisionInfo j2 = engine.show("j2").get(0);
+        RevisionInfo j2 = engine.graph().show("j2").get(0);
         assertThat(j2.message()).isEqualTo("Add accounts in Java");
         assertThat(j2.path()).isEqualTo(PACKAGE + ".V2AddAccounts");
         assertThat(j2.downRevisions()).containsExactly("r1");
-        assertThat(engine.history(null)).extracting(RevisionInfo::id).containsExactly("r3", "j2", "r1");
-        assertThat(engine.heads()).extracting(RevisionInfo::id).containsExactly("r3");
+        assertThat(engine.graph().history(null)).extracting(RevisionInfo::id).containsExactly("r3", "j2", "r1");
+        assertThat(engine.graph().heads()).extracting(RevisionInfo::id).containsExactly("r3");
         assertThat(engine.status("head").pending()).containsExactly("r1", "j2", "r3");
         engine.upgrade("j2");
         assertThat(engine.status("head").pending()).containsExactly("r3");

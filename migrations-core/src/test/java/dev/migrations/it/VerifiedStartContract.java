@@ -95,7 +95,7 @@ abstract class VerifiedStartContract extends DatabaseContract {
         assertThat(status.pending()).isEmpty();
         assertThat(recordAnswers(engine().config(), "heads")).isTrue();
         // Anything that needs the graph reads the scripts, and finds the broken one.
-        assertThatThrownBy(() -> engine().heads()).isInstanceOf(ScriptException.class);
+        assertThatThrownBy(() -> engine().graph().heads()).isInstanceOf(ScriptException.class);
         assertThatThrownBy(() -> engine().status("r3")).isInstanceOf(ScriptException.class);
 
         touch("r2");

@@ -219,7 +219,7 @@ class MigrationsBackgroundPreinitializerTests {
     }
 
     private static List<String> heads(Migrations engine) {
-        return engine.heads().stream().map(RevisionInfo::id).toList();
+        return engine.graph().heads().stream().map(RevisionInfo::id).toList();
     }
 
     private static void writeRevision(Path directory, String id, String revises) throws IOException {

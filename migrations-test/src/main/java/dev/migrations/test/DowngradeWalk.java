@@ -88,7 +88,7 @@ final class DowngradeWalk implements AutoCloseable {
         candidates.addAll(revision.downRevisions());
         for (String candidate : candidates) {
             try {
-                if (migrations.downgradePlan(candidate, rows).equals(List.of(revision.id()))) {
+                if (migrations.graph().downgradePlan(candidate, rows).equals(List.of(revision.id()))) {
                     return candidate;
                 }
             } catch (MigrationsException e) {

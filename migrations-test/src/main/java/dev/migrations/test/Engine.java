@@ -39,7 +39,7 @@ final class Engine {
 
     /** Every revision, ancestors before descendants: the order the walk upgrades them in. */
     static List<RevisionInfo> upgradeOrder(Migrations migrations) {
-        List<RevisionInfo> order = new ArrayList<>(migrations.history(null));
+        List<RevisionInfo> order = new ArrayList<>(migrations.graph().history(null));
         Collections.reverse(order);
         return order;
     }

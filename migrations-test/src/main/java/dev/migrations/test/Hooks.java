@@ -53,7 +53,7 @@ record Hooks(Map<String, List<Method>> seeds, Map<String, List<Method>> verifica
     private static String resolve(Migrations migrations, String revision, Method method) {
         List<RevisionInfo> found;
         try {
-            found = migrations.show(revision);
+            found = migrations.graph().show(revision);
         } catch (RuntimeException e) {
             throw new IllegalStateException(
                     method.getName() + " names revision '" + revision + "', which is not usable: " + e.getMessage(), e);

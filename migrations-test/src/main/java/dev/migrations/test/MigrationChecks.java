@@ -26,7 +26,7 @@ import org.junit.jupiter.api.DynamicTest;
 public final class MigrationChecks implements AutoCloseable {
     private final KitSettings settings;
     private final Engine engine;
-    private final Migrations graph;
+    private final Migrations offline;
     private final Object testInstance;
     private final List<DowngradeWalk> walks = new ArrayList<>();
     private Sandbox.Factory sandboxes;
@@ -34,7 +34,7 @@ public final class MigrationChecks implements AutoCloseable {
     MigrationChecks(KitSettings settings, Object testInstance) {
         this.settings = settings;
         this.engine = new Engine(settings);
-        this.graph = engine.offline();
+        this.offline = engine.offline();
         this.testInstance = testInstance;
     }
 
@@ -46,7 +46,7 @@ public final class MigrationChecks implements AutoCloseable {
     /** Fails when the revisions have several heads, listing them. */
     public DynamicNode singleHead() {
         return DynamicTest.dynamicTest("single head", () -> {
-            List<RevisionInfo> heads = graph.heads();
+            List<RevisionInfo> heads = offline.graph().heads();
             if (heads.isEmpty()) {
                 throw new AssertionError("No revisions found in " + settings.locations());
             }
@@ -63,7 +63,7 @@ public final class MigrationChecks implements AutoCloseable {
 
     /** Upgrades a new database from base to every head. */
     public DynamicNode upgradeToHead() {
-        List<String> heads = ids(graph.heads());
+        List<String> heads = ids(offline.graph().heads());
         return DynamicTest.dynamicTest("upgrade base -> " + String.join(", ", heads), () -> {
             try (Sandbox database = sandboxes().create()) {
                 Migrations migrations = engine.on(database);
@@ -83,10 +83,10 @@ public final class MigrationChecks implements AutoCloseable {
 
     /** For every revision, oldest first: up, down and up again restores the schema exactly. */
     public DynamicNode downgrades() {
-        List<RevisionInfo> order = Engine.upgradeOrder(graph);
+        List<RevisionInfo> order = Engine.upgradeOrder(offline);
         Set<String> irreversible = new HashSet<>();
         for (String revision : settings.irreversible()) {
-            for (RevisionInfo info : graph.show(revision)) {
+            for (RevisionInfo info : offline.graph().show(revision)) {
                 irreversible.add(info.id());
             }
         }
@@ -115,7 +115,7 @@ public final class MigrationChecks implements AutoCloseable {
     public DynamicNode seededData() {
         Hooks hooks;
         try {
-            hooks = Hooks.find(testInstance.getClass(), graph);
+            hooks = Hooks.find(testInstance.getClass(), offline);
         } catch (IllegalStateException e) {
             // A hook naming no revision is the test's mistake: report it as a failing check, not a crash.
             return DynamicContainer.dynamicContainer(
@@ -123,7 +123,7 @@ public final class MigrationChecks implements AutoCloseable {
                         throw new AssertionError(e.getMessage(), e);
                     })));
         }
-        List<RevisionInfo> revisions = hooks.revisions(Engine.upgradeOrder(graph));
+        List<RevisionInfo> revisions = hooks.revisions(Engine.upgradeOrder(offline));
         Stream<DynamicNode> tests = revisions.stream()
                 .map(revision -> DynamicTest.dynamicTest(
                         "data seeded before " + revision.id() + " survives it", () -> seeded(hooks, revision)));

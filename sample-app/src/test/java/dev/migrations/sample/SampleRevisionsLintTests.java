@@ -33,7 +33,7 @@ class SampleRevisionsLintTests {
 
         LintReport report = migrations.lint(null, options);
 
-        assertThat(report.revisions()).hasSize(migrations.revisions().size());
+        assertThat(report.revisions()).hasSize(migrations.graph().revisions().size());
         assertThat(report.atLeast(Severity.ERROR))
                 .as("error-level lint findings in the sample's revisions:%n%s", describe(report))
                 .isEmpty();

@@ -1,6 +1,7 @@
 package dev.migrations.internal.command;
 
 import dev.migrations.MigrationsException;
+import dev.migrations.RevisionGraph;
 import dev.migrations.RevisionInfo;
 import dev.migrations.internal.graph.Revision;
 import dev.migrations.internal.runtime.RevisionErrors;
@@ -9,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** {@code heads}, {@code branches}, {@code history}, {@code show} and {@code current}: questions to the graph. */
-public final class GraphQueries {
+/** The {@link RevisionGraph} of the engine's scripts: {@code heads}, {@code branches}, {@code history}, {@code show}. */
+public final class GraphQueries implements RevisionGraph {
     private final Engine engine;
 
     /** Queries over the engine's graph. */
@@ -18,18 +19,22 @@ public final class GraphQueries {
         this.engine = engine;
     }
 
-    /** Every revision, in load order. */
+    @Override
     public List<RevisionInfo> revisions() {
         return engine.infosOf(engine.map().revisions());
     }
 
-    /** Revisions nothing revises, or with {@code resolveDependencies} nothing revises or depends on. */
-    public List<RevisionInfo> heads(boolean resolveDependencies) {
-        return engine.infos(
-                resolveDependencies ? engine.map().realHeads() : engine.map().heads());
+    @Override
+    public List<RevisionInfo> heads() {
+        return engine.infos(engine.map().heads());
     }
 
-    /** Branch points, newest first. */
+    @Override
+    public List<RevisionInfo> headsResolvingDependencies() {
+        return engine.infos(engine.map().realHeads());
+    }
+
+    @Override
     public List<RevisionInfo> branchPoints() {
         List<RevisionInfo> result = new ArrayList<>();
         for (RevisionInfo rev : history(null, null)) {
@@ -40,12 +45,12 @@ public final class GraphQueries {
         return result;
     }
 
-    /**
-     * Revisions in a range, newest first, where {@code current} stands for the given version-table rows.
-     *
-     * @param range {@code [start]:[end]}, or null for everything
-     * @param currentRows the database's rows, or null when there is no database
-     */
+    @Override
+    public List<RevisionInfo> history(String range) {
+        return history(range, null);
+    }
+
+    @Override
     public List<RevisionInfo> history(String range, List<String> currentRows) {
         String base = null;
         String head = null;
@@ -91,7 +96,7 @@ public final class GraphQueries {
         return sb.append(')').toString();
     }
 
-    /** The revisions an identifier names (several for {@code heads} or a label with several heads). */
+    @Override
     public List<RevisionInfo> show(String identifier) {
         List<RevisionInfo> result = new ArrayList<>();
         for (Revision rev : RevisionErrors.defaults().call(() -> engine.map().getRevisions(identifier))) {
@@ -103,17 +108,17 @@ public final class GraphQueries {
         return result;
     }
 
-    /** The revisions the version-table rows amount to, reduced to branch tips. */
+    @Override
     public List<RevisionInfo> current(List<String> rows) {
         return engine.infosOf(RevisionErrors.defaults().call(() -> engine.map().currentRevisions(rows)));
     }
 
-    /** Version-table rows that name no known revision. */
-    public List<String> unknown(List<String> rows) {
+    @Override
+    public List<String> unknownRevisions(List<String> rows) {
         return engine.unknown(rows);
     }
 
-    /** The revisions {@code downgrade target} would undo from the rows, newest first; empty for an upgrade target. */
+    @Override
     public List<String> downgradePlan(String target, List<String> rows) {
         List<String> ids = new ArrayList<>();
         try {
@@ -127,8 +132,8 @@ public final class GraphQueries {
         return ids;
     }
 
-    /** Every revision the rows imply. */
-    public Set<String> applied(List<String> rows) {
+    @Override
+    public Set<String> appliedRevisions(List<String> rows) {
         return engine.applied(rows);
     }
 }

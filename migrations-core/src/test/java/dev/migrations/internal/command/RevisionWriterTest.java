@@ -46,7 +46,7 @@ class RevisionWriterTest {
         Path second = load().revision(NewRevision.withMessage("add email"));
         assertThat(Files.readString(second)).contains("-- Revises: aaaa1111\n");
         Migrations m = load();
-        assertThat(m.heads()).extracting(RevisionInfo::downRevisions).containsExactly(List.of("aaaa1111"));
+        assertThat(m.graph().heads()).extracting(RevisionInfo::downRevisions).containsExactly(List.of("aaaa1111"));
     }
 
     @Test
@@ -62,7 +62,7 @@ class RevisionWriterTest {
         assertThatThrownBy(() -> load().revision(NewRevision.withMessage("y")))
                 .hasMessageStartingWith("Multiple heads are present; please specify the head revision");
         Path merge = load().merge(List.of("heads"), "merge", null, "dddd4444");
-        assertThat(load().heads()).extracting(RevisionInfo::id).containsExactly("dddd4444");
+        assertThat(load().graph().heads()).extracting(RevisionInfo::id).containsExactly("dddd4444");
         assertThat(merge.getFileName().toString()).isEqualTo("dddd4444_merge.sql");
     }
 

@@ -95,9 +95,9 @@ public class MigrationsEndpoint {
             String target,
             @Nullable LastRunDescriptor lastRun) {
         List<String> rows = engine.currentRows();
-        List<String> unknown = engine.unknownRevisions(rows);
+        List<String> unknown = engine.graph().unknownRevisions(rows);
         List<HistoryEntry> history = engine.appliedHistory();
-        List<RevisionInfo> revisions = engine.revisions();
+        List<RevisionInfo> revisions = engine.graph().revisions();
         if (!unknown.isEmpty()) {
             // Nothing can be planned from rows the graph lacks; the history table still says what ran.
             Set<String> applied = appliedFromHistory(history);
@@ -105,7 +105,7 @@ public class MigrationsEndpoint {
                     versionTable,
                     schema,
                     rows,
-                    engine.heads().stream().map(RevisionInfo::id).toList(),
+                    engine.graph().heads().stream().map(RevisionInfo::id).toList(),
                     target,
                     List.of(),
                     null,
@@ -117,7 +117,7 @@ public class MigrationsEndpoint {
                     null);
         }
         MigrationStatus status = engine.status(target);
-        Set<String> applied = engine.appliedRevisions(rows);
+        Set<String> applied = engine.graph().appliedRevisions(rows);
         return new EngineDescriptor(
                 versionTable,
                 schema,

@@ -106,6 +106,7 @@ class JavaMigrationBeanIT {
             assertThat(jdbc.queryForList("SELECT version_num FROM alembic_version", String.class))
                     .containsExactly(BEAN_REVISION);
             assertThat(context.getBean(Migrations.class)
+                            .graph()
                             .show(BEAN_REVISION)
                             .get(0)
                             .path())
