@@ -15,19 +15,14 @@ public final class Runs {
 
     /** Upgrades to the target; the verification record may answer a database already at it. */
     public MigrationResult upgrade(String target) {
-        return engine.online().run(upgradeRun(Range.single(target), (t, rows) -> engine.planner()
-                .upgrade(t, rows)));
+        String single = Range.single(target);
+        return engine.online().run(upgradeRun(single, rows -> engine.planner().upgrade(single, rows)));
     }
 
     /** The run {@code upgrade target} takes, planning with {@code plan}. */
-    OnlineRunner.Run upgradeRun(String target, Plan plan) {
+    OnlineRunner.Run upgradeRun(String target, OnlineRunner.Plan plan) {
         return new OnlineRunner.Run(
-                "upgrade",
-                target,
-                false,
-                engine::checkChecksums,
-                rows -> plan.steps(target, rows),
-                engine.verification(target));
+                "upgrade", target, false, engine::checkChecksums, plan, engine.verification(target));
     }
 
     /** Downgrades to the target. */
@@ -57,11 +52,5 @@ public final class Runs {
                         (rows, recorded) -> {},
                         rows -> engine.planner().stamp(revisions, rows),
                         null));
-    }
-
-    /** Plans a target from rows. */
-    interface Plan {
-        /** The steps. */
-        List<dev.migrations.internal.runtime.Step> steps(String target, List<String> rows);
     }
 }

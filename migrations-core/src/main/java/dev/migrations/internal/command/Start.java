@@ -121,7 +121,7 @@ public final class Start {
             List<ChecksumMismatch> mismatches = engine.mismatches(rows, recorded);
             checksums(mismatches);
             PlanOnce plan = new PlanOnce();
-            List<String> pending = ids(plan.steps(target, rows));
+            List<String> pending = ids(plan.steps(rows));
             if (!pending.isEmpty()) {
                 return pending(rows, plan, pending);
             }
@@ -137,7 +137,7 @@ public final class Start {
         private OnlineRunner.Run pending(List<String> rows, PlanOnce plan, List<String> pending) {
             switch (options.mode()) {
                 case UPGRADE -> {
-                    lint(plan.steps(target, rows));
+                    lint(plan.steps(rows));
                     return new Runs(engine).upgradeRun(target, plan);
                 }
                 case VALIDATE -> throw notAtTarget(rows, pending);
@@ -260,14 +260,14 @@ public final class Start {
      * The upgrade plan made once from the rows the look read, and again only from other rows (another
      * migrator moved the version table before this run took the lock).
      */
-    private final class PlanOnce implements Runs.Plan {
+    private final class PlanOnce implements OnlineRunner.Plan {
         private List<String> rows;
         private List<Step> steps;
 
         @Override
-        public List<Step> steps(String planTarget, List<String> from) {
+        public List<Step> steps(List<String> from) {
             if (!from.equals(rows)) {
-                steps = engine.planner().upgrade(planTarget, from);
+                steps = engine.planner().upgrade(target, from);
                 rows = List.copyOf(from);
             }
             return steps;
