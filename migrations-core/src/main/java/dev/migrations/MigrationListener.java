@@ -26,10 +26,10 @@ public interface MigrationListener {
     /**
      * A run failed.
      *
-     * @param command {@code upgrade}, {@code downgrade} or {@code stamp}
+     * @param kind upgrade, downgrade or stamp
      * @param target the target as given
      * @param error what went wrong
      * @param duration how long the run took until it failed
      */
-    default void runFailed(String command, String target, MigrationsException error, Duration duration) {}
+    default void runFailed(RunKind kind, String target, MigrationsException error, Duration duration) {}
 }

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What a run did.
  *
- * @param command {@code upgrade}, {@code downgrade} or {@code stamp}
+ * @param kind upgrade, downgrade or stamp
  * @param target the target as given
  * @param before version-table rows before the run
  * @param after version-table rows after the run
@@ -14,7 +14,7 @@ import java.util.List;
  * @param duration the whole run, lock wait included
  */
 public record MigrationResult(
-        String command,
+        RunKind kind,
         String target,
         List<String> before,
         List<String> after,
@@ -23,6 +23,7 @@ public record MigrationResult(
 
     /** Copies the lists. */
     public MigrationResult {
+        java.util.Objects.requireNonNull(kind, "kind");
         before = List.copyOf(before);
         after = List.copyOf(after);
         steps = List.copyOf(steps);

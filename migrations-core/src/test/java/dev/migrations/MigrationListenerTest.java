@@ -32,13 +32,13 @@ class MigrationListenerTest {
 
         @Override
         public void runFinished(MigrationResult result) {
-            events.add("finished " + result.command() + " " + result.after());
+            events.add("finished " + result.kind().label() + " " + result.after());
         }
 
         @Override
-        public void runFailed(String command, String target, MigrationsException error, Duration duration) {
-            events.add(
-                    "failed " + command + " " + target + " " + error.getClass().getSimpleName());
+        public void runFailed(RunKind kind, String target, MigrationsException error, Duration duration) {
+            events.add("failed " + kind.label() + " " + target + " "
+                    + error.getClass().getSimpleName());
         }
     };
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrations.LintOptions;
 import dev.migrations.Migrations;
+import dev.migrations.RunKind;
 import dev.migrations.Severity;
 import dev.migrations.StartMode;
 import dev.migrations.StartOptions;
@@ -129,7 +130,7 @@ abstract class StartContract extends DatabaseContract {
 
         StartResult down = start(toR1.allowingDowngrade());
         assertThat(down.outcome()).isEqualTo(StartResult.Outcome.MIGRATED);
-        assertThat(down.run().command()).isEqualTo("downgrade");
+        assertThat(down.run().kind()).isEqualTo(RunKind.DOWNGRADE);
         assertThat(rows()).containsExactly("r1");
     }
 

@@ -11,6 +11,7 @@ import dev.migrations.MigrationStatus;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfig;
 import dev.migrations.MigrationsException;
+import dev.migrations.RunKind;
 import dev.migrations.ScriptException;
 import dev.migrations.StartMode;
 import dev.migrations.StartOptions;
@@ -135,7 +136,7 @@ abstract class VerifiedStartContract extends DatabaseContract {
         assertThat(start.run()).isNull();
         assertThat(finished).hasSize(1);
         MigrationResult result = finished.get(0);
-        assertThat(result.command()).isEqualTo("upgrade");
+        assertThat(result.kind()).isEqualTo(RunKind.UPGRADE);
         assertThat(result.steps()).isEmpty();
         assertThat(result.after()).containsExactly("r2");
         assertThat(locks).as("no lock for a start at the verified head").isEmpty();

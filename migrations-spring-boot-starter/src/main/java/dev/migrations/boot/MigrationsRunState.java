@@ -8,6 +8,7 @@ import dev.migrations.MigrationResult;
 import dev.migrations.MigrationStatus;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
+import dev.migrations.RunKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -324,14 +325,26 @@ public final class MigrationsRunState implements MigrationListener {
             }
         }
         ended(new LastRun(
-                clock.instant(), result.duration(), Outcome.SUCCESS, result.command(), result.target(), ran, null));
+                clock.instant(),
+                result.duration(),
+                Outcome.SUCCESS,
+                result.kind().label(),
+                result.target(),
+                ran,
+                null));
     }
 
     @Override
-    public void runFailed(String command, String target, MigrationsException error, Duration duration) {
+    public void runFailed(RunKind kind, String target, MigrationsException error, Duration duration) {
         List<String> ran = error instanceof MigrationFailedException failed ? failed.appliedInRun() : List.of();
         ended(new LastRun(
-                clock.instant(), duration, Outcome.FAILURE, command, target, ran, String.valueOf(error.getMessage())));
+                clock.instant(),
+                duration,
+                Outcome.FAILURE,
+                kind.label(),
+                target,
+                ran,
+                String.valueOf(error.getMessage())));
     }
 
     private void ended(LastRun run) {

@@ -1,6 +1,7 @@
 package dev.migrations.internal.command;
 
 import dev.migrations.MigrationResult;
+import dev.migrations.RunKind;
 import dev.migrations.internal.runtime.OnlineRunner;
 import java.util.List;
 
@@ -22,7 +23,7 @@ public final class Runs {
     /** The run {@code upgrade target} takes, planning with {@code plan}. */
     OnlineRunner.Run upgradeRun(String target, OnlineRunner.Plan plan) {
         return new OnlineRunner.Run(
-                "upgrade", target, false, engine::checkChecksums, plan, engine.verification(target));
+                RunKind.UPGRADE, target, false, engine::checkChecksums, plan, engine.verification(target));
     }
 
     /** Downgrades to the target. */
@@ -33,7 +34,7 @@ public final class Runs {
     /** The run {@code downgrade target} takes. */
     OnlineRunner.Run downgradeRun(String target) {
         return new OnlineRunner.Run(
-                "downgrade",
+                RunKind.DOWNGRADE,
                 target,
                 false,
                 engine::checkChecksums,
@@ -46,7 +47,7 @@ public final class Runs {
         revisions.forEach(Range::single);
         return engine.online()
                 .run(new OnlineRunner.Run(
-                        "stamp",
+                        RunKind.STAMP,
                         String.join(" ", revisions),
                         purge,
                         (rows, recorded) -> {},

@@ -2,6 +2,7 @@ package dev.migrations.internal.command;
 
 import dev.migrations.ChecksumMismatch;
 import dev.migrations.MigrationResult;
+import dev.migrations.RunKind;
 import dev.migrations.StartMode;
 import dev.migrations.StartOptions;
 import dev.migrations.StartRefusedException;
@@ -160,7 +161,7 @@ public final class Start {
     /** The database is at the target: mode upgrade reports the upgrade that had nothing to do. */
     private Outcome atTarget(OnlineRunner runner, List<String> rows) {
         if (options.mode() == StartMode.UPGRADE) {
-            runner.reportNothingToDo("upgrade", target, rows, started);
+            runner.reportNothingToDo(RunKind.UPGRADE, target, rows, started);
         } else {
             String how =
                     switch (options.mode()) {

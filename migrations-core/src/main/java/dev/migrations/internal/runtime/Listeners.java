@@ -4,6 +4,7 @@ import dev.migrations.AppliedStep;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationResult;
 import dev.migrations.MigrationsException;
+import dev.migrations.RunKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -46,7 +47,7 @@ final class Listeners implements MigrationListener {
     }
 
     @Override
-    public void runFailed(String command, String target, MigrationsException error, Duration duration) {
-        each(l -> l.runFailed(command, target, error, duration));
+    public void runFailed(RunKind kind, String target, MigrationsException error, Duration duration) {
+        each(l -> l.runFailed(kind, target, error, duration));
     }
 }

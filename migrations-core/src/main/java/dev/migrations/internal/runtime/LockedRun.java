@@ -3,6 +3,7 @@ package dev.migrations.internal.runtime;
 import dev.migrations.MigrationResult;
 import dev.migrations.MigrationsConfig;
 import dev.migrations.MigrationsException;
+import dev.migrations.RunKind;
 import dev.migrations.internal.dialect.Dialect;
 import dev.migrations.internal.script.RevisionScript;
 import java.sql.Connection;
@@ -38,7 +39,7 @@ final class LockedRun {
     }
 
     MigrationResult run(Connection connection, Dialect dialect, OnlineRunner.Run run, long start) throws SQLException {
-        String command = run.command();
+        String command = run.kind().label();
         boolean purge = run.purge();
         OnlineRunner.Plan plan = run.plan();
         OnlineRunner.Verification verification = run.verification();
@@ -119,7 +120,7 @@ final class LockedRun {
             }
         }
         List<String> after = JdbcSupport.readRows(connection, dialect, schema, table);
-        if (verification != null && command.equals("upgrade")) {
+        if (verification != null && run.kind() == RunKind.UPGRADE) {
             // Under the lock, the newest history row is this run's last.
             readOnly.recordVerified(
                     connection,
@@ -129,7 +130,7 @@ final class LockedRun {
                     VerificationRecord.latestHistoryId(connection, dialect, schema, table));
         }
         MigrationResult result = new MigrationResult(
-                command, run.target(), before, after, sink.committed(), Duration.ofNanos(System.nanoTime() - start));
+                run.kind(), run.target(), before, after, sink.committed(), Duration.ofNanos(System.nanoTime() - start));
         summarize(result);
         return result;
     }
@@ -141,7 +142,7 @@ final class LockedRun {
         }
         LOG.info(
                 "{} {}: {} step(s), {} script(s) run in {} ms; the database is at {}",
-                capitalize(result.command()),
+                capitalize(result.kind().label()),
                 result.target(),
                 result.steps().size(),
                 result.scriptsRun(),

@@ -5,6 +5,7 @@ import dev.migrations.HistoryEntry;
 import dev.migrations.MigrationResult;
 import dev.migrations.MigrationsConfig;
 import dev.migrations.MigrationsException;
+import dev.migrations.RunKind;
 import dev.migrations.internal.dialect.Dialect;
 import dev.migrations.internal.redaction.Redaction;
 import dev.migrations.internal.script.RevisionScript;
@@ -166,7 +167,7 @@ public final class OnlineRunner {
     /**
      * One run of a command.
      *
-     * @param command {@code upgrade}, {@code downgrade} or {@code stamp}
+     * @param kind upgrade, downgrade or stamp
      * @param target the target as given, for messages
      * @param purge whether to empty the version table first ({@code stamp --purge})
      * @param check checks on the rows before planning
@@ -174,8 +175,7 @@ public final class OnlineRunner {
      * @param verification the scripts' fingerprint and heads, when checksums are validated and the
      *     verification record may be used and written; null otherwise
      */
-    public record Run(
-            String command, String target, boolean purge, Check check, Plan plan, Verification verification) {}
+    public record Run(RunKind kind, String target, boolean purge, Check check, Plan plan, Verification verification) {}
 
     /**
      * What one read-only look at the database found, without the lock.
@@ -226,8 +226,8 @@ public final class OnlineRunner {
     public MigrationResult run(Run run) {
         long start = System.nanoTime();
         // A stamp always takes the locked path: it also clears a half-applied revision's record.
-        boolean mayLook = !run.purge() && !run.command().equals("stamp");
-        return reported(run.command(), run.target(), start, () -> {
+        boolean mayLook = !run.purge() && run.kind() != RunKind.STAMP;
+        return reported(run.kind(), run.target(), start, () -> {
             try (Connection connection = connect()) {
                 Dialect dialect = dialectOf(connection);
                 MigrationResult result = mayLook
@@ -262,7 +262,7 @@ public final class OnlineRunner {
             if (run == null) {
                 return null;
             }
-            return reported(run.command(), run.target(), start, () -> locked(connection, run, start));
+            return reported(run.kind(), run.target(), start, () -> locked(connection, run, start));
         } catch (SQLException e) {
             throw new MigrationsException("Database error: " + e.getMessage() + sqlState(e), e);
         }
@@ -273,23 +273,23 @@ public final class OnlineRunner {
     }
 
     /** Runs the work, telling the listeners how it ended, with errors in the engine's words. */
-    private MigrationResult reported(String command, String target, long start, RunWork work) {
+    private MigrationResult reported(RunKind kind, String target, long start, RunWork work) {
         MigrationResult result;
         try {
             result = work.run();
         } catch (SQLException e) {
             MigrationsException error = ConnectionLoss.lost(e)
-                    ? ConnectionLoss.duringRun(command, StepFailure.firstLine(e.getMessage()) + sqlState(e), e)
+                    ? ConnectionLoss.duringRun(kind.label(), StepFailure.firstLine(e.getMessage()) + sqlState(e), e)
                     : new MigrationsException(
                             "Database error: " + e.getMessage() + sqlState(e) + ConnectionLoss.advice(e), e);
-            listeners.runFailed(command, target, error, Duration.ofNanos(System.nanoTime() - start));
+            listeners.runFailed(kind, target, error, Duration.ofNanos(System.nanoTime() - start));
             throw error;
         } catch (MigrationsException e) {
-            listeners.runFailed(command, target, e, Duration.ofNanos(System.nanoTime() - start));
+            listeners.runFailed(kind, target, e, Duration.ofNanos(System.nanoTime() - start));
             throw e;
         } catch (RuntimeException e) {
             MigrationsException reported = new MigrationsException("Unexpected error: " + e, e);
-            listeners.runFailed(command, target, reported, Duration.ofNanos(System.nanoTime() - start));
+            listeners.runFailed(kind, target, reported, Duration.ofNanos(System.nanoTime() - start));
             throw e;
         }
         listeners.runFinished(result);
@@ -305,8 +305,8 @@ public final class OnlineRunner {
      * Reports a run of {@code command} that found nothing to do at {@code rows} (the log line and the
      * listeners' finished run), as {@link #run} does, for a caller that established it itself.
      */
-    public MigrationResult reportNothingToDo(String command, String target, List<String> rows, long start) {
-        MigrationResult result = ReadOnlyPath.nothingDone(command, target, rows, start);
+    public MigrationResult reportNothingToDo(RunKind kind, String target, List<String> rows, long start) {
+        MigrationResult result = ReadOnlyPath.nothingDone(kind, target, rows, start);
         listeners.runFinished(result);
         return result;
     }

@@ -2,6 +2,7 @@ package dev.migrations.internal.runtime;
 
 import dev.migrations.MigrationResult;
 import dev.migrations.MigrationsConfig;
+import dev.migrations.RunKind;
 import dev.migrations.internal.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,14 +43,14 @@ final class ReadOnlyPath {
         }
         if (look.state() == OnlineRunner.Look.State.VERIFIED) {
             LOG.debug("Scripts unchanged since verified");
-            return nothingDone(run.command(), run.target(), look.rows(), start);
+            return nothingDone(run.kind(), run.target(), look.rows(), start);
         }
         run.check().check(look.rows(), look.recordedChecksums());
         if (!run.plan().steps(look.rows()).isEmpty()) {
             return null;
         }
         recordVerified(connection, dialect, run.verification(), look);
-        return nothingDone(run.command(), run.target(), look.rows(), start);
+        return nothingDone(run.kind(), run.target(), look.rows(), start);
     }
 
     /**
@@ -117,9 +118,9 @@ final class ReadOnlyPath {
         return new Tables(exist[0], exist[1], exist[2]);
     }
 
-    static MigrationResult nothingDone(String command, String target, List<String> rows, long start) {
-        MigrationResult result = new MigrationResult(
-                command, target, rows, rows, List.of(), Duration.ofNanos(System.nanoTime() - start));
+    static MigrationResult nothingDone(RunKind kind, String target, List<String> rows, long start) {
+        MigrationResult result =
+                new MigrationResult(kind, target, rows, rows, List.of(), Duration.ofNanos(System.nanoTime() - start));
         LockedRun.summarize(result);
         return result;
     }
