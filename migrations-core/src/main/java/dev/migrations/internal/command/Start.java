@@ -222,11 +222,11 @@ public final class Start {
         throw new StartRefusedException(
                 "The database is at " + describe(rows) + ", above the target " + target + ": reaching it would"
                         + " downgrade " + String.join(", ", undo) + ".",
-                "Set migrations.target to the database's revision (or 'head')"
+                "Set migrations.target (CLI: the start's TARGET) to the database's revision (or 'head')"
                         + (upgrade
                                 ? ", or set migrations.allow-downgrade=true (CLI: --allow-downgrade) to downgrade"
                                         + " at start-up."
-                                : "; migrations.mode=" + options.mode().name().toLowerCase(java.util.Locale.ROOT)
+                                : "; mode " + options.mode().name().toLowerCase(java.util.Locale.ROOT)
                                         + " never migrates."));
     }
 
@@ -245,9 +245,10 @@ public final class Start {
         return new StartRefusedException(
                 "The database is at " + describe(rows) + ", not at the target " + target + ": " + pending.size()
                         + " revision(s) pending: " + String.join(", ", pending)
-                        + " (migrations.mode=validate never migrates).",
+                        + " (mode validate never migrates).",
                 "Upgrade the database first (another instance with migrations.mode=upgrade, or 'migrations"
-                        + " upgrade " + target + "'), or set migrations.mode=upgrade to migrate at start-up.");
+                        + " upgrade " + target + "'), or set migrations.mode=upgrade (CLI: start --mode upgrade) to"
+                        + " migrate at start-up.");
     }
 
     private void lint(List<Step> steps) {
