@@ -56,6 +56,7 @@ public final class MigrationsCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
     private Settings settings;
+    private ConfigFile configFile;
     private Migrations migrations;
 
     @Spec
@@ -325,9 +326,13 @@ public final class MigrationsCommand implements Callable<Integer> {
 
     /** A setting of {@code --config} (placeholders resolved against the environment), if given there. */
     java.util.Optional<String> configValue(String key) {
-        return config == null
-                ? java.util.Optional.empty()
-                : ConfigFile.read(config, env).get(key, env);
+        if (config == null) {
+            return java.util.Optional.empty();
+        }
+        if (configFile == null) {
+            configFile = ConfigFile.read(config, env);
+        }
+        return configFile.get(key, env);
     }
 
     /** The output format of the read commands. */
