@@ -94,8 +94,10 @@ public class MigrationsEndpoint {
             @Nullable String schema,
             String target,
             @Nullable LastRunDescriptor lastRun) {
-        List<String> rows = engine.currentRows();
-        List<String> unknown = engine.graph().unknownRevisions(rows);
+        // One look answers rows, heads and unknown rows alike.
+        MigrationStatus status = engine.status(target);
+        List<String> rows = status.current();
+        List<String> unknown = status.unknownRevisions();
         List<HistoryEntry> history = engine.appliedHistory();
         List<RevisionInfo> revisions = engine.graph().revisions();
         if (!unknown.isEmpty()) {
@@ -105,7 +107,7 @@ public class MigrationsEndpoint {
                     versionTable,
                     schema,
                     rows,
-                    engine.graph().heads().stream().map(RevisionInfo::id).toList(),
+                    status.heads(),
                     target,
                     List.of(),
                     null,
@@ -116,7 +118,6 @@ public class MigrationsEndpoint {
                     revisions(revisions, applied, Set.of(), history, List.of(), "unknown"),
                     null);
         }
-        MigrationStatus status = engine.status(target);
         Set<String> applied = engine.graph().appliedRevisions(rows);
         return new EngineDescriptor(
                 versionTable,
