@@ -23,10 +23,8 @@ final class DowngradeCommand extends RunCommand {
 
     @Override
     void online() {
-        if (revision.contains(":")) {
-            throw failed("Range revision not allowed");
-        }
-        onlineOrSql("downgrade").downgrade(revision);
+        String target = singleTarget(revision);
+        onlineOrSql("downgrade").downgrade(target);
     }
 
     @Override

@@ -23,6 +23,14 @@ abstract class RunCommand extends Subcommand {
     /** The script {@code --sql} prints. */
     abstract String offline(Migrations engine);
 
+    /** The revision as an online target; a range is refused before a database is asked for, as Alembic does. */
+    static String singleTarget(String revision) {
+        if (revision.contains(":")) {
+            throw failed("Range revision not allowed");
+        }
+        return revision;
+    }
+
     @Override
     public final Integer call() {
         rejectJson();

@@ -24,10 +24,8 @@ final class UpgradeCommand extends RunCommand {
 
     @Override
     void online() {
-        if (revision.contains(":")) {
-            throw failed("Range revision not allowed");
-        }
-        onlineOrSql("upgrade").upgrade(revision);
+        String target = singleTarget(revision);
+        onlineOrSql("upgrade").upgrade(target);
     }
 
     @Override
