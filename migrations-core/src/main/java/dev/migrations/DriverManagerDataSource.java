@@ -14,13 +14,22 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
-/** A minimal unpooled DataSource over {@link DriverManager}, for the JDBC-URL configuration. */
-final class DriverManagerDataSource implements DataSource {
+/**
+ * A minimal unpooled DataSource over {@link DriverManager}: each {@code getConnection} opens a
+ * connection, and closing it closes it. What {@code MigrationsConfig.Builder.url} and a fleet's
+ * database-per-tenant layout connect with; errors never show the password.
+ */
+public final class DriverManagerDataSource implements DataSource {
     private final String url;
     private final @Nullable String user;
     private final @Nullable String password;
 
-    DriverManagerDataSource(@Nullable String url, @Nullable String user, @Nullable String password) {
+    /**
+     * A DataSource for a JDBC URL.
+     *
+     * @throws MigrationsException when the URL does not start with {@code jdbc:}
+     */
+    public DriverManagerDataSource(@Nullable String url, @Nullable String user, @Nullable String password) {
         if (url == null || !url.startsWith("jdbc:")) {
             throw new MigrationsException(
                     "Database URL must start with 'jdbc:' (e.g." + " jdbc:postgresql://localhost:5432/app); got "

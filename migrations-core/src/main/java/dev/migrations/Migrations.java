@@ -14,6 +14,7 @@ import dev.migrations.spi.Operations;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -102,6 +103,17 @@ public final class Migrations {
     /** The configuration this engine was loaded with. */
     public MigrationsConfig config() {
         return engine.config();
+    }
+
+    /**
+     * The same engine over another database: the given DataSource, with the version table in the given
+     * schema. Both engines share the scripts, listed, read and parsed once, so a fleet of tenants costs
+     * one parse; use {@link dev.migrations.fleet.Fleet} to run a verb over many.
+     *
+     * @param schema the version table's schema, or null for the connection's default schema
+     */
+    public Migrations on(DataSource dataSource, @Nullable String schema) {
+        return new Migrations(engine.on(engine.config().on(dataSource, schema)));
     }
 
     // ------------------------------------------------------------------ the graph

@@ -88,6 +88,30 @@ public record MigrationsConfig(
         }
     }
 
+    /**
+     * This configuration over another database: the given DataSource, with the version table in the
+     * given schema; every other setting stays.
+     *
+     * @param otherSchema the version table's schema, or null for the connection's default schema
+     */
+    public MigrationsConfig on(DataSource otherDataSource, @Nullable String otherSchema) {
+        return new MigrationsConfig(
+                locations,
+                classLoader,
+                dialect,
+                versionTable,
+                otherSchema,
+                transactionPerMigration,
+                Objects.requireNonNull(otherDataSource, "dataSource"),
+                lockWaitTimeout,
+                ddlLockTimeout,
+                statementTimeout,
+                validateChecksums,
+                listeners,
+                javaMigrations,
+                javaMigrationPackages);
+    }
+
     /** A builder with the defaults. */
     public static Builder builder() {
         return new Builder();

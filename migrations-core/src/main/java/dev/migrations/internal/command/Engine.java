@@ -30,10 +30,22 @@ public final class Engine {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
     private final MigrationsConfig config;
-    private final ScriptListing listing;
-    private volatile List<RevisionScript> javaScripts;
-    private volatile String fingerprint;
-    private volatile Loaded loaded;
+    private final Scripts scripts;
+
+    /**
+     * The listing and what is read from it on first need; engines made with {@link #on} share it, so a
+     * fleet of tenants reads and parses the scripts once.
+     */
+    private static final class Scripts {
+        final ScriptListing listing;
+        volatile List<RevisionScript> javaScripts;
+        volatile String fingerprint;
+        volatile Loaded loaded;
+
+        Scripts(ScriptListing listing) {
+            this.listing = listing;
+        }
+    }
 
     /** The scripts read and parsed, and the graph built from them. */
     private record Loaded(
@@ -90,7 +102,20 @@ public final class Engine {
                     + " Migrations.listScripts(config.locations(), config.classLoader())");
         }
         this.config = config;
-        this.listing = listing;
+        this.scripts = new Scripts(listing);
+    }
+
+    private Engine(MigrationsConfig config, Scripts scripts) {
+        this.config = config;
+        this.scripts = scripts;
+    }
+
+    /**
+     * An engine over another database (and version-table schema) that shares these scripts, read once
+     * for both; the configuration must differ only in where it connects.
+     */
+    public Engine on(MigrationsConfig other) {
+        return new Engine(other, scripts);
     }
 
     /** The configuration. */
@@ -99,15 +124,15 @@ public final class Engine {
     }
 
     private Loaded loaded() {
-        Loaded result = loaded;
+        Loaded result = scripts.loaded;
         if (result == null) {
-            synchronized (this) {
-                result = loaded;
+            synchronized (scripts) {
+                result = scripts.loaded;
                 if (result == null) {
-                    List<RevisionScript> all = new ArrayList<>(listing.parse());
+                    List<RevisionScript> all = new ArrayList<>(scripts.listing.parse());
                     all.addAll(javaScripts());
                     result = Loaded.of(List.copyOf(all));
-                    loaded = result;
+                    scripts.loaded = result;
                 }
             }
         }
@@ -115,10 +140,10 @@ public final class Engine {
     }
 
     private List<RevisionScript> javaScripts() {
-        List<RevisionScript> result = javaScripts;
+        List<RevisionScript> result = scripts.javaScripts;
         if (result == null) {
             result = JavaMigrationScripts.load(config);
-            javaScripts = result;
+            scripts.javaScripts = result;
         }
         return result;
     }
@@ -128,7 +153,7 @@ public final class Engine {
      * change stamps) and the Java migrations' ids and checksums; no script is read.
      */
     String fingerprint() {
-        String result = fingerprint;
+        String result = scripts.fingerprint;
         if (result == null) {
             List<String> java = new ArrayList<>();
             for (RevisionScript script : javaScripts()) {
@@ -142,8 +167,8 @@ public final class Engine {
                         String.join(",", script.branchLabels()),
                         String.valueOf(script.transactional())));
             }
-            result = listing.fingerprint(java);
-            fingerprint = result;
+            result = scripts.listing.fingerprint(java);
+            scripts.fingerprint = result;
         }
         return result;
     }

@@ -1,0 +1,192 @@
+package dev.migrations.internal.fleet;
+
+import dev.migrations.internal.dialect.Dialect;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connections of a shared database with a tenant's schema first on the {@code search_path} (H2: its
+ * current schema), so the unqualified names of the scripts land in it. Closing a connection puts the
+ * old path back: the DataSource may be the application's pool, whose next borrower must not find
+ * itself in a tenant's schema.
+ */
+final class TenantSchemaDataSource implements DataSource {
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(TenantSchemaDataSource.class);
+
+    /** Whether the schema is made when missing (runs that write) or left alone (reads). */
+    enum Missing {
+        CREATE,
+        LEAVE
+    }
+
+    private final DataSource shared;
+    private final String schema;
+    private final Missing missing;
+
+    TenantSchemaDataSource(DataSource shared, String schema, Missing missing) {
+        this.shared = shared;
+        this.schema = schema;
+        this.missing = missing;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return enter(shared.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return enter(shared.getConnection(username, password));
+    }
+
+    private Connection enter(Connection connection) throws SQLException {
+        try {
+            Dialect dialect = Dialect.forProduct(connection.getMetaData().getDatabaseProductName());
+            boolean h2 = dialect.name().equals("h2");
+            String before;
+            boolean exists;
+            try (PreparedStatement ps = connection.prepareStatement(
+                    h2
+                            ? "SELECT CURRENT_SCHEMA, EXISTS(SELECT 1 FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = ?)"
+                            : "SELECT pg_catalog.current_setting('search_path'),"
+                                    + " EXISTS(SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?)")) {
+                ps.setString(1, dialect.storedName(schema));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    before = rs.getString(1);
+                    exists = rs.getBoolean(2);
+                }
+            }
+            if (!exists && missing == Missing.LEAVE) {
+                // A read of a tenant not yet made: the version table, looked up in the schema, is absent.
+                return connection;
+            }
+            String quoted = dialect.quote(schema);
+            if (!exists) {
+                execute(connection, "CREATE SCHEMA IF NOT EXISTS " + quoted);
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+            }
+            if (h2) {
+                execute(connection, "SET SCHEMA " + quoted);
+                return restoring(connection, "SET SCHEMA \"" + before.replace("\"", "\"\"") + "\"", null);
+            }
+            setSearchPath(connection, before.isBlank() ? quoted : quoted + ", " + before);
+            return restoring(connection, null, before);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static void setSearchPath(Connection connection, String path) throws SQLException {
+        try (PreparedStatement ps =
+                connection.prepareStatement("SELECT pg_catalog.set_config('search_path', ?, false)")) {
+            ps.setString(1, path);
+            ps.execute();
+        }
+    }
+
+    /** The connection, whose {@code close} first runs {@code resetSql} or sets the search path back. */
+    private static Connection restoring(Connection connection, @Nullable String resetSql, @Nullable String searchPath) {
+        InvocationHandler handler = new InvocationHandler() {
+            private boolean closed;
+
+            @Override
+            public @Nullable Object invoke(Object proxy, Method method, Object @Nullable [] args) throws Throwable {
+                if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                    if (!closed) {
+                        closed = true;
+                        reset(connection, resetSql, searchPath);
+                        connection.close();
+                    }
+                    return null;
+                }
+                try {
+                    return method.invoke(connection, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            }
+        };
+        return (Connection) Proxy.newProxyInstance(
+                TenantSchemaDataSource.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
+    }
+
+    private static void reset(Connection connection, @Nullable String resetSql, @Nullable String searchPath) {
+        try {
+            if (connection.isClosed()) {
+                return;
+            }
+            if (!connection.getAutoCommit()) {
+                // A failed transaction refuses every statement until it ends; the run has ended it or lost it.
+                connection.rollback();
+            }
+            if (resetSql != null) {
+                execute(connection, resetSql);
+            } else if (searchPath != null) {
+                setSearchPath(connection, searchPath);
+            }
+        } catch (SQLException e) {
+            LOG.warn(
+                    "Could not set the connection's schema back after a tenant's run ({}); a pool may hand it out"
+                            + " with the tenant's schema first",
+                    e.getMessage());
+        }
+    }
+
+    @Override
+    public @Nullable PrintWriter getLogWriter() throws SQLException {
+        return shared.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        shared.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        shared.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return shared.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return shared.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        return shared.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return shared.isWrapperFor(iface);
+    }
+}
