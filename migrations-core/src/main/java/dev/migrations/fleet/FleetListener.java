@@ -33,7 +33,7 @@ public interface FleetListener {
             return seconds <= 0 ? 0 : done / seconds;
         }
 
-        /** The time left at the rate so far, or null before any tenant finished. */
+        /** The time left at the rate so far (zero before any tenant finished). */
         public Duration eta() {
             double rate = rate();
             return rate <= 0 ? Duration.ZERO : Duration.ofMillis(Math.round(remaining() / rate * 1000));
