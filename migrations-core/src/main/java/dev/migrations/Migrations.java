@@ -107,8 +107,9 @@ public final class Migrations {
 
     /**
      * The same engine over another database: the given DataSource, with the version table in the given
-     * schema. Both engines share the scripts, listed, read and parsed once, so a fleet of tenants costs
-     * one parse; use {@link dev.migrations.fleet.Fleet} to run a verb over many.
+     * schema, and none of this engine's listeners (they describe this engine's database). Both engines
+     * share the scripts, listed, read and parsed once, so a fleet of tenants costs one parse; use {@link
+     * dev.migrations.fleet.Fleet} to run a verb over many.
      *
      * @param schema the version table's schema, or null for the connection's default schema
      */

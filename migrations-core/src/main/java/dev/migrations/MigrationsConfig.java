@@ -90,7 +90,8 @@ public record MigrationsConfig(
 
     /**
      * This configuration over another database: the given DataSource, with the version table in the
-     * given schema; every other setting stays.
+     * given schema, and no listeners (they describe this configuration's database); every other setting
+     * stays.
      *
      * @param otherSchema the version table's schema, or null for the connection's default schema
      */
@@ -107,7 +108,7 @@ public record MigrationsConfig(
                 ddlLockTimeout,
                 statementTimeout,
                 validateChecksums,
-                listeners,
+                List.of(),
                 javaMigrations,
                 javaMigrationPackages);
     }

@@ -3,6 +3,8 @@ package dev.migrations.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrations.MigrationListener;
+import dev.migrations.MigrationResult;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
 import dev.migrations.StartMode;
@@ -191,6 +193,32 @@ abstract class FleetContract extends DatabaseContract {
             assertThat(currentSchema(pooled)).isEqualTo(before);
         }
         assertThat(tables("acme")).contains("t_r1");
+    }
+
+    @Test
+    void theBaseEnginesListenersDoNotHearTheTenantsRuns() throws Exception {
+        files.linear("r1");
+        List<MigrationResult> heard = Collections.synchronizedList(new ArrayList<>());
+        Migrations base = db.configure(scripts)
+                .listener(new MigrationListener() {
+                    @Override
+                    public void runFinished(MigrationResult result) {
+                        heard.add(result);
+                    }
+                })
+                .load();
+
+        FleetResult result = Fleet.of(
+                        base,
+                        TenantLayout.schemaPerTenant(db.dataSource()),
+                        TenantSource.of(List.of("acme")),
+                        FleetOptions.defaults())
+                .upgrade("head");
+
+        assertThat(result.count(State.MIGRATED)).isEqualTo(1);
+        assertThat(heard).as("runs the base engine's listener heard").isEmpty();
+        base.upgrade("head");
+        assertThat(heard).hasSize(1);
     }
 
     @Test
