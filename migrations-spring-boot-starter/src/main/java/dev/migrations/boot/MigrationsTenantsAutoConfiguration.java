@@ -1,0 +1,132 @@
+package dev.migrations.boot;
+
+import dev.migrations.Migrations;
+import dev.migrations.fleet.Fleet;
+import dev.migrations.fleet.FleetListener;
+import dev.migrations.fleet.FleetOptions;
+import dev.migrations.fleet.TenantLayout;
+import dev.migrations.fleet.TenantSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Tenants ({@code migrations.tenants.*}): the auto-configured engine's scripts, or the tenants' own,
+ * applied at start-up to every tenant's schema or database, after the DataSource's own migration and
+ * before the beans that use the database.
+ */
+@AutoConfiguration(after = MigrationsAutoConfiguration.class)
+@ConditionalOnBean(Migrations.class)
+@Conditional(MigrationsTenantsAutoConfiguration.TenantsConfigured.class)
+@EnableConfigurationProperties(MigrationsTenantsProperties.class)
+public final class MigrationsTenantsAutoConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationsTenantsAutoConfiguration.class);
+
+    /** Keeps the fleet's initializer eager under {@code spring.main.lazy-initialization=true}. */
+    @Bean
+    static LazyInitializationExcludeFilter migrationsFleetLazyInitializationExcludeFilter() {
+        return LazyInitializationExcludeFilter.forBeanTypes(MigrationsFleetInitializer.class);
+    }
+
+    @Bean
+    MigrationsFleetState migrationsFleetState(Migrations migrations) {
+        MigrationsRunState runState = MigrationsRunState.of(migrations);
+        return new MigrationsFleetState(runState == null ? "dataSource" : runState.name());
+    }
+
+    @Bean
+    Fleet migrationsFleet(
+            Migrations migrations,
+            MigrationsProperties properties,
+            MigrationsTenantsProperties tenants,
+            MigrationsFleetState state,
+            ResourceLoader resourceLoader) {
+        DataSource dataSource = Objects.requireNonNull(migrations.config().dataSource(), "the engine's DataSource");
+        Migrations scripts = tenants.getLocations().isEmpty()
+                ? migrations
+                : properties
+                        .configure(resourceLoader.getClassLoader())
+                        .locations(tenants.getLocations())
+                        .dataSource(dataSource)
+                        .load();
+        TenantLayout layout = tenants.getUrl() == null
+                ? new TenantLayout.SchemaPerTenant(dataSource, tenants.getSchema())
+                : new TenantLayout.DatabasePerTenant(tenants.getUrl(), tenants.getUser(), tenants.getPassword());
+        TenantSource source = tenants.getList().isEmpty()
+                ? TenantSource.query(dataSource, Objects.requireNonNull(tenants.getQuery()))
+                : TenantSource.of(tenants.getList());
+        FleetOptions options = FleetOptions.defaults()
+                .parallelism(tenants.getParallelism())
+                .onFailure(tenants.isFailFast() ? FleetOptions.OnFailure.STOP : FleetOptions.OnFailure.CONTINUE)
+                .shard(tenants.getShard() == null ? null : FleetOptions.Shard.parse(tenants.getShard()))
+                .listener(withProgressLog(state));
+        return Fleet.of(scripts, layout, source, options);
+    }
+
+    /**
+     * The fleet's initializer; it comes after the DataSource's own (the tenant query may read a table
+     * that migration makes).
+     */
+    @Bean
+    MigrationsFleetInitializer migrationsFleetInitializer(
+            Fleet migrationsFleet,
+            MigrationsProperties properties,
+            MigrationsTenantsProperties tenants,
+            MigrationsFleetState state,
+            ObjectProvider<MigrationsInitializer> initializers) {
+        List<MigrationsInitializer> before = initializers.orderedStream().toList();
+        LOG.debug("Tenants migrate after {} initializer(s)", before.size());
+        return new MigrationsFleetInitializer(
+                migrationsFleet, MigrationsInitializer.startOptions(properties), state, tenants.isFailFast());
+    }
+
+    /** The state, and a log line every ten seconds so a long start-up shows where it is. */
+    private static FleetListener withProgressLog(MigrationsFleetState state) {
+        long[] lastLog = {System.nanoTime()};
+        return (outcome, progress) -> {
+            state.tenantFinished(outcome, progress);
+            long now = System.nanoTime();
+            if (now - lastLog[0] >= Duration.ofSeconds(10).toNanos() && progress.remaining() > 0) {
+                lastLog[0] = now;
+                LOG.info(
+                        "Tenants of {}: {} of {} done, {} failed, {}/s, about {} s left",
+                        state.name(),
+                        progress.done(),
+                        progress.total(),
+                        progress.failed(),
+                        String.format(java.util.Locale.ROOT, "%.1f", progress.rate()),
+                        progress.eta().toSeconds());
+            }
+        };
+    }
+
+    /** A tenant list or query, in any form the binder accepts (comma-separated, indexed, YAML list). */
+    static final class TenantsConfigured extends SpringBootCondition {
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            boolean configured = Binder.get(context.getEnvironment())
+                    .bind("migrations.tenants", MigrationsTenantsProperties.class)
+                    .map(MigrationsTenantsProperties::isConfigured)
+                    .orElse(false);
+            return configured
+                    ? ConditionOutcome.match("migrations.tenants.list or .query is set")
+                    : ConditionOutcome.noMatch("neither migrations.tenants.list nor .query is set");
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.migrations.boot;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code migrations.tenants.*}: one set of scripts applied to many tenants, a schema each in the
+ * migrated DataSource or a database each. Tenants are on when {@code list} or {@code query} is set;
+ * the start-up settings ({@code migrations.mode}, {@code target}, ...) apply to every tenant.
+ */
+@ConfigurationProperties("migrations.tenants")
+public class MigrationsTenantsProperties {
+
+    /** The tenants' names, in the order to migrate them. */
+    private List<String> list = new ArrayList<>();
+
+    /**
+     * A query on the migrated DataSource whose first column names the tenants, e.g. {@code SELECT name
+     * FROM tenants WHERE active}; run after the DataSource's own migration.
+     */
+    private @Nullable String query;
+
+    /**
+     * Where the tenants' scripts live. Empty (the default): the scripts of {@code migrations.locations}
+     * go to every tenant and the DataSource's own schema is not migrated. Set: the tenants get these,
+     * and {@code migrations.locations} migrates the DataSource itself (a shared schema).
+     */
+    private List<String> locations = new ArrayList<>();
+
+    /** The schema of each tenant in the migrated DataSource; {tenant} stands for its name. */
+    private String schema = "{tenant}";
+
+    /** A database per tenant instead of a schema: its JDBC URL, {tenant} standing for its name. */
+    private @Nullable String url;
+
+    /** The user for the tenants' databases ({@code url}); default: the URL's or the driver's. */
+    private @Nullable String user;
+
+    /** The password for the tenants' databases. */
+    private @Nullable String password;
+
+    /** How many tenants migrate at once (each holds one connection meanwhile). */
+    private int parallelism = 2;
+
+    /** Stop at the first failed tenant (and fail the start-up) instead of going on with the others. */
+    private boolean failFast = false;
+
+    /** This instance's share of the tenants, {@code I/N} (e.g. 0/4), or unset for all of them. */
+    private @Nullable String shard;
+
+    /** Whether tenants are configured: a list or a query. */
+    public boolean isConfigured() {
+        return !list.isEmpty() || (query != null && !query.isBlank());
+    }
+
+    public List<String> getList() {
+        return list;
+    }
+
+    public void setList(List<String> list) {
+        this.list = list;
+    }
+
+    public @Nullable String getQuery() {
+        return query;
+    }
+
+    public void setQuery(@Nullable String query) {
+        this.query = query;
+    }
+
+    public List<String> getLocations() {
+        return locations;
+    }
+
+    public void setLocations(List<String> locations) {
+        this.locations = locations;
+    }
+
+    public String getSchema() {
+        return schema;
+    }
+
+    public void setSchema(String schema) {
+        this.schema = schema;
+    }
+
+    public @Nullable String getUrl() {
+        return url;
+    }
+
+    public void setUrl(@Nullable String url) {
+        this.url = url;
+    }
+
+    public @Nullable String getUser() {
+        return user;
+    }
+
+    public void setUser(@Nullable String user) {
+        this.user = user;
+    }
+
+    public @Nullable String getPassword() {
+        return password;
+    }
+
+    public void setPassword(@Nullable String password) {
+        this.password = password;
+    }
+
+    public int getParallelism() {
+        return parallelism;
+    }
+
+    public void setParallelism(int parallelism) {
+        this.parallelism = parallelism;
+    }
+
+    public boolean isFailFast() {
+        return failFast;
+    }
+
+    public void setFailFast(boolean failFast) {
+        this.failFast = failFast;
+    }
+
+    public @Nullable String getShard() {
+        return shard;
+    }
+
+    public void setShard(@Nullable String shard) {
+        this.shard = shard;
+    }
+}

@@ -1,0 +1,186 @@
+package dev.migrations.boot.actuate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrations.StartRefusedException;
+import dev.migrations.boot.MigrationsAutoConfiguration;
+import dev.migrations.boot.MigrationsFleetInitializer;
+import dev.migrations.boot.MigrationsFleetState;
+import dev.migrations.boot.MigrationsTenantsAutoConfiguration;
+import dev.migrations.fleet.TenantOutcome.State;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Tenants from properties alone: the DataSource's own scripts (a tenants table), then each tenant's
+ * schema, before the beans that read them; a failed tenant in the health, the meters and the log, or
+ * a failed start-up with {@code fail-fast}.
+ */
+class MigrationsTenantsTests {
+    @TempDir
+    Path dir;
+
+    private String shared;
+    private String tenants;
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(
+                    DataSourceAutoConfiguration.class,
+                    MigrationsAutoConfiguration.class,
+                    MigrationsTenantsAutoConfiguration.class,
+                    MigrationsFleetActuatorAutoConfiguration.class,
+                    HealthContributorAutoConfiguration.class,
+                    MetricsAutoConfiguration.class,
+                    CompositeMeterRegistryAutoConfiguration.class,
+                    SimpleMetricsExportAutoConfiguration.class))
+            .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+
+    @BeforeEach
+    void scripts() throws IOException {
+        shared = write(
+                "shared",
+                "a0",
+                "CREATE TABLE tenants (name VARCHAR(40));\n" + "INSERT INTO tenants VALUES ('acme'), ('globex');");
+        tenants = write("tenants", "b0", "CREATE TABLE orders (id INT);\nINSERT INTO orders VALUES (1);");
+    }
+
+    private String write(String folder, String id, String upgrade) throws IOException {
+        Path location = Files.createDirectories(dir.resolve(folder));
+        Files.writeString(
+                location.resolve(id + "_step.sql"),
+                "-- step\n--\n-- Revision ID: " + id + "\n-- Revises:\n\n-- migrate:upgrade\n" + upgrade
+                        + "\n\n-- migrate:downgrade\nSELECT 1;\n");
+        return "filesystem:" + location.toAbsolutePath();
+    }
+
+    @Test
+    void everyTenantOfTheQueryIsMigratedIntoItsSchemaBeforeTheBeansThatReadIt() {
+        runner.withUserConfiguration(OrdersReader.class)
+                .withPropertyValues(
+                        "migrations.locations=" + shared,
+                        "migrations.tenants.locations=" + tenants,
+                        "migrations.tenants.query=SELECT name FROM tenants ORDER BY name")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(MigrationsFleetInitializer.class);
+                    assertThat(context.getBean(OrdersReader.class).counts)
+                            .containsExactly(Map.entry("ACME", 1), Map.entry("GLOBEX", 1));
+                    MigrationsFleetState fleet = context.getBean(MigrationsFleetState.class);
+                    assertThat(fleet.snapshot().count(State.MIGRATED)).isEqualTo(2);
+                    HealthIndicator health =
+                            context.getBean("migrationsTenantsHealthContributor", HealthIndicator.class);
+                    assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    assertThat(meters.get("migrations.tenants")
+                                    .tag("state", "migrated")
+                                    .gauge()
+                                    .value())
+                            .isEqualTo(2);
+                    assertThat(meters.get("migrations.tenants.run")
+                                    .functionTimer()
+                                    .count())
+                            .isEqualTo(1);
+                });
+    }
+
+    @Test
+    void aFailedTenantLetsTheApplicationStartAndShowsInTheHealthAndTheMeters() {
+        runner.withPropertyValues(
+                        "migrations.locations=" + shared,
+                        "migrations.tenants.locations=" + tenants,
+                        "migrations.tenants.list=acme,bad-name,globex")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    var health = context.getBean("migrationsTenantsHealthContributor", HealthIndicator.class)
+                            .health();
+                    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(health.getDetails().get("failed").toString())
+                            .contains("bad-name", "is not a plain identifier");
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    assertThat(meters.get("migrations.tenants")
+                                    .tag("state", "failed")
+                                    .gauge()
+                                    .value())
+                            .isEqualTo(1);
+                    assertThat(meters.get("migrations.tenants")
+                                    .tag("state", "migrated")
+                                    .gauge()
+                                    .value())
+                            .isEqualTo(2);
+                });
+    }
+
+    @Test
+    void failFastFailsTheStartNamingTheTenant() {
+        runner.withPropertyValues(
+                        "migrations.locations=" + shared,
+                        "migrations.tenants.locations=" + tenants,
+                        "migrations.tenants.list=acme,bad-name,globex",
+                        "migrations.tenants.parallelism=1",
+                        "migrations.tenants.fail-fast=true")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
+                            .isInstanceOf(StartRefusedException.class)
+                            .hasMessageContaining("bad-name");
+                });
+    }
+
+    @Test
+    void modeNoneLeavesTenantsPendingAndTheHealthSaysSo() {
+        runner.withPropertyValues(
+                        "migrations.locations=" + shared,
+                        "migrations.tenants.locations=" + tenants,
+                        "migrations.tenants.list=acme",
+                        "migrations.mode=none")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(MigrationsFleetState.class)
+                                    .snapshot()
+                                    .count(State.PENDING))
+                            .isEqualTo(1);
+                    assertThat(context.getBean("migrationsTenantsHealthContributor", HealthIndicator.class)
+                                    .health()
+                                    .getStatus())
+                            .isEqualTo(Status.DOWN);
+                });
+    }
+
+    /** Reads every tenant's orders while the context starts: the tenants must be migrated by then. */
+    @Configuration(proxyBeanMethods = false)
+    static class OrdersReader {
+        final Map<String, Integer> counts = new java.util.TreeMap<>();
+
+        @Bean
+        @DependsOnDatabaseInitialization
+        List<String> ordersRead(DataSource dataSource) {
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            for (String schema : List.of("ACME", "GLOBEX")) {
+                counts.put(schema, jdbc.queryForObject("SELECT COUNT(*) FROM " + schema + ".orders", Integer.class));
+            }
+            return List.copyOf(counts.keySet());
+        }
+    }
+}
