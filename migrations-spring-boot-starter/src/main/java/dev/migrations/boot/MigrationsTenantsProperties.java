@@ -1,9 +1,14 @@
 package dev.migrations.boot;
 
+import dev.migrations.MigrationsException;
+import dev.migrations.fleet.FleetOptions;
+import dev.migrations.fleet.TenantLayout;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * {@code migrations.tenants.*}: one set of scripts applied to many tenants, a schema each in the
@@ -11,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the start-up settings ({@code migrations.mode}, {@code target}, ...) apply to every tenant.
  */
 @ConfigurationProperties("migrations.tenants")
-public class MigrationsTenantsProperties {
+public class MigrationsTenantsProperties implements Validator {
 
     /** The tenants' names, in the order to migrate them. */
     private List<String> list = new ArrayList<>();
@@ -49,6 +54,51 @@ public class MigrationsTenantsProperties {
 
     /** This instance's share of the tenants, {@code I/N} (e.g. 0/4), or unset for all of them. */
     private @Nullable String shard;
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return MigrationsTenantsProperties.class.isAssignableFrom(type);
+    }
+
+    /** Rejects each invalid setting, naming it, before anything connects. */
+    @Override
+    public void validate(Object target, Errors errors) {
+        MigrationsTenantsProperties p = (MigrationsTenantsProperties) target;
+        if (!p.getList().isEmpty() && p.getQuery() != null && !p.getQuery().isBlank()) {
+            errors.rejectValue("query", "invalid", "give the tenants as a list or as a query, not both");
+        }
+        if (p.getParallelism() < 1) {
+            errors.rejectValue("parallelism", "invalid", "must be at least 1 (was " + p.getParallelism() + ")");
+        }
+        check(errors, "shard", () -> {
+            if (p.getShard() != null) {
+                FleetOptions.Shard.parse(p.getShard());
+            }
+        });
+        if (p.getSchema() == null || !p.getSchema().contains(TenantLayout.TENANT)) {
+            errors.rejectValue(
+                    "schema",
+                    "invalid",
+                    "put " + TenantLayout.TENANT + " where each tenant's name goes, e.g. tenant_" + TenantLayout.TENANT
+                            + " (was " + p.getSchema() + ")");
+        }
+        if (p.getUrl() != null
+                && (!p.getUrl().startsWith("jdbc:") || !p.getUrl().contains(TenantLayout.TENANT))) {
+            errors.rejectValue(
+                    "url",
+                    "invalid",
+                    "give a JDBC URL with " + TenantLayout.TENANT + " where each tenant's"
+                            + " database name goes, e.g. jdbc:postgresql://db:5432/" + TenantLayout.TENANT);
+        }
+    }
+
+    private static void check(Errors errors, String field, Runnable check) {
+        try {
+            check.run();
+        } catch (MigrationsException e) {
+            errors.rejectValue(field, "invalid", e.getMessage());
+        }
+    }
 
     /** Whether tenants are configured: a list or a query. */
     public boolean isConfigured() {

@@ -5,6 +5,7 @@ import dev.migrations.HistoryEntry;
 import dev.migrations.MigrationStatus;
 import dev.migrations.Migrations;
 import dev.migrations.RevisionInfo;
+import dev.migrations.boot.MigrationsFleetState;
 import dev.migrations.boot.MigrationsRunState;
 import java.time.Instant;
 import java.util.HashMap;
@@ -53,10 +54,15 @@ public class MigrationsEndpoint {
                 MigrationsRunState state = MigrationsRunState.of(engine);
                 engines.put(state == null ? beanName : state.name(), describe(engine, state));
             });
+            Map<String, TenantsDescriptor> tenants = new LinkedHashMap<>();
+            target.getBeansOfType(MigrationsFleetState.class, false, true)
+                    .values()
+                    .forEach(fleet -> tenants.put(fleet.name(), TenantsDescriptor.of(fleet)));
             ApplicationContext parent = target.getParent();
             contexts.put(
                     String.valueOf(target.getId()),
-                    new ContextMigrationsDescriptor(engines, parent == null ? null : parent.getId()));
+                    new ContextMigrationsDescriptor(
+                            engines, tenants.isEmpty() ? null : tenants, parent == null ? null : parent.getId()));
             target = parent;
         }
         return new MigrationsDescriptor(contexts);
@@ -219,10 +225,12 @@ public class MigrationsEndpoint {
      * The engines of one application context.
      *
      * @param migrations per DataSource bean name
+     * @param tenants the tenants ({@code migrations.tenants.*}) per DataSource bean name, or null without
      * @param parentId the parent context's id, or null
      */
     public record ContextMigrationsDescriptor(
             Map<String, EngineDescriptor> migrations,
+            @Nullable Map<String, TenantsDescriptor> tenants,
             @Nullable String parentId) {}
 
     /**

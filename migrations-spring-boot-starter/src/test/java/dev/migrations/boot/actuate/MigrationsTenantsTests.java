@@ -19,7 +19,9 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -51,11 +53,15 @@ class MigrationsTenantsTests {
                     MigrationsAutoConfiguration.class,
                     MigrationsTenantsAutoConfiguration.class,
                     MigrationsFleetActuatorAutoConfiguration.class,
+                    MigrationsEndpointAutoConfiguration.class,
+                    EndpointAutoConfiguration.class,
                     HealthContributorAutoConfiguration.class,
                     MetricsAutoConfiguration.class,
                     CompositeMeterRegistryAutoConfiguration.class,
                     SimpleMetricsExportAutoConfiguration.class))
-            .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+            .withPropertyValues(
+                    "spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                    "management.endpoints.web.exposure.include=migrations");
 
     @BeforeEach
     void scripts() throws IOException {
@@ -114,6 +120,21 @@ class MigrationsTenantsTests {
                     assertThat(context).hasNotFailed();
                     var health = context.getBean("migrationsTenantsHealthContributor", HealthIndicator.class)
                             .health();
+                    TenantsDescriptor tenants = context.getBean(MigrationsEndpoint.class)
+                            .migrations()
+                            .contexts()
+                            .values()
+                            .iterator()
+                            .next()
+                            .tenants()
+                            .get("dataSource");
+                    assertThat(tenants.tenants()).isEqualTo(3);
+                    assertThat(tenants.states()).containsEntry("migrated", 2).containsEntry("failed", 1);
+                    assertThat(tenants.failed()).singleElement().satisfies(failed -> {
+                        assertThat(failed.tenant()).isEqualTo("bad-name");
+                        assertThat(failed.error()).contains("not a plain identifier");
+                    });
+                    assertThat(tenants.finishedAt()).isNotNull();
                     assertThat(health.getStatus()).isEqualTo(Status.DOWN);
                     assertThat(health.getDetails().get("failed").toString())
                             .contains("bad-name", "is not a plain identifier");
@@ -165,6 +186,29 @@ class MigrationsTenantsTests {
                                     .health()
                                     .getStatus())
                             .isEqualTo(Status.DOWN);
+                });
+    }
+
+    @Test
+    void invalidTenantSettingsFailTheStartNamingEachProperty() {
+        runner.withPropertyValues(
+                        "migrations.locations=" + shared,
+                        "migrations.tenants.list=acme",
+                        "migrations.tenants.query=SELECT 1",
+                        "migrations.tenants.parallelism=0",
+                        "migrations.tenants.shard=3/2",
+                        "migrations.tenants.schema=tenants",
+                        "migrations.tenants.url=postgresql://db/x")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
+                            .isInstanceOf(BindValidationException.class)
+                            .hasMessageContaining("migrations.tenants.query")
+                            .hasMessageContaining("migrations.tenants.parallelism")
+                            .hasMessageContaining("Shard 3/2 does not exist")
+                            .hasMessageContaining("migrations.tenants.schema")
+                            .hasMessageContaining("migrations.tenants.url");
                 });
     }
 
