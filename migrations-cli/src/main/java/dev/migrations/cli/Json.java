@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The {@code --format json} output of the read commands: an array of revision objects, two-space
- * indented. Field names are a contract for scripts; {@code head} and {@code effectiveHead} mirror
+ * The {@code --format json} output of the read commands (an array of revision objects, two-space
+ * indented) and of fleet runs (their summary). Field names are a contract for scripts; {@code head} and {@code effectiveHead} mirror
  * the {@code (head)} and {@code (effective head)} markers of the text output.
  */
 final class Json {
