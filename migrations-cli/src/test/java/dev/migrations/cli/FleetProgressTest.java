@@ -83,6 +83,12 @@ class FleetProgressTest {
     }
 
     @Test
+    void aTestRunsStderrIsNoTerminal() {
+        // Surefire hands the test JVM a pipe for stderr, as CI does the CLI.
+        assertThat(FleetProgress.stderrIsTerminal()).isFalse();
+    }
+
+    @Test
     void durationsReadAsAPersonReadsThem() {
         assertThat(FleetProgress.format(Duration.ofMillis(1))).isEqualTo("1s");
         assertThat(FleetProgress.format(Duration.ofSeconds(42))).isEqualTo("42s");
