@@ -1,6 +1,8 @@
 package dev.migrations.cli;
 
 import dev.migrations.Migrations;
+import dev.migrations.fleet.Fleet;
+import dev.migrations.fleet.FleetResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,6 +27,11 @@ final class DowngradeCommand extends RunCommand {
     void online() {
         String target = singleTarget(revision);
         onlineOrSql("downgrade").downgrade(target);
+    }
+
+    @Override
+    FleetResult overFleet(Fleet fleet) {
+        return fleet.downgrade(singleTarget(revision));
     }
 
     @Override

@@ -55,6 +55,7 @@ public final class MigrationsCommand implements Callable<Integer> {
     }
 
     private final Map<String, String> env;
+    private final boolean terminal;
     private Settings settings;
     private ConfigFile configFile;
     private Migrations migrations;
@@ -186,7 +187,12 @@ public final class MigrationsCommand implements Callable<Integer> {
     }
 
     MigrationsCommand(Map<String, String> env) {
+        this(env, false);
+    }
+
+    private MigrationsCommand(Map<String, String> env, boolean terminal) {
         this.env = Map.copyOf(env);
+        this.terminal = terminal;
     }
 
     /** Runs the command line and exits with its exit code. */
@@ -202,7 +208,7 @@ public final class MigrationsCommand implements Callable<Integer> {
     public static int run(String... args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, Charset.defaultCharset()), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
-        return run(out, err, System.getenv(), args);
+        return run(new MigrationsCommand(System.getenv(), FleetProgress.stderrIsTerminal()), out, err, args);
     }
 
     /**
@@ -211,7 +217,10 @@ public final class MigrationsCommand implements Callable<Integer> {
      * @return the exit code
      */
     static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
-        MigrationsCommand command = new MigrationsCommand(env);
+        return run(new MigrationsCommand(env), out, err, args);
+    }
+
+    private static int run(MigrationsCommand command, PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = Subcommands.commandLine(command, args);
         commandLine.setOut(out);
         commandLine.setErr(err);
@@ -338,6 +347,19 @@ public final class MigrationsCommand implements Callable<Integer> {
     /** The output format of the read commands. */
     Format format() {
         return format;
+    }
+
+    /** The environment the command runs with. */
+    Map<String, String> env() {
+        return env;
+    }
+
+    /**
+     * Whether the process's stderr is a terminal, for the progress line of fleet runs; false when
+     * run on given streams (tests).
+     */
+    boolean terminal() {
+        return terminal;
     }
 
     /** The version {@code --version} prints, from the jar's manifest. */

@@ -1,6 +1,8 @@
 package dev.migrations.cli;
 
 import dev.migrations.Migrations;
+import dev.migrations.fleet.Fleet;
+import dev.migrations.fleet.FleetResult;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,6 +39,15 @@ final class StampCommand extends RunCommand {
         } else {
             engine.stamp(revisions);
         }
+    }
+
+    @Override
+    FleetResult overFleet(Fleet fleet) {
+        if (purge) {
+            throw failed("stamp --purge empties one database's version table and is not run over a fleet;"
+                    + " stamp the tenants without --purge, or purge one tenant's database on its own");
+        }
+        return fleet.stamp(revisions);
     }
 
     @Override

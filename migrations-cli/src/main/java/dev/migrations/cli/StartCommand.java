@@ -10,13 +10,15 @@ import dev.migrations.StartResult;
 import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code start}: what the Spring Boot starter does when the application starts, for a Kubernetes init
  * container, a worker or a CI step: the same modes, checks and messages. Each setting falls back to its
- * {@code migrations.*} property in {@code --config}, then to the starter's default.
+ * {@code migrations.*} property in {@code --config}, then to the starter's default. With tenant
+ * options, each tenant of the fleet is started so (a Kubernetes Job per shard, say).
  */
 @Command(
         name = "start",
@@ -75,8 +77,15 @@ final class StartCommand extends Subcommand {
             description = "The target revision (default: migrations.target, else head).")
     String target;
 
+    @Mixin
+    TenantOptions tenants;
+
     @Override
     public Integer call() {
+        FleetRun fleet = fleet(tenants);
+        if (fleet != null) {
+            return fleet.run(tenantFleet -> tenantFleet.start(options()), null);
+        }
         rejectJson();
         StartResult result = online("start").start(options());
         switch (result.outcome()) {

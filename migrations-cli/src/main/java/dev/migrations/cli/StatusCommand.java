@@ -2,10 +2,15 @@ package dev.migrations.cli;
 
 import dev.migrations.ChecksumMismatch;
 import dev.migrations.MigrationStatus;
+import dev.migrations.fleet.TenantOutcome;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code status}: exit 0 when the database is at its target, 3 when migrations are pending. */
+/**
+ * {@code status}: exit 0 when the database (over a fleet: every tenant) is at its target, 3 when
+ * migrations are pending.
+ */
 @Command(
         name = "status",
         description =
@@ -21,8 +26,15 @@ final class StatusCommand extends Subcommand {
             description = "The target to compare with (default: heads).")
     String target;
 
+    @Mixin
+    TenantOptions tenants;
+
     @Override
     public Integer call() {
+        FleetRun fleet = fleet(tenants);
+        if (fleet != null) {
+            return fleet.run(tenantFleet -> tenantFleet.status(target), StatusCommand::tenantLine);
+        }
         MigrationStatus status = online("status").status(target);
         if (json()) {
             println(Json.status(status));
@@ -43,5 +55,14 @@ final class StatusCommand extends Subcommand {
             }
         }
         return status.upToDate() ? 0 : EXIT_PENDING;
+    }
+
+    /** A tenant's line: where it is, and what is pending in run order. */
+    private static String tenantLine(TenantOutcome outcome) {
+        String at = outcome.current().isEmpty() ? "base" : String.join(", ", outcome.current());
+        return outcome.pending().isEmpty()
+                ? outcome.tenant() + ": up to date at " + at
+                : outcome.tenant() + ": at " + at + ", pending "
+                        + outcome.pending().size() + " revision(s): " + String.join(", ", outcome.pending());
     }
 }

@@ -40,6 +40,15 @@ abstract class Subcommand implements Callable<Integer> {
         return parent.online(command, ", or use --sql to print the SQL script instead");
     }
 
+    /**
+     * The run over a fleet of tenants that the tenant options (or {@code migrations.tenants.*} of
+     * {@code --config}) ask for, or null for a run on one database.
+     */
+    final FleetRun fleet(TenantOptions tenants) {
+        TenantSettings settings = TenantSettings.resolve(tenants, parent);
+        return settings == null ? null : new FleetRun(parent, spec.commandLine(), settings);
+    }
+
     /** Alembic's {@code print_stdout}: the text and one newline. */
     final void println(String text) {
         print(text + "\n");
@@ -67,7 +76,8 @@ abstract class Subcommand implements Callable<Integer> {
         if (json()) {
             throw new ParameterException(
                     spec.commandLine(),
-                    "--format json is available for heads, branches, history, show and current only");
+                    "--format json is available for heads, branches, history, show and current only (and for"
+                            + " runs over a fleet of tenants)");
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.migrations.cli;
 
 import dev.migrations.Migrations;
+import dev.migrations.fleet.Fleet;
+import dev.migrations.fleet.FleetResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,6 +28,11 @@ final class UpgradeCommand extends RunCommand {
     void online() {
         String target = singleTarget(revision);
         onlineOrSql("upgrade").upgrade(target);
+    }
+
+    @Override
+    FleetResult overFleet(Fleet fleet) {
+        return fleet.upgrade(singleTarget(revision));
     }
 
     @Override

@@ -37,9 +37,14 @@ final class TestDatabases {
         if (kind.equals("h2")) {
             return "jdbc:h2:mem:cli_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
         }
+        return TestPostgres.server().url(postgresName());
+    }
+
+    /** The name of a new PostgreSQL database, for a URL template ({@code --tenant-url}). */
+    String postgresName() throws SQLException {
         String name = TestPostgres.server().createDatabase(prefix);
         created.add(name);
-        return TestPostgres.server().url(name);
+        return name;
     }
 
     /** The PostgreSQL server's user. */
