@@ -130,13 +130,11 @@ final class FleetRun {
 
     /**
      * Each tenant's engine logs its steps as a single run does, naming no tenant: over a fleet those
-     * lines would interleave from parallel tenants and break the progress line, and the runner's
-     * warning for a failed tenant repeats the line printed here. Loggers take their level when made,
+     * lines would interleave from parallel tenants and break the progress line. Loggers take their level when made,
      * which in the CLI's process is after this; a level the user set ({@code -D}) is kept.
      */
     private static void quietEngineLogs() {
         setIfAbsent("org.slf4j.simpleLogger.log.dev.migrations", "warn");
-        setIfAbsent("org.slf4j.simpleLogger.log.dev.migrations.internal.fleet", "error");
     }
 
     private static void setIfAbsent(String property, String value) {

@@ -24,6 +24,13 @@ final class H2TableLock implements MigrationLock {
             st.execute("CREATE TABLE IF NOT EXISTS " + lockTable + " (id INT PRIMARY KEY)");
             st.execute("MERGE INTO " + lockTable + " KEY (id) VALUES (1)");
             st.execute("SET LOCK_TIMEOUT 200");
+        } catch (SQLException e) {
+            // Another session's DDL holds H2's catalog (its migration, or a tenant's next door): busy,
+            // like a held lock, so the caller waits and tries again.
+            if (e.getErrorCode() == LOCK_TIMEOUT_ERROR) {
+                return false;
+            }
+            throw e;
         }
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {

@@ -2,6 +2,7 @@ package dev.migrations.internal.fleet;
 
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
+import dev.migrations.StartRefusedException;
 import dev.migrations.fleet.FleetListener;
 import dev.migrations.fleet.FleetOptions;
 import dev.migrations.fleet.FleetResult;
@@ -82,8 +83,8 @@ public final class FleetRunner {
                     Duration.ofNanos(System.nanoTime() - began));
         } catch (RuntimeException e) {
             String message = describe(e);
-            LOG.warn("Tenant {} failed: {}", tenant, message);
-            LOG.debug("Tenant {} failed", tenant, e);
+            // The outcome is the report (the starter logs the failed tenants, the CLI prints them).
+            LOG.debug("Tenant {} failed: {}", tenant, message, e);
             return new TenantOutcome(
                     tenant,
                     TenantOutcome.State.FAILED,
@@ -97,6 +98,9 @@ public final class FleetRunner {
 
     /** The engine's own messages as they are (they name revision, file:line, SQLState); others with their type. */
     private static String describe(RuntimeException e) {
+        if (e instanceof StartRefusedException refused) {
+            return refused.getMessage() + " " + refused.action();
+        }
         return e instanceof MigrationsException && e.getMessage() != null ? e.getMessage() : e.toString();
     }
 

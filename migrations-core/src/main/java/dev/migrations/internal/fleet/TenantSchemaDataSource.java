@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +32,10 @@ final class TenantSchemaDataSource implements DataSource {
         CREATE,
         LEAVE
     }
+
+    private static final Object CREATING = new Object();
+    private static final int H2_LOCK_TIMEOUT = 50200;
+    private static final Duration CATALOG_WAIT = Duration.ofSeconds(60);
 
     private final DataSource shared;
     private final String schema;
@@ -76,9 +81,10 @@ final class TenantSchemaDataSource implements DataSource {
             }
             String quoted = dialect.quote(schema);
             if (!exists) {
-                execute(connection, "CREATE SCHEMA IF NOT EXISTS " + quoted);
-                if (!connection.getAutoCommit()) {
-                    connection.commit();
+                // One at a time in this process: H2 locks its catalog for each CREATE SCHEMA and times out
+                // parallel tenants that create theirs at once. Rare (once per tenant), so it costs nothing.
+                synchronized (CREATING) {
+                    createSchema(connection, quoted);
                 }
             }
             if (h2) {
@@ -90,6 +96,34 @@ final class TenantSchemaDataSource implements DataSource {
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
+        }
+    }
+
+    /**
+     * Creates the schema. H2 also locks its catalog for the whole of another session's transaction that
+     * ran DDL (a tenant migrating next door), and gives up after its lock timeout: that is busy, not
+     * broken, so the creation waits for it, up to {@link #CATALOG_WAIT}.
+     */
+    private static void createSchema(Connection connection, String quoted) throws SQLException {
+        long deadline = System.nanoTime() + CATALOG_WAIT.toNanos();
+        for (long pause = 50; ; pause = Math.min(pause * 2, 1000)) {
+            try {
+                execute(connection, "CREATE SCHEMA IF NOT EXISTS " + quoted);
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+                return;
+            } catch (SQLException e) {
+                if (e.getErrorCode() != H2_LOCK_TIMEOUT || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("Interrupted while waiting to create schema " + quoted, e);
+            }
         }
     }
 
