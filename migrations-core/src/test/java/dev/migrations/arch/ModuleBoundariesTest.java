@@ -138,7 +138,10 @@ class ModuleBoundariesTest {
     @Test
     void apiPackagesDeclareTheirNullContracts() {
         // NullAway checks only @NullMarked packages: an API package without it would silently lose the check.
-        for (Class<?> api : List.of(dev.migrations.Migrations.class, dev.migrations.spi.JavaMigration.class)) {
+        for (Class<?> api : List.of(
+                dev.migrations.Migrations.class,
+                dev.migrations.spi.JavaMigration.class,
+                dev.migrations.spi.model.SchemaModel.class)) {
             assertThat(api.getPackage().isAnnotationPresent(NullMarked.class))
                     .as(api.getPackageName() + " is @NullMarked")
                     .isTrue();
