@@ -1,21 +1,34 @@
 package dev.migrations.cli;
 
 import dev.migrations.Migrations;
+import java.util.function.BiConsumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
  * {@code upgrade}, {@code downgrade} and {@code stamp}: each runs on the database, or with {@code --sql}
  * prints the script it would run (Alembic's offline mode), with one form of output only.
  */
+@Command(modelTransformer = RunCommand.SqlHelp.class)
 abstract class RunCommand extends Subcommand {
+    @Option(names = "--sql", description = "Don't emit SQL to database - dump to standard output instead.")
+    boolean sql;
+
     @Option(
             names = "--tag",
             paramLabel = "TAG",
             description = "Arbitrary 'tag' name; accepted for Alembic compatibility, not used.")
     String tag;
 
-    /** Whether {@code --sql} was given. */
-    abstract boolean sql();
+    private final String sqlRevisions;
+
+    /** @param sqlRevisions what {@code --sql} lets REVISION be in this command, the end of the option's help */
+    RunCommand(String sqlRevisions) {
+        this.sqlRevisions = sqlRevisions;
+    }
 
     /** Runs on the database; a check that needs no database comes before asking for it. */
     abstract void online();
@@ -23,23 +36,47 @@ abstract class RunCommand extends Subcommand {
     /** The script {@code --sql} prints. */
     abstract String offline(Migrations engine);
 
-    /** The revision as an online target; a range is refused before a database is asked for, as Alembic does. */
-    static String singleTarget(String revision) {
+    /** Refuses what does not go with {@code --sql}, before the settings and scripts are read. */
+    void checkSql() {}
+
+    /**
+     * Runs to one revision on the database: a range is refused before a database is asked for, as
+     * Alembic does.
+     */
+    final void runTo(String revision, BiConsumer<Migrations, String> run) {
         if (revision.contains(":")) {
             throw failed("Range revision not allowed");
         }
-        return revision;
+        run.accept(onlineOrSql(spec.name()), revision);
     }
 
     @Override
     public final Integer call() {
         rejectJson();
-        if (!sql()) {
+        if (!sql) {
             online();
             return 0;
         }
+        checkSql();
         parent.settings().requireSqlDialect();
         print(offline(migrations()));
         return 0;
+    }
+
+    /**
+     * Ends the shared {@code --sql} option's help with the command's own sentence: the option is
+     * declared once, but what REVISION may be with it differs by command.
+     */
+    static final class SqlHelp implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            OptionSpec sql = spec.findOption("--sql");
+            String own = ((RunCommand) spec.userObject()).sqlRevisions;
+            spec.remove(sql);
+            spec.addOption(sql.toBuilder()
+                    .description(String.join(" ", sql.description()) + " " + own)
+                    .build());
+            return spec;
+        }
     }
 }
