@@ -35,4 +35,9 @@ public record MigrationStatus(
         checksumMismatches = List.copyOf(checksumMismatches);
         unknownRevisions = List.copyOf(unknownRevisions);
     }
+
+    /** Whether pending revisions could be worked out (not when the rows name unknown revisions). */
+    public boolean pendingKnown() {
+        return unknownRevisions.isEmpty();
+    }
 }

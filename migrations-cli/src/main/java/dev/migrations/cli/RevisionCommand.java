@@ -17,11 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code revision}: writes a new revision script. */
 @Command(name = "revision", description = "Create a new revision file.")
 final class RevisionCommand extends Subcommand {
-    @Option(
-            names = {"-m", "--message"},
-            paramLabel = "MESSAGE",
-            description = "Message string to use with 'revision'")
-    String message;
+    @Mixin
+    NewRevisionOptions newRevision = new NewRevisionOptions();
 
     @Option(
             names = "--autogenerate",
@@ -45,23 +42,11 @@ final class RevisionCommand extends Subcommand {
     boolean splice;
 
     @Option(
-            names = "--branch-label",
-            paramLabel = "LABEL",
-            description = "Specify a branch label to apply to the new revision (repeatable).")
-    List<String> branchLabels = new ArrayList<>();
-
-    @Option(
             names = "--depends-on",
             paramLabel = "REV",
             description =
                     "Specify one or more revision identifiers which this revision should depend on" + " (repeatable).")
     List<String> dependsOn = new ArrayList<>();
-
-    @Option(
-            names = "--rev-id",
-            paramLabel = "ID",
-            description = "Specify a hardcoded revision id instead of generating one")
-    String revId;
 
     @Option(
             names = "--version-path",
@@ -85,19 +70,26 @@ final class RevisionCommand extends Subcommand {
             throw failed("Using --sql with the revision command when revision_environment is not configured does"
                     + " not make any sense");
         }
-        Path path = migrations()
-                .revision(new NewRevision(message, List.of(head), splice, branchLabels, dependsOn, revId, versionPath));
+        Path path = migrations().revision(request());
         println("Generating " + path.toAbsolutePath() + " ...  done");
         return 0;
+    }
+
+    private NewRevision request() {
+        return new NewRevision(
+                newRevision.message,
+                List.of(head),
+                splice,
+                newRevision.branchLabels,
+                dependsOn,
+                newRevision.revId,
+                versionPath);
     }
 
     /** Compares the database at head with the model and writes the changes as a revision. */
     private int autogenerate() {
         SchemaChanges changes = online("revision --autogenerate")
-                .autogenerate(
-                        new NewRevision(message, List.of(head), splice, branchLabels, dependsOn, revId, versionPath),
-                        modelOptions.source(parent.settings().classLoader()),
-                        modelOptions.excluded());
+                .autogenerate(request(), modelOptions.source(parent.settings().classLoader()), modelOptions.excluded());
         if (changes.empty()) {
             println("No changes in schema detected.");
         }

@@ -11,24 +11,21 @@ import picocli.CommandLine.Parameters;
 /** {@code stamp}: sets the version table without running migrations; offline with {@code --sql}. */
 @Command(name = "stamp", description = "'stamp' the revision table with the given revision; don't run any migrations.")
 final class StampCommand extends RunCommand {
-    @Option(
-            names = "--sql",
-            description = "Don't emit SQL to database - dump to standard output instead. With --sql, a REVISION"
-                    + " may be START:REV (one START for all).")
-    boolean sql;
-
     @Option(names = "--purge", description = "Unconditionally erase the version table before stamping.")
     boolean purge;
 
     @Parameters(arity = "1..*", paramLabel = "REVISION", description = "Revision identifier(s).")
     List<String> revisions;
 
+    StampCommand() {
+        super("With --sql, a REVISION may be START:REV (one START for all).");
+    }
+
     @Override
-    boolean sql() {
-        if (sql && purge) {
+    void checkSql() {
+        if (purge) {
             throw failed("Can't use --purge with --sql mode");
         }
-        return sql;
     }
 
     @Override

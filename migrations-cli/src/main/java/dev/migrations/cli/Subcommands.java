@@ -38,7 +38,9 @@ final class Subcommands {
         String invoked = invokedCommand(commandLine.getCommandSpec(), args);
         for (String name : COMMANDS) {
             if (invoked == null || invoked.equals(name)) {
-                commandLine.addSubcommand(name, newSubcommand(name));
+                // Built on its own, a command gets its model transformer (RunCommand's --sql help),
+                // which picocli skips for an object added to a command line already built.
+                commandLine.addSubcommand(name, new CommandLine(newSubcommand(name)));
             }
         }
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

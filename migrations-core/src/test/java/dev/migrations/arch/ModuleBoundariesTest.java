@@ -140,7 +140,11 @@ class ModuleBoundariesTest {
     @Test
     void apiPackagesDeclareTheirNullContracts() {
         // NullAway checks only @NullMarked packages: an API package without it would silently lose the check.
-        for (Class<?> api : List.of(Migrations.class, Fleet.class, dev.migrations.spi.JavaMigration.class)) {
+        for (Class<?> api : List.of(
+                Migrations.class,
+                Fleet.class,
+                dev.migrations.spi.JavaMigration.class,
+                dev.migrations.spi.model.SchemaModel.class)) {
             assertThat(api.getPackage().isAnnotationPresent(NullMarked.class))
                     .as(api.getPackageName() + " is @NullMarked")
                     .isTrue();

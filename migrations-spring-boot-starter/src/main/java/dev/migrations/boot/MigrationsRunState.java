@@ -66,44 +66,63 @@ public final class MigrationsRunState implements MigrationListener {
     }
 
     /**
-     * Where the database stood against the scripts when it was last read.
+     * Where the database stood against the scripts when it was last read: the engine's {@link
+     * MigrationStatus} for the configured target, and when it was read.
      *
      * @param checkedAt when it was read
-     * @param current the version-table rows
-     * @param heads the heads of the scripts' revision graph
-     * @param target the target as configured
-     * @param targetRevisions what the target resolves to (empty when the rows name unknown revisions)
-     * @param pending revisions an upgrade to the target would run, in run order (empty when unknown)
-     * @param upToDate whether the database is at the target
-     * @param checksumMismatches applied revisions whose scripts changed since
-     * @param unknownRevisions version-table rows the scripts do not have (a newer deployment's)
+     * @param read what {@link Migrations#status(String)} said then
      */
-    public record DatabaseStatus(
-            Instant checkedAt,
-            List<String> current,
-            List<String> heads,
-            String target,
-            List<String> targetRevisions,
-            List<String> pending,
-            boolean upToDate,
-            List<ChecksumMismatch> checksumMismatches,
-            List<String> unknownRevisions) {
+    public record DatabaseStatus(Instant checkedAt, MigrationStatus read) {
 
-        /** Validates and copies. */
+        /** Validates. */
         public DatabaseStatus {
             Objects.requireNonNull(checkedAt, "checkedAt");
-            current = List.copyOf(current);
-            heads = List.copyOf(heads);
-            Objects.requireNonNull(target, "target");
-            targetRevisions = List.copyOf(targetRevisions);
-            pending = List.copyOf(pending);
-            checksumMismatches = List.copyOf(checksumMismatches);
-            unknownRevisions = List.copyOf(unknownRevisions);
+            Objects.requireNonNull(read, "read");
+        }
+
+        /** The version-table rows. */
+        public List<String> current() {
+            return read.current();
+        }
+
+        /** The heads of the scripts' revision graph. */
+        public List<String> heads() {
+            return read.heads();
+        }
+
+        /** The target as configured. */
+        public String target() {
+            return read.target();
+        }
+
+        /** What the target resolves to (empty when the rows name unknown revisions). */
+        public List<String> targetRevisions() {
+            return read.targetRevisions();
+        }
+
+        /** Revisions an upgrade to the target would run, in run order (empty when unknown). */
+        public List<String> pending() {
+            return read.pending();
+        }
+
+        /** Whether the database is at the target. */
+        public boolean upToDate() {
+            return read.upToDate();
+        }
+
+        /** Applied revisions whose scripts changed since. */
+        public List<ChecksumMismatch> checksumMismatches() {
+            return read.checksumMismatches();
+        }
+
+        /** Version-table rows the scripts do not have (a newer deployment's). */
+        public List<String> unknownRevisions() {
+            return read.unknownRevisions();
         }
 
         /** Whether pending revisions could be worked out (not when the rows name unknown revisions). */
         public boolean pendingKnown() {
-            return unknownRevisions.isEmpty();
+            return read.pendingKnown();
         }
     }
 
@@ -289,17 +308,7 @@ public final class MigrationsRunState implements MigrationListener {
 
     private DatabaseStatus read(Migrations engine) {
         // One look: a verified database is answered without reading the scripts.
-        MigrationStatus read = engine.status(target);
-        return new DatabaseStatus(
-                clock.instant(),
-                read.current(),
-                read.heads(),
-                target,
-                read.targetRevisions(),
-                read.pending(),
-                read.upToDate(),
-                read.checksumMismatches(),
-                read.unknownRevisions());
+        return new DatabaseStatus(clock.instant(), engine.status(target));
     }
 
     // ------------------------------------------------------------------ MigrationListener

@@ -1,6 +1,7 @@
 package dev.migrations.internal.dialect;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -12,6 +13,7 @@ final class H2TableLock implements MigrationLock {
     private static final int LOCK_TIMEOUT_ERROR = 50200;
 
     private final String lockTable;
+    private int sessionLockTimeout = -1;
 
     H2TableLock(String lockTable) {
         this.lockTable = lockTable;
@@ -23,6 +25,11 @@ final class H2TableLock implements MigrationLock {
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS " + lockTable + " (id INT PRIMARY KEY)");
             st.execute("MERGE INTO " + lockTable + " KEY (id) VALUES (1)");
+            if (sessionLockTimeout < 0) {
+                try (ResultSet rs = st.executeQuery("CALL LOCK_TIMEOUT()")) {
+                    sessionLockTimeout = rs.next() ? rs.getInt(1) : 0;
+                }
+            }
             st.execute("SET LOCK_TIMEOUT 200");
         } catch (SQLException e) {
             // Another session's DDL holds H2's catalog (its migration, or a tenant's next door): busy,
@@ -44,6 +51,12 @@ final class H2TableLock implements MigrationLock {
                 return false;
             }
             throw e;
+        } finally {
+            // The short timeout is for the lock row only; the run's DDL waits for H2's catalog (held by
+            // a neighbour's DDL, a tenant in another schema say) as long as the session otherwise would.
+            try (Statement st = connection.createStatement()) {
+                st.execute("SET LOCK_TIMEOUT " + sessionLockTimeout);
+            }
         }
     }
 

@@ -51,13 +51,8 @@ public final class SqlScriptSink implements MigrationSink {
     }
 
     @Override
-    public String dialectName() {
-        return dialect.name();
-    }
-
-    @Override
-    public boolean transactionalDdl() {
-        return dialect.transactionalDdl();
+    public Dialect dialect() {
+        return dialect;
     }
 
     @Override

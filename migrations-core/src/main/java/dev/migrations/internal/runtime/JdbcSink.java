@@ -103,13 +103,8 @@ final class JdbcSink implements MigrationSink {
     }
 
     @Override
-    public String dialectName() {
-        return dialect.name();
-    }
-
-    @Override
-    public boolean transactionalDdl() {
-        return dialect.transactionalDdl();
+    public Dialect dialect() {
+        return dialect;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.migrations.internal.runtime;
 
+import dev.migrations.internal.dialect.Dialect;
 import dev.migrations.internal.script.RevisionScript;
 import dev.migrations.internal.script.Statement;
 import java.util.Set;
@@ -12,8 +13,13 @@ public interface MigrationSink {
     /** Whether statements are only written, not executed (offline mode). */
     boolean offline();
 
+    /** The database the statements are for. */
+    Dialect dialect();
+
     /** Whether DDL can be rolled back, so runs are wrapped in transactions. */
-    boolean transactionalDdl();
+    default boolean transactionalDdl() {
+        return dialect().transactionalDdl();
+    }
 
     /** Starts a transaction. */
     void begin();
@@ -57,5 +63,7 @@ public interface MigrationSink {
     }
 
     /** The dialect's short name ({@code postgresql}, {@code h2}), for Java migrations. */
-    String dialectName();
+    default String dialectName() {
+        return dialect().name();
+    }
 }

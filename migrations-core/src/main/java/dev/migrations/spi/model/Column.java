@@ -1,6 +1,7 @@
 package dev.migrations.spi.model;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A column.
@@ -19,10 +20,10 @@ public record Column(
         String name,
         String type,
         boolean nullable,
-        String defaultExpression,
-        Identity identity,
-        String generatedExpression,
-        String comment) {
+        @Nullable String defaultExpression,
+        @Nullable Identity identity,
+        @Nullable String generatedExpression,
+        @Nullable String comment) {
     /** Validates the name and type. */
     public Column {
         Objects.requireNonNull(name, "name");
@@ -48,7 +49,7 @@ public record Column(
     }
 
     /** A copy with this default expression (null removes it). */
-    public Column withDefault(String expression) {
+    public Column withDefault(@Nullable String expression) {
         return new Column(name, type, nullable, expression, identity, generatedExpression, comment);
     }
 
@@ -58,7 +59,7 @@ public record Column(
     }
 
     /** A copy that is an identity column (identity columns are NOT NULL). */
-    public Column withIdentity(Identity value) {
+    public Column withIdentity(@Nullable Identity value) {
         return new Column(name, type, value == null && nullable, defaultExpression, value, null, comment);
     }
 
@@ -68,7 +69,7 @@ public record Column(
     }
 
     /** A copy with this comment (null removes it). */
-    public Column withComment(String value) {
+    public Column withComment(@Nullable String value) {
         return new Column(name, type, nullable, defaultExpression, identity, generatedExpression, value);
     }
 }

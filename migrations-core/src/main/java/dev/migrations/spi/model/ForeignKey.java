@@ -38,7 +38,7 @@ public record ForeignKey(
 
     /** A foreign key with {@code NO ACTION} actions. */
     public static ForeignKey of(String name, List<String> columns, String referencedTable, List<String> referenced) {
-        return new ForeignKey(name, columns, referencedTable, referenced, null, null);
+        return new ForeignKey(name, columns, referencedTable, referenced, "NO ACTION", "NO ACTION");
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.migrations.spi.model;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An index that does not back a constraint.
@@ -13,7 +14,12 @@ import java.util.Objects;
  * @param method the access method, e.g. {@code btree}, {@code gin}
  * @param where the predicate of a partial index, or null
  */
-public record Index(String name, boolean unique, List<String> keys, String method, String where) {
+public record Index(
+        String name,
+        boolean unique,
+        List<String> keys,
+        String method,
+        @Nullable String where) {
     /** Validates and copies; a null method means {@code btree}. */
     public Index {
         Objects.requireNonNull(name, "name");
@@ -26,7 +32,7 @@ public record Index(String name, boolean unique, List<String> keys, String metho
 
     /** A plain btree index on columns. */
     public static Index of(String name, String... columns) {
-        return new Index(name, false, List.of(columns), null, null);
+        return new Index(name, false, List.of(columns), "btree", null);
     }
 
     /** Everything but the name: equal definitions mean the same index under another name. */

@@ -2,6 +2,7 @@ package dev.migrations.spi.model;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A schema: its tables, enum types, sequences and views, each list sorted by name so two reflections
@@ -28,7 +29,7 @@ public record SchemaModel(List<Table> tables, List<EnumType> enums, List<Sequenc
     }
 
     /** The table with this name, or null. */
-    public Table table(String name) {
+    public @Nullable Table table(String name) {
         for (Table table : tables) {
             if (table.name().equals(Objects.requireNonNull(name))) {
                 return table;

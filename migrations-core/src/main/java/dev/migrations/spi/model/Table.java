@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A table.
@@ -20,12 +21,12 @@ import java.util.Objects;
 public record Table(
         String name,
         List<Column> columns,
-        PrimaryKey primaryKey,
+        @Nullable PrimaryKey primaryKey,
         List<UniqueConstraint> uniques,
         List<ForeignKey> foreignKeys,
         List<Index> indexes,
         List<CheckConstraint> checks,
-        String comment) {
+        @Nullable String comment) {
     /** Validates the name and copies the lists. */
     public Table {
         Objects.requireNonNull(name, "name");
@@ -45,7 +46,7 @@ public record Table(
     }
 
     /** The column with this name, or null. */
-    public Column column(String columnName) {
+    public @Nullable Column column(String columnName) {
         for (Column column : columns) {
             if (column.name().equals(columnName)) {
                 return column;
@@ -88,7 +89,7 @@ public record Table(
     }
 
     /** A copy with this comment (null removes it). */
-    public Table withComment(String value) {
+    public Table withComment(@Nullable String value) {
         return new Table(name, columns, primaryKey, uniques, foreignKeys, indexes, checks, value);
     }
 

@@ -4,4 +4,7 @@
  * them, expressions as {@code pg_get_expr} prints them). Reflection produces it, the diff compares two
  * of them, and the portable operations render it as DDL.
  */
+@NullMarked
 package dev.migrations.spi.model;
+
+import org.jspecify.annotations.NullMarked;

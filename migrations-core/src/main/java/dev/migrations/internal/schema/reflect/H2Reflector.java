@@ -19,7 +19,6 @@ import dev.migrations.spi.model.Sequence;
 import dev.migrations.spi.model.UniqueConstraint;
 import dev.migrations.spi.model.View;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -29,31 +28,31 @@ import java.util.Map;
 
 /** Reads an H2 schema from INFORMATION_SCHEMA, one query per kind of object. */
 final class H2Reflector {
-    private final Connection connection;
+    private final CatalogQueries catalog;
     private final TableFilter filter;
     private String qualifier = "";
 
     H2Reflector(Connection connection, TableFilter filter) {
-        this.connection = connection;
+        this.catalog = new CatalogQueries(connection);
         this.filter = filter;
     }
 
     SchemaModel reflect(String requestedSchema) throws SQLException {
-        String schema = requestedSchema == null ? currentSchema() : requestedSchema;
+        String schema = requestedSchema == null ? catalog.single(CURRENT_SCHEMA) : requestedSchema;
         // H2 prints references to objects of the same schema qualified ("S"."T"); without the
         // qualifier, a scratch schema's output reads like the real schema's.
         qualifier = "\"" + schema.replace("\"", "\"\"") + "\".";
         TableParts.All tables = new TableParts.All();
-        query(TABLES, schema, rs -> {
+        catalog.query(TABLES, schema, rs -> {
             if ("BASE TABLE".equals(rs.getString(2)) && !filter.excludes(rs.getString(1))) {
                 tables.add(rs.getString(1), rs.getString(3));
             }
         });
-        query(COLUMNS, schema, rs -> column(tables.get(rs.getString(1)), rs));
+        catalog.query(COLUMNS, schema, rs -> column(tables.get(rs.getString(1)), rs));
         constraints(tables, schema);
         indexes(tables, schema);
         List<Sequence> sequences = new ArrayList<>();
-        query(
+        catalog.query(
                 SEQUENCES,
                 schema,
                 rs -> sequences.add(new Sequence(
@@ -66,7 +65,7 @@ final class H2Reflector {
                         rs.getLong(7),
                         "YES".equals(rs.getString(8)))));
         List<View> views = new ArrayList<>();
-        query(VIEWS, schema, rs -> {
+        catalog.query(VIEWS, schema, rs -> {
             if (!filter.excludes(rs.getString(1))) {
                 views.add(new View(
                         rs.getString(1), rs.getString(2).replace(qualifier, "").strip()));
@@ -126,7 +125,7 @@ final class H2Reflector {
 
     private void constraints(TableParts.All tables, String schema) throws SQLException {
         Map<String, ConstraintRows> byName = new LinkedHashMap<>();
-        query(CONSTRAINTS, schema, rs -> {
+        catalog.query(CONSTRAINTS, schema, rs -> {
             ConstraintRows rows = byName.computeIfAbsent(rs.getString(1) + "." + rs.getString(2), key -> {
                 try {
                     return new ConstraintRows(
@@ -174,7 +173,7 @@ final class H2Reflector {
     private void indexes(TableParts.All tables, String schema) throws SQLException {
         Map<String, List<String>> keys = new LinkedHashMap<>();
         Map<String, String[]> heads = new LinkedHashMap<>();
-        query(INDEXES, schema, rs -> {
+        catalog.query(INDEXES, schema, rs -> {
             String key = rs.getString(1) + "." + rs.getString(2);
             heads.putIfAbsent(key, new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
             keys.computeIfAbsent(key, k -> new ArrayList<>())
@@ -187,30 +186,6 @@ final class H2Reflector {
                 table.indexes.add(
                         new Index(head[1], head[2].startsWith("UNIQUE"), keys.get(entry.getKey()), null, null));
             }
-        }
-    }
-
-    /** Handles one row of a catalog query. */
-    private interface RowHandler {
-        void handle(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, String schema, RowHandler handler) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    handler.handle(rs);
-                }
-            }
-        }
-    }
-
-    private String currentSchema() throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(CURRENT_SCHEMA);
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getString(1);
         }
     }
 }

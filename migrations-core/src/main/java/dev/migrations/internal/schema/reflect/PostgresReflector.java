@@ -41,34 +41,36 @@ final class PostgresReflector {
             Map.of("a", "NO ACTION", "r", "RESTRICT", "c", "CASCADE", "n", "SET NULL", "d", "SET DEFAULT");
 
     private final Connection connection;
+    private final CatalogQueries catalog;
     private final TableFilter filter;
     private final PostgresDialect dialect = new PostgresDialect();
 
     PostgresReflector(Connection connection, TableFilter filter) {
         this.connection = connection;
+        this.catalog = new CatalogQueries(connection);
         this.filter = filter;
     }
 
     SchemaModel reflect(String requestedSchema) throws SQLException {
-        String schema = requestedSchema == null ? single(CURRENT_SCHEMA) : requestedSchema;
-        String previousPath = single(SHOW_SEARCH_PATH);
+        String schema = requestedSchema == null ? catalog.single(CURRENT_SCHEMA) : requestedSchema;
+        String previousPath = catalog.single(SHOW_SEARCH_PATH);
         // Printing functions qualify names that are not on the search_path: with only the reflected
         // schema on it, a scratch schema's output reads exactly like the real schema's.
         setSearchPath(dialect.quote(schema));
         try {
             TableParts.All tables = new TableParts.All();
-            query(TABLES, schema, rs -> {
+            catalog.query(TABLES, schema, rs -> {
                 if (!filter.excludes(rs.getString(1))) {
                     tables.add(rs.getString(1), rs.getString(2));
                 }
             });
-            query(COLUMNS, schema, rs -> column(tables.get(rs.getString(1)), rs));
-            query(CONSTRAINTS, schema, rs -> constraint(tables.get(rs.getString(1)), rs, schema));
-            query(INDEXES, schema, rs -> index(tables.get(rs.getString(1)), rs));
+            catalog.query(COLUMNS, schema, rs -> column(tables.get(rs.getString(1)), rs));
+            catalog.query(CONSTRAINTS, schema, rs -> constraint(tables.get(rs.getString(1)), rs, schema));
+            catalog.query(INDEXES, schema, rs -> index(tables.get(rs.getString(1)), rs));
             List<EnumType> enums = new ArrayList<>();
-            query(ENUMS, schema, rs -> enums.add(new EnumType(rs.getString(1), strings(rs.getArray(2)))));
+            catalog.query(ENUMS, schema, rs -> enums.add(new EnumType(rs.getString(1), strings(rs.getArray(2)))));
             List<Sequence> sequences = new ArrayList<>();
-            query(
+            catalog.query(
                     SEQUENCES,
                     schema,
                     rs -> sequences.add(new Sequence(
@@ -81,7 +83,7 @@ final class PostgresReflector {
                             rs.getLong(7),
                             rs.getBoolean(8))));
             List<View> views = new ArrayList<>();
-            query(VIEWS, schema, rs -> {
+            catalog.query(VIEWS, schema, rs -> {
                 if (!filter.excludes(rs.getString(1))) {
                     views.add(new View(rs.getString(1), rs.getString(2).strip()));
                 }
@@ -171,30 +173,6 @@ final class PostgresReflector {
             return Arrays.asList((String[]) array.getArray());
         } finally {
             array.free();
-        }
-    }
-
-    /** Handles one row of a catalog query. */
-    private interface RowHandler {
-        void handle(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, String schema, RowHandler handler) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    handler.handle(rs);
-                }
-            }
-        }
-    }
-
-    private String single(String sql) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql);
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getString(1);
         }
     }
 
