@@ -42,7 +42,9 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 @Conditional(MigrationsAutoConfiguration.MigrationsDataSourceCondition.class)
 @ConditionalOnBooleanProperty(name = "migrations.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MigrationsProperties.class)
-@Import(DatabaseInitializationDependencyConfigurer.class)
+// The registrar runs after the nested configuration's conditions: its engines do not make the
+// top-level one step aside as an application's own engine does.
+@Import({DatabaseInitializationDependencyConfigurer.class, MigrationsDataSourcesRegistrar.class})
 public final class MigrationsAutoConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationsAutoConfiguration.class);
 
@@ -60,6 +62,7 @@ public final class MigrationsAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnMissingBean(Migrations.class)
+    @Conditional(MigrationsDataSourcesRegistrar.TopLevelEngineCondition.class)
     static class MigrationsConfiguration {
 
         /**
@@ -139,7 +142,7 @@ public final class MigrationsAutoConfiguration {
          * migrations.url}; {@code migrations.user} alone, on the primary DataSource's URL; the primary
          * DataSource. The ones made here are unpooled: each command opens its connections and closes them.
          */
-        private static DataSource migrationDataSource(
+        static DataSource migrationDataSource(
                 MigrationsProperties properties, @Nullable DataSource qualified, @Nullable DataSource primary) {
             if (qualified != null) {
                 return qualified;

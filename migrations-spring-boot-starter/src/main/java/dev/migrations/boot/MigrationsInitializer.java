@@ -2,8 +2,6 @@ package dev.migrations.boot;
 
 import dev.migrations.Migrations;
 import dev.migrations.StartOptions;
-import dev.migrations.StartRefusedException;
-import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
@@ -49,12 +47,7 @@ public class MigrationsInitializer implements InitializingBean {
             strategy.migrate(migrations);
             return;
         }
-        List<String> problems = properties.problems();
-        if (!problems.isEmpty()) {
-            throw new StartRefusedException(
-                    "Invalid migrations settings:\n  " + String.join("\n  ", problems),
-                    "Correct the settings named above and restart.");
-        }
+        MigrationsPropertiesCheck.refuseUnlessEmpty(properties.problems());
         migrations.start(startOptions(properties));
     }
 
