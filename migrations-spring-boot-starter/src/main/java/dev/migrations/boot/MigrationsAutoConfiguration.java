@@ -35,7 +35,8 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * {@code migrations.url}) and an initializer that brings the database to {@code migrations.target}
  * while the context refreshes, before the web server binds its port and before {@code @Scheduled}
  * tasks run. Beans that use the database for data wait for it (see {@link
- * MigrationsDatabaseInitializerDetector}).
+ * MigrationsDatabaseInitializerDetector}). Each DataSource named under {@code migrations.datasources}
+ * gets an engine and an initializer of its own (see {@link MigrationsDataSourcesRegistrar}).
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(Migrations.class)

@@ -8,6 +8,7 @@ import dev.migrations.StartRefusedException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -203,6 +204,29 @@ class MigrationsDataSourcesTests {
                 .run(context -> assertThat(context).hasNotFailed());
         assertThat(orders.strings("SELECT version_num FROM alembic_version")).containsExactly(HEAD);
         assertThat(audit.strings("SELECT version_num FROM alembic_version")).containsExactly(AUDIT);
+    }
+
+    @Test
+    void aKeyThatDiffersFromTheBeanNameInCaseAloneFindsTheBean() throws SQLException {
+        runner.withUserConfiguration(PrimaryOrders.class)
+                .withPropertyValues(
+                        "migrations.datasources.auditdatasource.locations=" + TestScripts.location(auditScripts))
+                .run(context -> assertThat(context).hasNotFailed().hasBean("auditDataSourceMigrations"));
+        assertThat(audit.strings("SELECT version_num FROM alembic_version")).containsExactly(AUDIT);
+    }
+
+    @Test
+    void aStrategyReplacesTheRunOfEveryDeclaredEngine() throws SQLException {
+        List<String> strategyRan = new ArrayList<>();
+        runner.withUserConfiguration(TwoDataSources.class)
+                .withBean(
+                        MigrationsStrategy.class,
+                        () -> engine ->
+                                strategyRan.add(MigrationsRunState.of(engine).name()))
+                .withPropertyValues("migrations.datasources.ordersDataSource.target=head", auditLocations())
+                .run(context -> assertThat(context).hasNotFailed());
+        assertThat(strategyRan).containsExactlyInAnyOrder("ordersDataSource", "auditDataSource");
+        assertThat(orders.hasTable("ALEMBIC_VERSION")).isFalse();
     }
 
     // ------------------------------------------------------------------ user configurations
