@@ -41,15 +41,19 @@ class EngineSettingsTest {
                 .settings(given)
                 .build();
 
-        assertThat(config.locations()).containsExactly("classpath:db/audit");
-        assertThat(config.versionTable()).isEqualTo("audit_version");
-        assertThat(config.schema()).isEqualTo("audit");
-        assertThat(config.transactionPerMigration()).isFalse();
-        assertThat(config.lockWaitTimeout()).isEqualTo(Duration.ofSeconds(42));
-        assertThat(config.ddlLockTimeout()).isEqualTo(Duration.ofSeconds(3));
-        assertThat(config.statementTimeout()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(config.validateChecksums()).isFalse();
-        assertThat(config.javaMigrationPackages()).containsExactly("com.example.audit");
+        // What the chain of single setters, which each front end used to write, gives.
+        MigrationsConfig oneByOne = MigrationsConfig.builder()
+                .locations("classpath:db/audit")
+                .versionTable("audit_version")
+                .schema("audit")
+                .transactionPerMigration(false)
+                .lockWaitTimeout(Duration.ofSeconds(42))
+                .ddlLockTimeout(Duration.ofSeconds(3))
+                .statementTimeout(Duration.ofMinutes(1))
+                .validateChecksums(false)
+                .javaMigrationPackages("com.example.audit")
+                .build();
+        assertThat(config).usingRecursiveComparison().isEqualTo(oneByOne);
     }
 
     @Test

@@ -5,53 +5,81 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfig;
 import dev.migrations.StartRefusedException;
+import dev.migrations.boot.it.fleet.FleetDataSources;
+import dev.migrations.boot.it.fleet.FleetReaders;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.core.env.Environment;
 
 /** DataSources declared under {@code migrations.datasources.<name>.*}, each migrated with no Java code. */
 class MigrationsDataSourcesTests {
     private static final String HEAD = "1b2c3d4e5f60";
     private static final String AUDIT = "auda00000001";
+    private static final String ORDERS = "0dd500000001";
 
     private final H2Database orders = new H2Database();
     private final H2Database audit = new H2Database();
 
+    /** Scripts of the declared DataSources, a directory each. */
     @TempDir
-    Path auditScripts;
+    Path scripts;
 
     private ApplicationContextRunner runner;
 
     @BeforeEach
     void writeTheAuditScriptsAndPointTheDataSourcesAtTheDatabases() {
-        TestScripts.revision(auditScripts, AUDIT, "", "CREATE TABLE audit_log (id INT)", "DROP TABLE audit_log");
+        TestScripts.revision(
+                scripts.resolve("audit"),
+                AUDIT,
+                "",
+                "CREATE TABLE audit_log (event VARCHAR(20));\nINSERT INTO audit_log VALUES ('boot');",
+                "DROP TABLE audit_log");
         runner = new ApplicationContextRunner()
                 .withConfiguration(
                         AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class))
-                .withPropertyValues("test.orders-url=" + orders.url(), "test.audit-url=" + audit.url());
+                .withPropertyValues(
+                        "fleet.orders-url=" + orders.url(), "fleet.audit-url=" + audit.url(), "fleet.user=sa");
+    }
+
+    private Path ordersScripts() {
+        return TestScripts.revision(
+                        scripts.resolve("orders"),
+                        ORDERS,
+                        "",
+                        "CREATE TABLE orders (item VARCHAR(20));\nINSERT INTO orders VALUES ('anvil');",
+                        "DROP TABLE orders")
+                .getParent();
     }
 
     private String auditLocations() {
-        return "migrations.datasources.auditDataSource.locations=" + TestScripts.location(auditScripts);
+        return "migrations.datasources.auditDataSource.locations=" + TestScripts.location(scripts.resolve("audit"));
+    }
+
+    /** The runner with {@link PrimaryOrders} and these properties. */
+    private ApplicationContextRunner withPrimaryOrders(String... properties) {
+        return runner.withUserConfiguration(PrimaryOrders.class).withPropertyValues(properties);
+    }
+
+    /** The DataSource the engine of that bean name migrates. */
+    private static @Nullable DataSource migrated(AssertableApplicationContext context, String engine) {
+        return context.getBean(engine, Migrations.class).config().dataSource();
     }
 
     private static StartRefusedException refusal(AssertableApplicationContext context) {
@@ -66,9 +94,9 @@ class MigrationsDataSourcesTests {
 
     @Test
     void migratesEveryDataSourceThePropertiesNameBeforeTheBeansThatReadThem() throws SQLException {
-        runner.withUserConfiguration(TwoDataSources.class, Readers.class)
+        runner.withUserConfiguration(FleetDataSources.class, FleetReaders.class)
                 .withPropertyValues(
-                        "migrations.datasources.ordersDataSource.target=head",
+                        "migrations.datasources.ordersDataSource.locations=" + TestScripts.location(ordersScripts()),
                         auditLocations(),
                         "migrations.datasources.auditDataSource.version-table=audit_version")
                 .run(context -> {
@@ -79,10 +107,7 @@ class MigrationsDataSourcesTests {
                             .containsOnlyKeys(
                                     "ordersDataSourceMigrationsInitializer", "auditDataSourceMigrationsInitializer");
                     // Each reader queried its migrated table while it was created.
-                    assertThat(context.getBean("ordersReader", Reader.class).rows())
-                            .containsExactly("sprocket");
-                    assertThat(context.getBean("auditReader", Reader.class).rows())
-                            .isEmpty();
+                    assertThat(FleetReaders.whatTheReadersRead(context)).containsExactly("anvil", "boot");
                     for (String jdbc : List.of("ordersJdbcTemplate", "auditJdbcTemplate")) {
                         assertThat(context.getBeanFactory()
                                         .getBeanDefinition(jdbc)
@@ -95,15 +120,14 @@ class MigrationsDataSourcesTests {
                             .extracting(MigrationsRunState::name)
                             .isEqualTo("auditDataSource");
                 });
-        assertThat(orders.strings("SELECT version_num FROM alembic_version")).containsExactly(HEAD);
+        assertThat(orders.strings("SELECT version_num FROM alembic_version")).containsExactly(ORDERS);
         assertThat(audit.strings("SELECT version_num FROM audit_version")).containsExactly(AUDIT);
         assertThat(audit.hasTable("ALEMBIC_VERSION")).isFalse();
     }
 
     @Test
     void theTopLevelEngineKeepsThePrimaryAndEveryEntryInheritsWhatItDoesNotSet() throws SQLException {
-        runner.withUserConfiguration(PrimaryOrders.class)
-                .withPropertyValues(
+        withPrimaryOrders(
                         "migrations.version-table=app_version",
                         "migrations.lock-wait-timeout=42s",
                         "migrations.validate-checksums=false",
@@ -111,17 +135,14 @@ class MigrationsDataSourcesTests {
                         "migrations.datasources.auditDataSource.validate-checksums=true")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean("migrations", Migrations.class)
-                                    .config()
-                                    .dataSource())
-                            .isSameAs(context.getBean("ordersDataSource"));
+                    assertThat(migrated(context, "migrations")).isSameAs(context.getBean("ordersDataSource"));
                     MigrationsConfig auditConfig = context.getBean("auditDataSourceMigrations", Migrations.class)
                             .config();
                     assertThat(auditConfig.dataSource()).isSameAs(context.getBean("auditDataSource"));
                     assertThat(auditConfig.versionTable()).isEqualTo("app_version");
                     assertThat(auditConfig.lockWaitTimeout()).isEqualTo(Duration.ofSeconds(42));
                     assertThat(auditConfig.validateChecksums()).isTrue();
-                    assertThat(auditConfig.locations()).containsExactly(TestScripts.location(auditScripts));
+                    assertThat(auditConfig.locations()).containsExactly(TestScripts.location(scripts.resolve("audit")));
                 });
         assertThat(orders.strings("SELECT version_num FROM app_version")).containsExactly(HEAD);
         assertThat(audit.strings("SELECT version_num FROM app_version")).containsExactly(AUDIT);
@@ -129,8 +150,7 @@ class MigrationsDataSourcesTests {
 
     @Test
     void namingTheTopLevelEnginesDataSourceConfiguresItOnceFromItsEntry() throws SQLException {
-        runner.withUserConfiguration(PrimaryOrders.class)
-                .withPropertyValues("migrations.datasources.ordersDataSource.version-table=orders_version")
+        withPrimaryOrders("migrations.datasources.ordersDataSource.version-table=orders_version")
                 .run(context -> {
                     assertThat(context).hasNotFailed().doesNotHaveBean("migrations");
                     assertThat(context).hasSingleBean(Migrations.class).hasBean("ordersDataSourceMigrations");
@@ -143,13 +163,10 @@ class MigrationsDataSourcesTests {
     @Test
     void theConnectionSettingsAreNotInherited() throws SQLException {
         orders.execute("CREATE USER migrator PASSWORD 'secret' ADMIN");
-        runner.withUserConfiguration(PrimaryOrders.class)
-                .withPropertyValues("migrations.user=migrator", "migrations.password=secret", auditLocations())
+        withPrimaryOrders("migrations.user=migrator", "migrations.password=secret", auditLocations())
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean("auditDataSourceMigrations", Migrations.class)
-                                    .config()
-                                    .dataSource())
+                    assertThat(migrated(context, "auditDataSourceMigrations"))
                             .isSameAs(context.getBean("auditDataSource"));
                 });
         assertThat(orders.strings("SELECT DISTINCT applied_by FROM alembic_version_history"))
@@ -160,8 +177,7 @@ class MigrationsDataSourcesTests {
 
     @Test
     void aNameThatMatchesNoDataSourceStopsTheStartNamingThePropertyAndTheDataSources() throws SQLException {
-        runner.withUserConfiguration(PrimaryOrders.class)
-                .withPropertyValues("migrations.datasources.reporting.locations=classpath:db/reporting")
+        withPrimaryOrders("migrations.datasources.reporting.locations=classpath:db/reporting")
                 .run(context -> {
                     StartRefusedException refused = refusal(context);
                     assertThat(refused)
@@ -177,8 +193,7 @@ class MigrationsDataSourcesTests {
 
     @Test
     void anInvalidEntryStopsTheStartNamingTheEntrysProperty() throws SQLException {
-        runner.withUserConfiguration(PrimaryOrders.class)
-                .withPropertyValues(
+        withPrimaryOrders(
                         "migrations.datasources.auditDataSource.lock-wait-timeout=-5s",
                         "migrations.datasources.auditDataSource.version-table=bad-name",
                         "migrations.datasources.auditDataSource.locations=",
@@ -199,7 +214,7 @@ class MigrationsDataSourcesTests {
     void theDeclaredInitializersStayEagerUnderLazyInitialization() throws SQLException {
         runner.withInitializer(context ->
                         context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
-                .withUserConfiguration(TwoDataSources.class)
+                .withUserConfiguration(FleetDataSources.class)
                 .withPropertyValues("migrations.datasources.ordersDataSource.target=head", auditLocations())
                 .run(context -> assertThat(context).hasNotFailed());
         assertThat(orders.strings("SELECT version_num FROM alembic_version")).containsExactly(HEAD);
@@ -208,9 +223,8 @@ class MigrationsDataSourcesTests {
 
     @Test
     void aKeyThatDiffersFromTheBeanNameInCaseAloneFindsTheBean() throws SQLException {
-        runner.withUserConfiguration(PrimaryOrders.class)
-                .withPropertyValues(
-                        "migrations.datasources.auditdatasource.locations=" + TestScripts.location(auditScripts))
+        withPrimaryOrders("migrations.datasources.auditdatasource.locations="
+                        + TestScripts.location(scripts.resolve("audit")))
                 .run(context -> assertThat(context).hasNotFailed().hasBean("auditDataSourceMigrations"));
         assertThat(audit.strings("SELECT version_num FROM alembic_version")).containsExactly(AUDIT);
     }
@@ -218,7 +232,7 @@ class MigrationsDataSourcesTests {
     @Test
     void aStrategyReplacesTheRunOfEveryDeclaredEngine() throws SQLException {
         List<String> strategyRan = new ArrayList<>();
-        runner.withUserConfiguration(TwoDataSources.class)
+        runner.withUserConfiguration(FleetDataSources.class)
                 .withBean(
                         MigrationsStrategy.class,
                         () -> engine ->
@@ -231,62 +245,18 @@ class MigrationsDataSourcesTests {
 
     // ------------------------------------------------------------------ user configurations
 
-    /** Two DataSources and no Java for migrations: neither is primary. */
-    @Configuration(proxyBeanMethods = false)
-    static class TwoDataSources {
-        @Bean
-        DataSource ordersDataSource(@Value("${test.orders-url}") String url) {
-            return h2(url);
-        }
-
-        @Bean
-        DataSource auditDataSource(@Value("${test.audit-url}") String url) {
-            return h2(url);
-        }
-    }
-
-    /** The same with the orders DataSource primary: the top-level engine's. */
+    /** The DataSources of {@link FleetDataSources} with the orders one primary: the top-level engine's. */
     @Configuration(proxyBeanMethods = false)
     static class PrimaryOrders {
         @Bean
         @Primary
-        DataSource ordersDataSource(@Value("${test.orders-url}") String url) {
-            return h2(url);
+        DataSource ordersDataSource(Environment environment) {
+            return FleetDataSources.dataSource(environment, "fleet.orders-url");
         }
 
         @Bean
-        DataSource auditDataSource(@Value("${test.audit-url}") String url) {
-            return h2(url);
+        DataSource auditDataSource(Environment environment) {
+            return FleetDataSources.dataSource(environment, "fleet.audit-url");
         }
     }
-
-    static DataSource h2(String url) {
-        return DataSourceBuilder.create().url(url).username("sa").build();
-    }
-
-    /** A JdbcTemplate per DataSource and a bean that reads its migrated table while it is created. */
-    @Configuration(proxyBeanMethods = false)
-    static class Readers {
-        @Bean
-        JdbcTemplate ordersJdbcTemplate(@Qualifier("ordersDataSource") DataSource dataSource) {
-            return new JdbcTemplate(dataSource);
-        }
-
-        @Bean
-        JdbcTemplate auditJdbcTemplate(@Qualifier("auditDataSource") DataSource dataSource) {
-            return new JdbcTemplate(dataSource);
-        }
-
-        @Bean
-        Reader ordersReader(@Qualifier("ordersJdbcTemplate") JdbcTemplate jdbc) {
-            return new Reader(jdbc.queryForList("SELECT name FROM widgets", String.class));
-        }
-
-        @Bean
-        Reader auditReader(@Qualifier("auditJdbcTemplate") JdbcTemplate jdbc) {
-            return new Reader(jdbc.queryForList("SELECT CAST(id AS VARCHAR) FROM audit_log", String.class));
-        }
-    }
-
-    record Reader(List<String> rows) {}
 }

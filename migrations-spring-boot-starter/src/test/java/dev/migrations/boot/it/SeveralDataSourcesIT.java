@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrations.StartRefusedException;
+import dev.migrations.boot.it.app.TableWatcher;
 import dev.migrations.boot.it.fleet.FleetApplication;
-import dev.migrations.boot.it.fleet.TableWatcher;
+import dev.migrations.boot.it.fleet.FleetReaders;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,25 +39,21 @@ class SeveralDataSourcesIT {
     private static final String ORDERS_REV = "0dd500000001";
     private static final String AUDIT_REV = "a0d100000001";
 
-    @TempDir
-    Path ordersScripts;
-
-    @TempDir
-    Path auditScripts;
-
     private PostgresDatabase orders;
     private PostgresDatabase audit;
     private ConfigurableApplicationContext context;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonMapper json = JsonMapper.builder().build();
+
+    /** Scripts of both databases, each in a directory of its own. */
+    @TempDir
+    Path scripts;
 
     @BeforeEach
     void createDatabasesAndScripts() throws Exception {
         orders = PostgresDatabase.create();
         audit = PostgresDatabase.create();
-        revision(ordersScripts, ORDERS_REV, "CREATE TABLE orders (item text);\nINSERT INTO orders VALUES ('anvil');");
+        revision(ordersScripts(), ORDERS_REV, "CREATE TABLE orders (item text);\nINSERT INTO orders VALUES ('anvil');");
         revision(
-                auditScripts,
+                auditScripts(),
                 AUDIT_REV,
                 "CREATE TABLE audit_log (event text);\nINSERT INTO audit_log VALUES ('boot');");
     }
@@ -74,23 +71,19 @@ class SeveralDataSourcesIT {
     void bothDatabasesAreMigratedBeforeTheirReadersAndWorkersAndObservedApart() throws Exception {
         start();
 
-        assertThat(context.getBean("ordersReader", FleetApplication.TableReader.class)
-                        .rows())
-                .containsExactly("anvil");
-        assertThat(context.getBean("auditReader", FleetApplication.TableReader.class)
-                        .rows())
-                .containsExactly("boot");
+        assertThat(FleetReaders.whatTheReadersRead(context)).containsExactly("anvil", "boot");
         assertThat(context.getBean("ordersWatcher", TableWatcher.class)
                         .firstRun()
                         .get(10, TimeUnit.SECONDS))
-                .isEqualTo("anvil");
+                .isEqualTo("orders: anvil");
         assertThat(context.getBean("auditWatcher", TableWatcher.class)
                         .firstRun()
                         .get(10, TimeUnit.SECONDS))
-                .isEqualTo("boot");
+                .isEqualTo("audit_log: boot");
         assertThat(orders.strings("SELECT version_num FROM alembic_version")).containsExactly(ORDERS_REV);
         assertThat(audit.strings("SELECT version_num FROM audit_version")).containsExactly(AUDIT_REV);
 
+        JsonMapper json = JsonMapper.builder().build();
         JsonNode endpoint = json.readTree(get("/actuator/migrations"));
         JsonNode engines = endpoint.get("contexts").get(context.getId()).get("migrations");
         assertThat(engines.propertyNames()).containsExactlyInAnyOrder("ordersDataSource", "auditDataSource");
@@ -133,8 +126,10 @@ class SeveralDataSourcesIT {
                 "fleet.audit-url=" + audit.url(),
                 "fleet.user=" + orders.user(),
                 "migrations.lock-wait-timeout=30s",
-                "migrations.datasources.ordersDataSource.locations=filesystem:" + ordersScripts.toAbsolutePath(),
-                "migrations.datasources.auditDataSource.locations=filesystem:" + auditScripts.toAbsolutePath(),
+                "migrations.datasources.ordersDataSource.locations=filesystem:"
+                        + ordersScripts().toAbsolutePath(),
+                "migrations.datasources.auditDataSource.locations=filesystem:"
+                        + auditScripts().toAbsolutePath(),
                 "migrations.datasources.auditDataSource.version-table=audit_version",
                 "server.port=0",
                 "spring.main.banner-mode=off",
@@ -151,16 +146,26 @@ class SeveralDataSourcesIT {
 
     private String get(String path) throws IOException, InterruptedException {
         String port = context.getEnvironment().getProperty("local.server.port");
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.body();
     }
 
+    private Path ordersScripts() {
+        return scripts.resolve("orders");
+    }
+
+    private Path auditScripts() {
+        return scripts.resolve("audit");
+    }
+
     private static void revision(Path dir, String id, String upgrade) throws IOException {
+        Files.createDirectories(dir);
         Files.writeString(
                 dir.resolve(id + "_init.sql"),
                 "-- " + id + "\n--\n-- Revision ID: " + id + "\n-- Revises: \n\n-- migrate:upgrade\n" + upgrade
