@@ -13,7 +13,8 @@ import org.springframework.beans.factory.InitializingBean;
  * {@code @DependsOnDatabaseInitialization}) are created after it. The policy itself (modes, downgrade,
  * unknown revisions, wait, lint) is the engine's {@link Migrations#start}, shared with the command line.
  *
- * <p>Define one per engine to migrate several DataSources:
+ * <p>{@code migrations.datasources.<name>.*} makes one per DataSource it names; or define one per
+ * engine to migrate several DataSources in Java:
  *
  * <pre>{@code
  * @Bean

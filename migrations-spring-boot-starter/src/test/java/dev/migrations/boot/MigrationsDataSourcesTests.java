@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -207,6 +208,25 @@ class MigrationsDataSourcesTests {
                                 "migrations.datasources.auditDataSource.locations: give at least one location")
                         .hasMessageContaining("migrations.datasources.auditDataSource.metrics: applies to every"
                                 + " DataSource; set migrations.metrics instead"));
+        assertThat(orders.hasTable("ALEMBIC_VERSION")).isFalse();
+    }
+
+    @Test
+    void aValueThatDoesNotConvertStopsTheStartNamingTheEntrysProperty() throws SQLException {
+        withPrimaryOrders("migrations.datasources.auditDataSource.mode=sometimes")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    Throwable failure = context.getStartupFailure();
+                    while (failure != null && !(failure instanceof BindException)) {
+                        failure = failure.getCause();
+                    }
+                    assertThat(failure).isInstanceOf(BindException.class);
+                    BindException bind = (BindException) failure;
+                    // What Spring Boot's failure analysis shows: the property, its value and where it was set.
+                    assertThat(bind.getProperty()).isNotNull();
+                    assertThat(bind.getProperty().getName()).hasToString("migrations.datasources.auditdatasource.mode");
+                    assertThat(bind.getProperty().getValue()).isEqualTo("sometimes");
+                });
         assertThat(orders.hasTable("ALEMBIC_VERSION")).isFalse();
     }
 
