@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** DataSources declared under {@code migrations.datasources.<name>.*}, each migrated with no Java code. */
 class MigrationsDataSourcesTests {
@@ -247,6 +249,22 @@ class MigrationsDataSourcesTests {
                         + TestScripts.location(scripts.resolve("audit")))
                 .run(context -> assertThat(context).hasNotFailed().hasBean("auditDataSourceMigrations"));
         assertThat(audit.strings("SELECT version_num FROM alembic_version")).containsExactly(AUDIT);
+    }
+
+    @Test
+    void anEnvironmentVariableAddsToTheEntryOfTheSameDataSource() throws SQLException {
+        withPrimaryOrders(auditLocations())
+                .withInitializer(context -> context.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new SystemEnvironmentPropertySource(
+                                "test-systemEnvironment",
+                                Map.of("MIGRATIONS_DATASOURCES_AUDITDATASOURCE_VERSIONTABLE", "env_version"))))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBeansOfType(Migrations.class))
+                            .containsOnlyKeys("migrations", "auditDataSourceMigrations");
+                });
+        assertThat(audit.strings("SELECT version_num FROM env_version")).containsExactly(AUDIT);
     }
 
     @Test
