@@ -148,6 +148,23 @@ public record MigrationsConfig(
             return this;
         }
 
+        /**
+         * Every setting of {@code settings}, replacing what was set before (the Java migration packages
+         * too); the database, class loader, listeners and Java migration instances stay as they are.
+         */
+        public Builder settings(EngineSettings settings) {
+            locations(settings.locations());
+            versionTable(settings.versionTable());
+            schema(settings.schema());
+            transactionPerMigration(settings.transactionPerMigration());
+            lockWaitTimeout(settings.lockWaitTimeout());
+            ddlLockTimeout(settings.ddlLockTimeout());
+            statementTimeout(settings.statementTimeout());
+            validateChecksums(settings.validateChecksums());
+            this.javaMigrationPackages.clear();
+            return javaMigrationPackages(settings.javaMigrationPackages());
+        }
+
         /** The class loader for {@code classpath:} locations. */
         public Builder classLoader(ClassLoader value) {
             this.classLoader = value;

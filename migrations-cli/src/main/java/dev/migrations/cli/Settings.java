@@ -1,5 +1,6 @@
 package dev.migrations.cli;
 
+import dev.migrations.EngineSettings;
 import dev.migrations.MigrationsConfig;
 import dev.migrations.MigrationsException;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ import java.util.Set;
  * @param ddlLockTimeout PostgreSQL lock_timeout for migration statements, or null
  * @param statementTimeout PostgreSQL statement_timeout for migration statements, or null
  * @param validateChecksums whether changed applied scripts are refused
- * @param javaPackages packages scanned for Java migrations ({@code --java-package}, else {@code
+ * @param javaMigrationPackages packages scanned for Java migrations ({@code --java-package}, else {@code
  *     migrations.java-packages} of the config file)
  */
 record Settings(
@@ -46,7 +47,8 @@ record Settings(
         Duration ddlLockTimeout,
         Duration statementTimeout,
         boolean validateChecksums,
-        List<String> javaPackages) {
+        List<String> javaMigrationPackages)
+        implements EngineSettings {
 
     private static final Set<String> DIALECTS = Set.of("postgresql", "h2");
 
@@ -96,7 +98,7 @@ record Settings(
 
     Settings {
         locations = List.copyOf(locations);
-        javaPackages = List.copyOf(javaPackages);
+        javaMigrationPackages = List.copyOf(javaMigrationPackages);
     }
 
     static Settings resolve(Given given, Map<String, String> env) {
@@ -240,17 +242,9 @@ record Settings(
         if (url != null) {
             builder.url(url, user, password);
         }
-        return builder.locations(locations)
+        return builder.settings(this)
                 .classLoader(classLoader)
                 .dialect(DIALECTS.contains(dialect) ? dialect : "postgresql")
-                .versionTable(versionTable)
-                .schema(schema)
-                .transactionPerMigration(transactionPerMigration)
-                .lockWaitTimeout(lockWaitTimeout)
-                .ddlLockTimeout(ddlLockTimeout)
-                .statementTimeout(statementTimeout)
-                .validateChecksums(validateChecksums)
-                .javaMigrationPackages(javaPackages)
                 .build();
     }
 

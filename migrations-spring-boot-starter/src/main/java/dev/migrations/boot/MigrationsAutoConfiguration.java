@@ -35,14 +35,17 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * {@code migrations.url}) and an initializer that brings the database to {@code migrations.target}
  * while the context refreshes, before the web server binds its port and before {@code @Scheduled}
  * tasks run. Beans that use the database for data wait for it (see {@link
- * MigrationsDatabaseInitializerDetector}).
+ * MigrationsDatabaseInitializerDetector}). Each DataSource named under {@code migrations.datasources}
+ * gets an engine and an initializer of its own (see {@link MigrationsDataSourcesRegistrar}).
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(Migrations.class)
 @Conditional(MigrationsAutoConfiguration.MigrationsDataSourceCondition.class)
 @ConditionalOnBooleanProperty(name = "migrations.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MigrationsProperties.class)
-@Import(DatabaseInitializationDependencyConfigurer.class)
+// The registrar runs after the nested configuration's conditions: its engines do not make the
+// top-level one step aside as an application's own engine does.
+@Import({DatabaseInitializationDependencyConfigurer.class, MigrationsDataSourcesRegistrar.class})
 public final class MigrationsAutoConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationsAutoConfiguration.class);
 
@@ -60,6 +63,7 @@ public final class MigrationsAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnMissingBean(Migrations.class)
+    @Conditional(MigrationsDataSourcesRegistrar.TopLevelEngineCondition.class)
     static class MigrationsConfiguration {
 
         /**
@@ -139,7 +143,7 @@ public final class MigrationsAutoConfiguration {
          * migrations.url}; {@code migrations.user} alone, on the primary DataSource's URL; the primary
          * DataSource. The ones made here are unpooled: each command opens its connections and closes them.
          */
-        private static DataSource migrationDataSource(
+        static DataSource migrationDataSource(
                 MigrationsProperties properties, @Nullable DataSource qualified, @Nullable DataSource primary) {
             if (qualified != null) {
                 return qualified;

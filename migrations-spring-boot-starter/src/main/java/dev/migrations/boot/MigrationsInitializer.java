@@ -2,8 +2,6 @@ package dev.migrations.boot;
 
 import dev.migrations.Migrations;
 import dev.migrations.StartOptions;
-import dev.migrations.StartRefusedException;
-import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
@@ -15,7 +13,8 @@ import org.springframework.beans.factory.InitializingBean;
  * {@code @DependsOnDatabaseInitialization}) are created after it. The policy itself (modes, downgrade,
  * unknown revisions, wait, lint) is the engine's {@link Migrations#start}, shared with the command line.
  *
- * <p>Define one per engine to migrate several DataSources:
+ * <p>{@code migrations.datasources.<name>.*} makes one per DataSource it names; or define one per
+ * engine to migrate several DataSources in Java:
  *
  * <pre>{@code
  * @Bean
@@ -49,12 +48,7 @@ public class MigrationsInitializer implements InitializingBean {
             strategy.migrate(migrations);
             return;
         }
-        List<String> problems = properties.problems();
-        if (!problems.isEmpty()) {
-            throw new StartRefusedException(
-                    "Invalid migrations settings:\n  " + String.join("\n  ", problems),
-                    "Correct the settings named above and restart.");
-        }
+        MigrationsPropertiesCheck.refuseUnlessEmpty(properties.problems());
         migrations.start(startOptions(properties));
     }
 

@@ -196,17 +196,7 @@ public class MigrationsProperties implements Validator {
      * @param classLoader the class loader for {@code classpath:} locations
      */
     public MigrationsConfig.Builder configure(ClassLoader classLoader) {
-        return Migrations.configure()
-                .classLoader(classLoader)
-                .locations(locations)
-                .versionTable(versionTable)
-                .schema(schema)
-                .transactionPerMigration(transactionPerMigration)
-                .lockWaitTimeout(lockWaitTimeout)
-                .ddlLockTimeout(ddlLockTimeout)
-                .statementTimeout(statementTimeout)
-                .validateChecksums(validateChecksums)
-                .javaMigrationPackages(javaPackages);
+        return Migrations.configure().classLoader(classLoader).settings(new PropertiesEngineSettings(this));
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.migrations.boot;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfig;
 import dev.migrations.MigrationsException;
+import dev.migrations.StartRefusedException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -59,6 +61,15 @@ final class MigrationsPropertiesCheck {
         if (down == null || !STATUS_CODE.matcher(down).matches()) {
             reject.accept(
                     "health.downStatus", "give a health status code, e.g. DOWN or OUT_OF_SERVICE (was " + down + ")");
+        }
+    }
+
+    /** Stops the start, before any database is touched, when there are problems (each naming its property). */
+    static void refuseUnlessEmpty(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new StartRefusedException(
+                    "Invalid migrations settings:\n  " + String.join("\n  ", problems),
+                    "Correct the settings named above and restart.");
         }
     }
 

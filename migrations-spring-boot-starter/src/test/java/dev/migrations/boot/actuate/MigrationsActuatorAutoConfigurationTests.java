@@ -8,7 +8,10 @@ import dev.migrations.boot.MigrationsRunState;
 import dev.migrations.boot.MigrationsStateRefresher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -19,6 +22,7 @@ import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -260,6 +264,42 @@ class MigrationsActuatorAutoConfigurationTests {
     }
 
     @Test
+    void dataSourcesDeclaredInPropertiesHaveAnEndpointEntryAHealthComponentAndMetersEach() {
+        runner.withUserConfiguration(TwoDataSources.class)
+                .withPropertyValues(
+                        "management.endpoints.web.exposure.include=migrations",
+                        "migrations.datasources.ordersDataSource.target=head",
+                        // Only looked at: its revisions stay pending and its health is down.
+                        "migrations.datasources.auditDataSource.mode=none")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean("migrations");
+                    Map<String, MigrationsEndpoint.EngineDescriptor> entries = context.getBean(MigrationsEndpoint.class)
+                            .migrations()
+                            .contexts()
+                            .get(context.getId())
+                            .migrations();
+                    assertThat(entries).containsOnlyKeys("ordersDataSource", "auditDataSource");
+                    assertThat(entries.get("auditDataSource").pending()).hasSize(2);
+                    CompositeHealthContributor health =
+                            context.getBean("migrationsHealthContributor", CompositeHealthContributor.class);
+                    Map<String, Status> statuses = new LinkedHashMap<>();
+                    health.stream()
+                            .forEach(entry -> statuses.put(
+                                    entry.name(),
+                                    ((HealthIndicator) entry.contributor())
+                                            .health()
+                                            .getStatus()));
+                    assertThat(statuses)
+                            .containsExactlyInAnyOrderEntriesOf(
+                                    Map.of("ordersDataSource", Status.UP, "auditDataSource", Status.DOWN));
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    assertThat(registry.find("migrations.pending").gauges())
+                            .extracting(gauge -> gauge.getId().getTag("datasource") + "=" + gauge.value())
+                            .containsExactlyInAnyOrder("ordersDataSource=0.0", "auditDataSource=2.0");
+                });
+    }
+
+    @Test
     void theRefreshIntervalMustBePositive() {
         runner.withPropertyValues("migrations.metrics.refresh-interval=0s").run(context -> {
             assertThat(context).hasFailed();
@@ -281,6 +321,24 @@ class MigrationsActuatorAutoConfigurationTests {
                                 .getMetrics()
                                 .getRefreshInterval())
                         .isEqualTo(Duration.ofMillis(250)));
+    }
+
+    /** Two DataSources, neither primary, for engines declared in properties. */
+    @Configuration(proxyBeanMethods = false)
+    static class TwoDataSources {
+        @Bean
+        DataSource ordersDataSource() {
+            return DataSourceBuilder.create().url(h2Url()).username("sa").build();
+        }
+
+        @Bean
+        DataSource auditDataSource() {
+            return DataSourceBuilder.create().url(h2Url()).username("sa").build();
+        }
+
+        private static String h2Url() {
+            return "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        }
     }
 
     /** Two engines the application defines itself, each with its own state. */
