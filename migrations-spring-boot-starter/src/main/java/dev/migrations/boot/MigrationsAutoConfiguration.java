@@ -121,7 +121,7 @@ public final class MigrationsAutoConfiguration {
          * migrations.url} or {@code migrations.user} give migrations a connection of their own to it),
          * else {@code migrations}.
          */
-        private static String dataSourceName(
+        static String dataSourceName(
                 ConfigurableListableBeanFactory beanFactory,
                 @Nullable DataSource qualified,
                 @Nullable DataSource primary) {

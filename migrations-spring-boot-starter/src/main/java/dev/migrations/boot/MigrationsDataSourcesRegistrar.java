@@ -118,6 +118,10 @@ final class MigrationsDataSourcesRegistrar implements ImportBeanDefinitionRegist
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
             ConditionMessage.Builder message = ConditionMessage.forCondition("top-level migrations engine");
+            if (MigrationsTenantsProperties.bind(context.getEnvironment()).takesTheScripts()) {
+                return ConditionOutcome.noMatch(message.because("migrations.tenants.* is set without"
+                        + " migrations.tenants.locations: the scripts of migrations.locations go to the tenants"));
+            }
             Map<String, MigrationsProperties> entries =
                     MigrationsDataSources.of(context.getEnvironment()).settings();
             ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();

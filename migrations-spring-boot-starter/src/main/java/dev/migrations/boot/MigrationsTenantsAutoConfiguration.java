@@ -1,11 +1,13 @@
 package dev.migrations.boot;
 
 import dev.migrations.Migrations;
+import dev.migrations.MigrationsConfig;
 import dev.migrations.fleet.Fleet;
 import dev.migrations.fleet.FleetListener;
 import dev.migrations.fleet.FleetOptions;
 import dev.migrations.fleet.TenantLayout;
 import dev.migrations.fleet.TenantSource;
+import dev.migrations.spi.JavaMigration;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -13,13 +15,14 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -32,9 +35,13 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * before the beans that use the database.
  */
 @AutoConfiguration(after = MigrationsAutoConfiguration.class)
-@ConditionalOnBean(Migrations.class)
-@Conditional(MigrationsTenantsAutoConfiguration.TenantsConfigured.class)
-@EnableConfigurationProperties(MigrationsTenantsProperties.class)
+@ConditionalOnClass(Migrations.class)
+@Conditional({
+    MigrationsAutoConfiguration.MigrationsDataSourceCondition.class,
+    MigrationsTenantsAutoConfiguration.TenantsConfigured.class
+})
+@ConditionalOnBooleanProperty(name = "migrations.enabled", matchIfMissing = true)
+@EnableConfigurationProperties({MigrationsProperties.class, MigrationsTenantsProperties.class})
 public final class MigrationsTenantsAutoConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationsTenantsAutoConfiguration.class);
 
@@ -45,38 +52,52 @@ public final class MigrationsTenantsAutoConfiguration {
     }
 
     @Bean
-    MigrationsFleetState migrationsFleetState(Migrations migrations) {
-        MigrationsRunState runState = MigrationsRunState.of(migrations);
-        return new MigrationsFleetState(runState == null ? "dataSource" : runState.name());
+    MigrationsFleetState migrationsFleetState(
+            ConfigurableListableBeanFactory beanFactory,
+            ObjectProvider<DataSource> dataSource,
+            @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource) {
+        return new MigrationsFleetState(MigrationsAutoConfiguration.MigrationsConfiguration.dataSourceName(
+                beanFactory, migrationsDataSource.getIfAvailable(), dataSource.getIfUnique()));
     }
 
+    /**
+     * The tenants over the DataSource the top-level engine would migrate (the tenant query runs there,
+     * and schema-per-tenant tenants live there): with {@code migrations.tenants.locations}, their own
+     * scripts; without, the scripts of {@code migrations.locations}, the Java migration beans and the
+     * customizers, which then have no top-level engine to go to.
+     */
     @Bean
     Fleet migrationsFleet(
-            Migrations migrations,
             MigrationsProperties properties,
             MigrationsTenantsProperties tenants,
             MigrationsFleetState state,
-            ResourceLoader resourceLoader) {
-        DataSource dataSource = Objects.requireNonNull(migrations.config().dataSource(), "the engine's DataSource");
-        Migrations scripts = tenants.getLocations().isEmpty()
-                ? migrations
-                : properties
-                        .configure(resourceLoader.getClassLoader())
-                        .locations(tenants.getLocations())
-                        .dataSource(dataSource)
-                        .load();
+            ResourceLoader resourceLoader,
+            ObjectProvider<DataSource> dataSource,
+            @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
+            ObjectProvider<MigrationsConfigurationCustomizer> customizers,
+            ObjectProvider<JavaMigration> javaMigrations) {
+        DataSource database = MigrationsAutoConfiguration.MigrationsConfiguration.migrationDataSource(
+                properties, migrationsDataSource.getIfAvailable(), dataSource.getIfUnique());
+        MigrationsConfig.Builder configuration =
+                properties.configure(resourceLoader.getClassLoader()).dataSource(database);
+        if (tenants.takesTheScripts()) {
+            configuration.javaMigrations(javaMigrations.orderedStream().toList());
+            customizers.orderedStream().forEach(customizer -> customizer.customize(configuration));
+        } else {
+            configuration.locations(tenants.getLocations());
+        }
         TenantLayout layout = tenants.getUrl() == null
-                ? new TenantLayout.SchemaPerTenant(dataSource, tenants.getSchema())
+                ? new TenantLayout.SchemaPerTenant(database, tenants.getSchema())
                 : new TenantLayout.DatabasePerTenant(tenants.getUrl(), tenants.getUser(), tenants.getPassword());
         TenantSource source = tenants.getList().isEmpty()
-                ? TenantSource.query(dataSource, Objects.requireNonNull(tenants.getQuery()))
+                ? TenantSource.query(database, Objects.requireNonNull(tenants.getQuery()))
                 : TenantSource.of(tenants.getList());
         FleetOptions options = FleetOptions.defaults()
                 .parallelism(tenants.getParallelism())
                 .onFailure(tenants.isFailFast() ? FleetOptions.OnFailure.STOP : FleetOptions.OnFailure.CONTINUE)
                 .shard(tenants.getShard() == null ? null : FleetOptions.Shard.parse(tenants.getShard()))
                 .listener(withProgressLog(state));
-        return Fleet.of(scripts, layout, source, options);
+        return Fleet.of(configuration.load(), layout, source, options);
     }
 
     /**
@@ -120,10 +141,8 @@ public final class MigrationsTenantsAutoConfiguration {
     static final class TenantsConfigured extends SpringBootCondition {
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            boolean configured = Binder.get(context.getEnvironment())
-                    .bind("migrations.tenants", MigrationsTenantsProperties.class)
-                    .map(MigrationsTenantsProperties::isConfigured)
-                    .orElse(false);
+            boolean configured =
+                    MigrationsTenantsProperties.bind(context.getEnvironment()).isConfigured();
             return configured
                     ? ConditionOutcome.match("migrations.tenants.list or .query is set")
                     : ConditionOutcome.noMatch("neither migrations.tenants.list nor .query is set");

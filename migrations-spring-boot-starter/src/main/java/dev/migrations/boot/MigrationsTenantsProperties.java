@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -98,6 +100,21 @@ public class MigrationsTenantsProperties implements Validator {
         } catch (MigrationsException e) {
             errors.rejectValue(field, "invalid", e.getMessage());
         }
+    }
+
+    /** The settings as the environment gives them, for conditions (before the beans exist). */
+    static MigrationsTenantsProperties bind(Environment environment) {
+        return Binder.get(environment)
+                .bind("migrations.tenants", MigrationsTenantsProperties.class)
+                .orElseGet(MigrationsTenantsProperties::new);
+    }
+
+    /**
+     * Whether the tenants take the scripts of {@code migrations.locations}, leaving the DataSource's
+     * own schema alone (no {@code migrations.tenants.locations}).
+     */
+    public boolean takesTheScripts() {
+        return isConfigured() && locations.isEmpty();
     }
 
     /** Whether tenants are configured: a list or a query. */

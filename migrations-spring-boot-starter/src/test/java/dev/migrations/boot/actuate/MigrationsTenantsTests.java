@@ -2,10 +2,12 @@ package dev.migrations.boot.actuate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrations.Migrations;
 import dev.migrations.StartRefusedException;
 import dev.migrations.boot.MigrationsAutoConfiguration;
 import dev.migrations.boot.MigrationsFleetInitializer;
 import dev.migrations.boot.MigrationsFleetState;
+import dev.migrations.boot.MigrationsInitializer;
 import dev.migrations.boot.MigrationsTenantsAutoConfiguration;
 import dev.migrations.fleet.TenantOutcome.State;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -107,6 +109,36 @@ class MigrationsTenantsTests {
                                     .functionTimer()
                                     .count())
                             .isEqualTo(1);
+                });
+    }
+
+    @Test
+    void withoutTenantLocationsTheScriptsGoToTheTenantsAndTheSharedSchemaIsLeftAlone() {
+        runner.withPropertyValues("migrations.locations=" + tenants, "migrations.tenants.list=acme,globex")
+                .run(context -> {
+                    assertThat(context)
+                            .hasNotFailed()
+                            .doesNotHaveBean(MigrationsInitializer.class)
+                            .doesNotHaveBean(Migrations.class)
+                            .doesNotHaveBean("migrationsHealthContributor");
+                    JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+                    assertThat(jdbc.queryForList(
+                                    "SELECT table_schema FROM information_schema.tables WHERE table_name = 'ORDERS'"
+                                            + " ORDER BY table_schema",
+                                    String.class))
+                            .containsExactly("ACME", "GLOBEX");
+                    assertThat(jdbc.queryForList(
+                                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC'",
+                                    String.class))
+                            .isEmpty();
+                    var descriptor = context.getBean(MigrationsEndpoint.class)
+                            .migrations()
+                            .contexts()
+                            .values()
+                            .iterator()
+                            .next();
+                    assertThat(descriptor.migrations()).isEmpty();
+                    assertThat(descriptor.tenants().get("dataSource").states()).containsEntry("migrated", 2);
                 });
     }
 
