@@ -28,7 +28,8 @@ import org.springframework.boot.SpringBootVersion;
 /**
  * Runs every benchmark in one go and writes {@code BENCHMARKS.md}: apply (200 and 1,000 revisions)
  * and the no-op start against Flyway, Liquibase and the JDBC floor, memory, start-up of a Spring Boot
- * application, the graph at 10k and 100k revisions, and offline rendering.
+ * application, the graph at 10k and 100k revisions, offline rendering, and
+ * a fleet of 500 tenant schemas against a loop running Flyway per schema.
  *
  * <p>Run from the repository root:
  *
@@ -39,7 +40,7 @@ import org.springframework.boot.SpringBootVersion;
  *
  * <p>Arguments: the output file (default {@code BENCHMARKS.md}), {@code full} (default) or {@code
  * quick} for a short smoke run (fewer rounds and revisions; not for publishing), then optionally the
- * sections to run ({@code apply noop memory offline graph startup}; default all). The server is {@code
+ * sections to run ({@code apply noop memory offline fleet graph startup}; default all). The server is {@code
  * MIGRATIONS_BENCH_JDBC_URL} (with {@code MIGRATIONS_BENCH_USER}/{@code MIGRATIONS_BENCH_PASSWORD}) or
  * {@code localhost:5432} as user {@code postgres}; the user needs CREATEDB.
  */
@@ -60,7 +61,7 @@ public final class AllBenchmarks {
         Instant started = Instant.now();
         String loadBefore = loadAverage();
 
-        // Further arguments pick sections (apply noop memory offline graph startup); default all.
+        // Further arguments pick sections (apply noop memory offline fleet graph startup); default all.
         Set<String> only = new HashSet<>(Arrays.asList(args).subList(Math.min(args.length, 2), args.length));
         Predicate<String> wanted = section -> only.isEmpty() || only.contains(section);
         int rounds = quick ? 2 : 7;
@@ -101,6 +102,12 @@ public final class AllBenchmarks {
             for (Workload workload : workloads) {
                 workload.delete();
             }
+        }
+        if (wanted.test("fleet")) {
+            int tenants = quick ? 50 : 500;
+            report.heading(2, "Fleet: " + tenants + " tenant schemas, from empty and at head");
+            new FleetBenchmark(server, new ToolRunner(server, cliJar, System.getProperty("java.class.path")), report)
+                    .run(tenants, quick ? 2 : 3, List.of(2, 4, 8), quick ? List.of(100, 1000) : List.of(1000, 10_000));
         }
         if (wanted.test("graph")) {
             report.heading(2, "Graph: heads and the full plan over generated histories");
@@ -276,7 +283,7 @@ public final class AllBenchmarks {
         return 6000 / revisions;
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return parts[0] + ", " + parts[1] + ", " + parts[2];

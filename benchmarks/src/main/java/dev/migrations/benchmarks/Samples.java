@@ -31,6 +31,15 @@ final class Samples {
         return result;
     }
 
+    /** Each round's value over the reference's in the same round. */
+    static double[] perRound(double[] values, double[] reference) {
+        double[] ratios = new double[values.length];
+        for (int r = 0; r < values.length; r++) {
+            ratios[r] = values[r] / reference[r];
+        }
+        return ratios;
+    }
+
     static double min(double[] samples) {
         return Arrays.stream(samples).min().orElseThrow();
     }

@@ -2,6 +2,7 @@ package dev.migrations.benchmarks;
 
 import static dev.migrations.benchmarks.Samples.concat;
 import static dev.migrations.benchmarks.Samples.median;
+import static dev.migrations.benchmarks.Samples.perRound;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,15 +132,6 @@ final class ToolBenchmark {
             System.out.println(line);
         }
         return samples;
-    }
-
-    /** Each round's time over the floor's time in the same round. */
-    private static double[] perRound(double[] values, double[] floor) {
-        double[] ratios = new double[values.length];
-        for (int r = 0; r < values.length; r++) {
-            ratios[r] = values[r] / floor[r];
-        }
-        return ratios;
     }
 
     /**

@@ -41,14 +41,17 @@ public final class ToolProbe {
         String user = args[3].equals("-") ? null : args[3];
         AtomicLong peakLive = new AtomicLong();
         listenToCollections(peakLive);
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
         long t0 = System.nanoTime();
         tool.run(workload, args[2], user, System.getenv("MIGRATIONS_BENCH_PASSWORD"));
-        long t1 = System.nanoTime();
-        // The tool's objects are gone by now except what it keeps in statics; the collections during
-        // the run (young generation of a few MB) are what show its working set.
+        printResult(System.nanoTime() - t0, peakLive);
+    }
+
+    /**
+     * Prints the result line after a run of {@code nanos}, with one forced collection first. The
+     * tool's objects are gone by now except what it keeps in statics; the collections during the run
+     * (young generation of a few MB) are what show its working set.
+     */
+    static void printResult(long nanos, AtomicLong peakLive) throws InterruptedException {
         System.gc();
         Thread.sleep(100); // collection notifications arrive on another thread
         long peakUsed = 0;
@@ -58,10 +61,11 @@ public final class ToolProbe {
             }
         }
         System.out.printf(
-                Locale.ROOT, "%s ms=%.1f peakLive=%d peakUsed=%d%n", PREFIX, (t1 - t0) / 1e6, peakLive.get(), peakUsed);
+                Locale.ROOT, "%s ms=%.1f peakLive=%d peakUsed=%d%n", PREFIX, nanos / 1e6, peakLive.get(), peakUsed);
     }
 
-    private static void listenToCollections(AtomicLong peakLive) {
+    /** Keeps in {@code peakLive} the largest heap occupancy after any collection from now on; resets the pools' peaks. */
+    static void listenToCollections(AtomicLong peakLive) {
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener(
@@ -83,6 +87,9 @@ public final class ToolProbe {
                         null,
                         null);
             }
+        }
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
         }
     }
 

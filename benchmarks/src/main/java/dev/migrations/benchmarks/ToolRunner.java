@@ -62,22 +62,33 @@ final class ToolRunner {
     record Probe(double wallMs, double runMs, long peakLive, long peakUsed) {}
 
     Probe runProbe(String tool, Workload workload, String db, List<String> jvmOptions) throws Exception {
+        return runProbe(
+                ToolProbe.class, jvmOptions, List.of(tool, workload.root().toString()), db, List.of());
+    }
+
+    /**
+     * Runs a probe's main on the benchmark class path in a fresh JVM: its arguments are {@code
+     * leading}, the database's URL, the user (or {@code -}), then {@code trailing}; it prints {@link
+     * ToolProbe}'s result line.
+     */
+    Probe runProbe(Class<?> main, List<String> jvmOptions, List<String> leading, String db, List<String> trailing)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(jvmOptions);
         command.add("-Dlogback.configurationFile=logback-benchmarks.xml");
         command.add("-cp");
         command.add(classpath);
-        command.add(ToolProbe.class.getName());
-        command.add(tool);
-        command.add(workload.root().toString());
+        command.add(main.getName());
+        command.addAll(leading);
         command.add(server.urlFor(db));
         command.add(server.user() == null ? "-" : server.user());
+        command.addAll(trailing);
         long t0 = System.nanoTime();
         String output = runProcess(command);
         double wall = (System.nanoTime() - t0) / 1e6;
         int at = output.indexOf(ToolProbe.PREFIX);
-        check(at >= 0, tool + " probe printed no result:\n" + output);
+        check(at >= 0, main.getSimpleName() + " " + leading + " printed no result:\n" + output);
         String line = output.substring(at).lines().findFirst().orElseThrow();
         return new Probe(
                 wall,
