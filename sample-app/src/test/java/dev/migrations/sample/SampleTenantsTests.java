@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SampleTenantsTests {
     private static final List<String> SCHEMAS = List.of("TENANT_ACME", "TENANT_GLOBEX", "TENANT_INITECH");
 
-    /** The head of db/tenants: the notes table and its author column. */
+    /** The head of db/tenants: the notes table, then the note_tags table. */
     private static final String TENANT_HEAD = "9a05e6d4c1b8";
 
     private static final String DS = "datasource=\"dataSource\"";
@@ -57,16 +57,17 @@ class SampleTenantsTests {
         for (String schema : SCHEMAS) {
             assertThat(tablesAtStartup.bySchema().get(schema))
                     .as(schema)
-                    .contains("NOTES", "ALEMBIC_VERSION")
+                    .contains("NOTES", "NOTE_TAGS", "ALEMBIC_VERSION")
                     .doesNotContain("ORDERS", "TENANTS");
             assertThat(jdbc.queryForList("SELECT version_num FROM " + schema + ".alembic_version", String.class))
                     .as(schema)
                     .containsExactly(TENANT_HEAD);
         }
-        // Both tenant revisions ran: the author column of the second is there, in each schema on its own.
-        jdbc.update("INSERT INTO tenant_acme.notes (body, author) VALUES ('call back', 'ada')");
-        assertThat(jdbc.queryForObject("SELECT author FROM tenant_acme.notes", String.class))
-                .isEqualTo("ada");
+        // Each tenant's tables are its own: a tagged note of one is not another's.
+        jdbc.update("INSERT INTO tenant_acme.notes (id, body) VALUES (1, 'call back')");
+        jdbc.update("INSERT INTO tenant_acme.note_tags (note_id, tag) VALUES (1, 'urgent')");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tenant_acme.note_tags", Integer.class))
+                .isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tenant_globex.notes", Integer.class))
                 .isZero();
     }
