@@ -16,3 +16,9 @@ CREATE TABLE order_events (
     created_at timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 CREATE INDEX order_events_order_id ON order_events (order_id);
+
+CREATE TABLE tenants (
+    name varchar(63) PRIMARY KEY,
+    active boolean NOT NULL DEFAULT TRUE,
+    created_at timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP
+);

@@ -37,7 +37,7 @@ class PackagedSampleOnPostgresIT {
     private static final TestPostgres SERVER = TestPostgres.server();
     private static final String USER = Objects.requireNonNullElse(SERVER.user(), "postgres");
     private static final String PASSWORD = SERVER.password();
-    private static final String HEAD = "8b4d0e7f3a15";
+    private static final String HEAD = "c7e2a94f1d60";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -106,7 +106,7 @@ class PackagedSampleOnPostgresIT {
                 .contains(
                         "migrations_pending{datasource=\"dataSource\"} 0.0",
                         "migrations_heads{datasource=\"dataSource\"} 1.0",
-                        "migrations_applied_total{datasource=\"dataSource\",direction=\"upgrade\"} 5.0");
+                        "migrations_applied_total{datasource=\"dataSource\",direction=\"upgrade\"} 6.0");
         // The database really is PostgreSQL, migrated by this process.
         try (Connection connection = connect(SERVER.url(database));
                 Statement st = connection.createStatement();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * ({@code MIGRATIONS_CI=true}, which {@code .ci/run} exports after installing it), where they fail.
  */
 class PrometheusAlertRulesTests {
-    private static final Path RULES = Path.of("src/main/prometheus/migrations-alerts.yml");
+    private static final Path RULES = MonitoringQueries.RULES;
     private static final Path TESTS = Path.of("src/test/prometheus/migrations-alerts-test.yml");
 
     private static Optional<Path> promtool() {
@@ -67,7 +67,7 @@ class PrometheusAlertRulesTests {
     @Test
     void theAlertRulesAreValid() throws Exception {
         requirePromtool();
-        assertThat(run("check", "rules", RULES.toString())).contains("SUCCESS: 4 rules found");
+        assertThat(run("check", "rules", RULES.toString())).contains("SUCCESS: 6 rules found");
     }
 
     @Test

@@ -10,30 +10,43 @@ import dev.migrations.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The build lints the sample's own revisions, with the sample's settings: no finding may reach
- * error, so a risky statement added to db/migrations fails the build here, with the lint's advice.
+ * The build lints the sample's own revisions, the shared ones and the tenants', with the sample's
+ * settings: no finding may reach error, so a risky statement added to db/migrations or db/tenants
+ * fails the build here, with the lint's advice.
  */
 class SampleRevisionsLintTests {
 
-    @Test
-    void sampleRevisionsHaveNoErrorLevelFindings() throws IOException {
+    /** The shared revisions (the default profile's), then the tenants' (the tenants profile's). */
+    @ParameterizedTest(name = "{1} of {0}")
+    @CsvSource({
+        "application.properties, migrations.locations",
+        "application-tenants.properties, migrations.tenants.locations"
+    })
+    void sampleRevisionsHaveNoErrorLevelFindings(String file, String property) throws IOException {
         Properties settings = new Properties();
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("application.properties")) {
             settings.load(in);
         }
+        Properties profile = new Properties();
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(file)) {
+            profile.load(in);
+        }
         Migrations migrations = Migrations.configure()
                 .classLoader(getClass().getClassLoader())
-                .locations(settings.getProperty("migrations.locations"))
+                .locations(profile.getProperty(property))
                 .load();
         LintOptions options =
                 LintOptions.defaults().withDdlLockTimeout(settings.getProperty("migrations.ddl-lock-timeout") != null);
 
         LintReport report = migrations.lint(null, options);
 
-        assertThat(report.revisions()).hasSize(migrations.graph().revisions().size());
+        assertThat(report.revisions())
+                .hasSize(migrations.graph().revisions().size())
+                .isNotEmpty();
         assertThat(report.atLeast(Severity.ERROR))
                 .as("error-level lint findings in the sample's revisions:%n%s", describe(report))
                 .isEmpty();
