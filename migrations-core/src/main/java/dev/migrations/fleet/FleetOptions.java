@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * How a fleet run goes.
  *
- * @param parallelism how many tenants run at once (each holds one connection while it runs)
+ * @param parallelism how many tenants run at once (each holds one connection while it runs); tenants
+ *     that are schemas of one H2 database run one at a time, as H2's catalog lock would deadlock them
  * @param onFailure whether the other tenants go on when one fails
  * @param shard the share of the tenants this runner takes, or null for all of them
  * @param listener hears each tenant finish, for progress

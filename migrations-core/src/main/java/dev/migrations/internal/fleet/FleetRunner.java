@@ -52,7 +52,7 @@ public final class FleetRunner {
                 progress.finished(outcome);
             }
         };
-        int threads = Math.min(options.parallelism(), Math.max(1, tenants.size()));
+        int threads = Math.min(engines.parallelism(options.parallelism()), Math.max(1, tenants.size()));
         Thread[] workers = new Thread[threads - 1];
         for (int t = 0; t < workers.length; t++) {
             workers[t] = new Thread(worker, "migrations-fleet-" + (t + 1));
