@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 public final class MigrationsFleetState implements FleetListener {
     private final String name;
     private final Clock clock;
+    private boolean running;
     private volatile long runs;
     private volatile long runNanos;
     private volatile Snapshot snapshot =
@@ -76,9 +77,23 @@ public final class MigrationsFleetState implements FleetListener {
         return snapshot;
     }
 
-    /** A run begins. */
+    /** A run begins: until it ends, the tenants it finishes are what the snapshot counts. */
     public synchronized void runStarted() {
+        running = true;
         snapshot = new Snapshot(clock.instant(), null, 0, new EnumMap<>(TenantOutcome.State.class), List.of());
+    }
+
+    /**
+     * A status pass over the tenants ({@code migrations.tenants.refresh-interval}) found them so: the
+     * counts follow what other instances or a Job did since. Ignored while a run goes.
+     */
+    public synchronized void statusRead(FleetResult status) {
+        if (running) {
+            return;
+        }
+        Snapshot last = snapshot;
+        snapshot = new Snapshot(
+                last.startedAt(), last.finishedAt(), status.tenants().size(), counts(status), status.failed());
     }
 
     /** How many runs ended. */
@@ -93,6 +108,9 @@ public final class MigrationsFleetState implements FleetListener {
 
     @Override
     public synchronized void tenantFinished(TenantOutcome outcome, Progress progress) {
+        if (!running) {
+            return; // a status pass: statusRead takes its result whole
+        }
         Snapshot now = snapshot;
         Map<TenantOutcome.State, Integer> counts = new EnumMap<>(TenantOutcome.State.class);
         counts.putAll(now.counts());
@@ -107,13 +125,18 @@ public final class MigrationsFleetState implements FleetListener {
 
     /** The run ended with this result. */
     public synchronized void runFinished(FleetResult result) {
+        running = false;
+        snapshot = new Snapshot(
+                snapshot.startedAt(), clock.instant(), result.tenants().size(), counts(result), result.failed());
+        runNanos += result.elapsed().toNanos();
+        runs++;
+    }
+
+    private static Map<TenantOutcome.State, Integer> counts(FleetResult result) {
         Map<TenantOutcome.State, Integer> counts = new EnumMap<>(TenantOutcome.State.class);
         for (TenantOutcome.State state : TenantOutcome.State.values()) {
             counts.put(state, result.count(state));
         }
-        snapshot = new Snapshot(
-                snapshot.startedAt(), clock.instant(), result.tenants().size(), counts, result.failed());
-        runNanos += result.elapsed().toNanos();
-        runs++;
+        return counts;
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -115,6 +116,20 @@ public final class MigrationsTenantsAutoConfiguration {
         LOG.debug("Tenants migrate after {} initializer(s)", before.size());
         return new MigrationsFleetInitializer(
                 migrationsFleet, MigrationsInitializer.startOptions(properties), state, tenants.isFailFast());
+    }
+
+    @Bean
+    @ConditionalOnProperty("migrations.tenants.refresh-interval")
+    MigrationsFleetRefresher migrationsFleetRefresher(
+            Fleet migrationsFleet,
+            MigrationsProperties properties,
+            MigrationsTenantsProperties tenants,
+            MigrationsFleetState state) {
+        return new MigrationsFleetRefresher(
+                migrationsFleet,
+                properties.getTarget(),
+                state,
+                Objects.requireNonNull(tenants.getRefreshInterval(), "migrations.tenants.refresh-interval"));
     }
 
     /** The state, and a log line every ten seconds so a long start-up shows where it is. */

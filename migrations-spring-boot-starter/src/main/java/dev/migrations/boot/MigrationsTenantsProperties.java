@@ -3,6 +3,7 @@ package dev.migrations.boot;
 import dev.migrations.MigrationsException;
 import dev.migrations.fleet.FleetOptions;
 import dev.migrations.fleet.TenantLayout;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +58,12 @@ public class MigrationsTenantsProperties implements Validator {
     /** This instance's share of the tenants, {@code I/N} (e.g. 0/4), or unset for all of them. */
     private @Nullable String shard;
 
+    /**
+     * How often a background status pass re-reads every tenant for the endpoint, health and meters;
+     * unset (the default): they show the start-up run until the next start.
+     */
+    private @Nullable Duration refreshInterval;
+
     @Override
     public boolean supports(Class<?> type) {
         return MigrationsTenantsProperties.class.isAssignableFrom(type);
@@ -77,6 +84,11 @@ public class MigrationsTenantsProperties implements Validator {
                 FleetOptions.Shard.parse(p.getShard());
             }
         });
+        if (p.getRefreshInterval() != null
+                && (p.getRefreshInterval().isNegative()
+                        || p.getRefreshInterval().isZero())) {
+            errors.rejectValue("refreshInterval", "invalid", "must be positive (was " + p.getRefreshInterval() + ")");
+        }
         if (p.getSchema() == null || !p.getSchema().contains(TenantLayout.TENANT)) {
             errors.rejectValue(
                     "schema",
@@ -192,6 +204,14 @@ public class MigrationsTenantsProperties implements Validator {
 
     public void setFailFast(boolean failFast) {
         this.failFast = failFast;
+    }
+
+    public @Nullable Duration getRefreshInterval() {
+        return refreshInterval;
+    }
+
+    public void setRefreshInterval(@Nullable Duration refreshInterval) {
+        this.refreshInterval = refreshInterval;
     }
 
     public @Nullable String getShard() {

@@ -9,7 +9,11 @@ import dev.migrations.boot.MigrationsFleetInitializer;
 import dev.migrations.boot.MigrationsFleetState;
 import dev.migrations.boot.MigrationsInitializer;
 import dev.migrations.boot.MigrationsTenantsAutoConfiguration;
+import dev.migrations.fleet.Fleet;
+import dev.migrations.fleet.FleetOptions;
+import dev.migrations.fleet.TenantLayout;
 import dev.migrations.fleet.TenantOutcome.State;
+import dev.migrations.fleet.TenantSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -241,6 +245,45 @@ class MigrationsTenantsTests {
                             .hasMessageContaining("Shard 3/2 does not exist")
                             .hasMessageContaining("migrations.tenants.schema")
                             .hasMessageContaining("migrations.tenants.url");
+                });
+    }
+
+    @Test
+    void withARefreshIntervalTheCountsFollowWhatAnotherRunnerDid() {
+        runner.withPropertyValues(
+                        "migrations.locations=" + shared,
+                        "migrations.tenants.locations=" + tenants,
+                        "migrations.tenants.list=acme",
+                        "migrations.mode=none",
+                        "migrations.tenants.refresh-interval=100ms")
+                .run(context -> {
+                    MigrationsFleetState fleet = context.getBean(MigrationsFleetState.class);
+                    assertThat(fleet.snapshot().count(State.PENDING)).isEqualTo(1);
+                    DataSource dataSource = context.getBean(DataSource.class);
+
+                    // Another runner (a Job, another instance) migrates the tenant meanwhile.
+                    Fleet.of(
+                                    Migrations.configure()
+                                            .locations(tenants)
+                                            .dataSource(dataSource)
+                                            .load(),
+                                    TenantLayout.schemaPerTenant(dataSource),
+                                    TenantSource.of(List.of("acme")),
+                                    FleetOptions.defaults())
+                            .upgrade("head");
+
+                    long deadline =
+                            System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+                    while (fleet.snapshot().count(State.AT_TARGET) != 1 && System.nanoTime() < deadline) {
+                        Thread.sleep(50);
+                    }
+                    assertThat(fleet.snapshot().count(State.AT_TARGET)).isEqualTo(1);
+                    assertThat(fleet.snapshot().count(State.PENDING)).isZero();
+                    assertThat(context.getBean("migrationsTenantsHealthContributor", HealthIndicator.class)
+                                    .health()
+                                    .getStatus())
+                            .isEqualTo(Status.UP);
+                    assertThat(fleet.runs()).as("a status pass is not a run").isEqualTo(1);
                 });
     }
 
