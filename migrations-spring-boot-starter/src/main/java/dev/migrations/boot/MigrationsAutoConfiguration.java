@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -46,6 +47,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 // The registrar runs after the nested configuration's conditions: its engines do not make the
 // top-level one step aside as an application's own engine does.
 @Import({DatabaseInitializationDependencyConfigurer.class, MigrationsDataSourcesRegistrar.class})
+@ImportRuntimeHints(MigrationsRuntimeHints.class)
 public final class MigrationsAutoConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationsAutoConfiguration.class);
 
