@@ -127,7 +127,7 @@ final class FormattedSqlChangelog {
             String value = attribute.group(2);
             if (name.equalsIgnoreCase("runInTransaction")) {
                 runInTransaction = !value.equalsIgnoreCase("false");
-            } else {
+            } else if (!StructuredChangelog.HARMLESS.contains(name)) {
                 notes.add(name + ":" + value);
             }
         }

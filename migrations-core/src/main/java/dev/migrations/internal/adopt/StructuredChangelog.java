@@ -15,8 +15,20 @@ import org.jspecify.annotations.Nullable;
  */
 final class StructuredChangelog {
     /** Changeset attributes this engine models, or that change nothing once a changeset ran. */
-    private static final Set<String> KNOWN =
-            Set.of("id", "author", "runInTransaction", "changes", "rollback", "comment", "validCheckSum", "created");
+    private static final Set<String> KNOWN = Set.of(
+            "id",
+            "author",
+            "runInTransaction",
+            "changes",
+            "rollback",
+            "comment",
+            "validCheckSum",
+            "created",
+            "logicalFilePath");
+
+    /** Attributes about how Liquibase splits and cleans SQL: this engine's own splitting stands in for them. */
+    static final Set<String> HARMLESS = Set.of(
+            "splitStatements", "stripComments", "endDelimiter", "rollbackSplitStatements", "rollbackEndDelimiter");
 
     private final LiquibaseImporter importer;
     private final Path file;
@@ -80,7 +92,8 @@ final class StructuredChangelog {
         String rollback = body.get("rollback") == null ? null : rollback(body.get("rollback"), id, author);
         List<String> notes = new ArrayList<>();
         for (Map.Entry<?, ?> attribute : body.entrySet()) {
-            if (!KNOWN.contains(String.valueOf(attribute.getKey()))) {
+            String key = String.valueOf(attribute.getKey());
+            if (!KNOWN.contains(key) && !HARMLESS.contains(key)) {
                 notes.add(attribute.getKey() + "=" + attribute.getValue());
             }
         }
