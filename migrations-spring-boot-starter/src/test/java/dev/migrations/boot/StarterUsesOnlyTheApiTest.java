@@ -18,8 +18,11 @@ class StarterUsesOnlyTheApiTest {
                 .resideInAPackage("dev.migrations.boot..")
                 .should()
                 .dependOnClassesThat(resideInAPackage("dev.migrations..")
-                        .and(not(
-                                resideInAnyPackage("dev.migrations", "dev.migrations.spi..", "dev.migrations.boot.."))))
+                        .and(not(resideInAnyPackage(
+                                "dev.migrations",
+                                "dev.migrations.spi..",
+                                "dev.migrations.adopt..",
+                                "dev.migrations.boot.."))))
                 .because(
                         "the starter is Spring Boot's wiring of Migrations: what it needs belongs in the API (dev.migrations and"
                                 + " dev.migrations.spi), so the engine's internals stay free to change")

@@ -167,7 +167,10 @@ public final class Adopter {
      * database to adopt before this engine may run on it.
      */
     public static Optional<SourceTool> foreignHistory(Migrations migrations) {
-        DataSource dataSource = dataSource(migrations);
+        DataSource dataSource = migrations.config().dataSource();
+        if (dataSource == null) {
+            return Optional.empty();
+        }
         try (Connection connection = dataSource.getConnection()) {
             if (HistoryTable.find(
                             connection,

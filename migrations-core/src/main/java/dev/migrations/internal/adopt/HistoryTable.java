@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -73,14 +74,17 @@ final class HistoryTable {
                         + (tool == SourceTool.FLYWAY ? "Flyway" : "Liquibase") + " history to adopt; check --url,"
                         + " or give the table's name with --history-table");
             }
-            String order = tool == SourceTool.FLYWAY ? "installed_rank" : "orderexecuted, dateexecuted";
+            // Sorted here, not in SQL: the tools create column names in different cases on different databases,
+            // and only the JDBC label lookup is case-insensitive everywhere.
+            String order = tool == SourceTool.FLYWAY ? "installed_rank" : "orderexecuted";
             try (Statement statement = connection.createStatement();
-                    ResultSet rs = statement.executeQuery("SELECT * FROM " + found + " ORDER BY " + order)) {
-                List<Row> rows = new ArrayList<>();
+                    ResultSet rs = statement.executeQuery("SELECT * FROM " + found)) {
+                List<Map.Entry<Long, Row>> rows = new ArrayList<>();
                 while (rs.next()) {
-                    rows.add(tool == SourceTool.FLYWAY ? flyway(rs) : liquibase(rs));
+                    rows.add(Map.entry(rs.getLong(order), tool == SourceTool.FLYWAY ? flyway(rs) : liquibase(rs)));
                 }
-                return rows;
+                rows.sort(Map.Entry.comparingByKey());
+                return rows.stream().map(Map.Entry::getValue).toList();
             }
         } catch (SQLException e) {
             throw new MigrationsException("Cannot read " + table + ": " + e.getMessage(), e);
