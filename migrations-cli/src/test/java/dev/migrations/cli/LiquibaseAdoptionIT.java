@@ -117,6 +117,20 @@ class LiquibaseAdoptionIT {
     }
 
     @Test
+    void aChangesetMissingFromTheFilesIsRefused() throws Exception {
+        String url = liquibaseDatabase();
+        Path formatted = project.resolve("changes/001-tables.sql");
+        String text = Files.readString(formatted);
+        int start = text.indexOf("--changeset bob:5\n");
+        Files.writeString(formatted, text.substring(0, start) + text.substring(text.indexOf("--changeset bob:6\n")));
+        assertThat(importProject().exit()).isZero();
+        CliRun refused = run(url, "adopt", "liquibase");
+        assertThat(refused.exit()).as(refused.out()).isEqualTo(MigrationsCommand.EXIT_FAILED);
+        assertThat(refused.out()).contains("missing from the files: 5 by bob (changes/001-tables.sql)");
+        assertThat(run(url, "current").out()).isEmpty();
+    }
+
+    @Test
     void anUnsupportedChangeTypeIsRefusedNamingFileIdAndAuthor() throws Exception {
         Files.writeString(
                 root,
