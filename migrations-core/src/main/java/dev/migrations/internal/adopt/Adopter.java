@@ -93,8 +93,10 @@ public final class Adopter {
                             row.description(),
                             null,
                             null,
-                            "the tool recorded a failed run: finish or undo it by hand, then remove the failed row with"
-                                    + (tool == SourceTool.FLYWAY ? " 'flyway repair'" : " the tool")
+                            "the tool recorded a failed run: finish or undo it by hand, then "
+                                    + (tool == SourceTool.FLYWAY
+                                            ? "remove the failed row with 'flyway repair'"
+                                            : "delete its FAILED row from " + table)
                                     + " and adopt again"));
                 case BASELINE -> {
                     FlywayVersion version = FlywayVersion.parse(row.key());

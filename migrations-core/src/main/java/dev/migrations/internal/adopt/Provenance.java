@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,7 +78,7 @@ final class Provenance {
     /** The revisions of this engine imported from the tool, in chain order. */
     static List<Imported> read(Migrations migrations, boolean flyway) {
         List<RevisionInfo> revisions = new ArrayList<>(migrations.graph().history(null));
-        java.util.Collections.reverse(revisions);
+        Collections.reverse(revisions);
         List<Imported> imported = new ArrayList<>();
         for (RevisionInfo revision : revisions) {
             if (!revision.path().endsWith(".sql")) {
