@@ -19,7 +19,7 @@ final class InitCommand extends Subcommand {
     @Override
     public Integer call() {
         rejectJson();
-        Path dir = directory != null ? directory : defaultDirectory();
+        Path dir = directory != null ? directory : scriptsDirectory();
         String shown = dir.toAbsolutePath().normalize().toString();
         boolean existed = Files.isDirectory(dir);
         Migrations.init(dir);
@@ -31,17 +31,5 @@ final class InitCommand extends Subcommand {
         println("Please add revisions with 'migrations " + location + "revision -m \"<message>\"' in '" + shown
                 + "' before proceeding.");
         return 0;
-    }
-
-    private Path defaultDirectory() {
-        for (String location : parent.settings().locations()) {
-            if (location.startsWith("filesystem:")) {
-                return Path.of(location.substring("filesystem:".length()));
-            }
-            if (!location.startsWith("classpath:")) {
-                return Path.of(location);
-            }
-        }
-        return Path.of("db/migrations");
     }
 }

@@ -4,6 +4,7 @@ import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
 import dev.migrations.RevisionInfo;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,6 +80,19 @@ abstract class Subcommand implements Callable<Integer> {
                     "--format json is available for heads, branches, history, show and current only (and for"
                             + " runs over a fleet of tenants)");
         }
+    }
+
+    /** Where new scripts go: the first filesystem --location, else db/migrations. */
+    final Path scriptsDirectory() {
+        for (String location : parent.settings().locations()) {
+            if (location.startsWith("filesystem:")) {
+                return Path.of(location.substring("filesystem:".length()));
+            }
+            if (!location.startsWith("classpath:")) {
+                return Path.of(location);
+            }
+        }
+        return Path.of("db/migrations");
     }
 
     /** A command error: printed as {@code FAILED: <message>}, exit 255. */

@@ -25,7 +25,9 @@ final class Subcommands {
             "status",
             "checksums",
             "lint",
-            "start");
+            "start",
+            "import",
+            "adopt");
 
     /**
      * The command line for the arguments, with its parser settings. Picocli builds a command's model
@@ -91,6 +93,8 @@ final class Subcommands {
             case "checksums" -> new ChecksumsCommand();
             case "lint" -> new LintCommand();
             case "start" -> new StartCommand();
+            case "import" -> new ImportCommand();
+            case "adopt" -> new AdoptCommand();
             default -> throw new IllegalArgumentException("no command " + name);
         };
     }

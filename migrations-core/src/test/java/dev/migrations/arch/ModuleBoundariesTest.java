@@ -14,6 +14,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import dev.migrations.Migrations;
+import dev.migrations.adopt.Adoption;
 import dev.migrations.fleet.Fleet;
 import java.util.List;
 import org.jspecify.annotations.NullMarked;
@@ -55,8 +56,9 @@ class ModuleBoundariesTest {
                 .beFreeOfCycles()
                 .ignoreDependency(equivalentTo(Migrations.class), resideInAPackage("dev.migrations.internal.command"))
                 .ignoreDependency(equivalentTo(Fleet.class), resideInAPackage("dev.migrations.internal.fleet"))
+                .ignoreDependency(equivalentTo(Adoption.class), resideInAPackage("dev.migrations.internal.adopt"))
                 .because("packages depend one way, the API and the SPI included; the inherent exceptions are the"
-                        + " facades (Migrations, Fleet) handing each verb to their internal command package, whose"
+                        + " facades (Migrations, Fleet, Adoption) handing each verb to their internal command package, whose"
                         + " classes return the API's records and throw its exceptions")
                 .check(core);
     }
@@ -143,6 +145,7 @@ class ModuleBoundariesTest {
         for (Class<?> api : List.of(
                 Migrations.class,
                 Fleet.class,
+                Adoption.class,
                 dev.migrations.spi.JavaMigration.class,
                 dev.migrations.spi.model.SchemaModel.class)) {
             assertThat(api.getPackage().isAnnotationPresent(NullMarked.class))

@@ -2,9 +2,13 @@ package dev.migrations.boot;
 
 import dev.migrations.Migrations;
 import dev.migrations.StartOptions;
+import dev.migrations.adopt.SourceTool;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
 
 /**
  * Brings the database where {@code migrations.mode} says, while the application context refreshes:
@@ -23,10 +27,11 @@ import org.springframework.beans.factory.InitializingBean;
  * }
  * }</pre>
  */
-public class MigrationsInitializer implements InitializingBean {
+public class MigrationsInitializer implements InitializingBean, EnvironmentAware {
     private final Migrations migrations;
     private final MigrationsProperties properties;
     private final @Nullable MigrationsStrategy strategy;
+    private @Nullable SourceTool adopt;
 
     /**
      * Creates the initializer.
@@ -42,6 +47,14 @@ public class MigrationsInitializer implements InitializingBean {
         this.strategy = strategy;
     }
 
+    /** Reads {@code migrations.adopt}, kept out of {@link MigrationsProperties} with its check in {@link AdoptionAtStart}. */
+    @Override
+    public void setEnvironment(Environment environment) {
+        adopt = Binder.get(environment)
+                .bind(AdoptionAtStart.PROPERTY, SourceTool.class)
+                .orElse(null);
+    }
+
     @Override
     public void afterPropertiesSet() {
         if (strategy != null) {
@@ -49,6 +62,7 @@ public class MigrationsInitializer implements InitializingBean {
             return;
         }
         MigrationsPropertiesCheck.refuseUnlessEmpty(properties.problems());
+        AdoptionAtStart.run(migrations, adopt);
         migrations.start(startOptions(properties));
     }
 

@@ -21,11 +21,13 @@ class StarterUsesOnlyTheApiTest {
                         .and(not(resideInAnyPackage(
                                 "dev.migrations",
                                 "dev.migrations.fleet..",
+                                "dev.migrations.adopt..",
                                 "dev.migrations.spi..",
                                 "dev.migrations.boot.."))))
                 .because(
                         "the starter is Spring Boot's wiring of Migrations: what it needs belongs in the API (dev.migrations,"
-                                + " dev.migrations.fleet and dev.migrations.spi), so the engine's internals stay free to change")
+                                + " dev.migrations.fleet, dev.migrations.adopt and dev.migrations.spi), so the engine's"
+                                + " internals stay free to change")
                 .check(new ClassFileImporter()
                         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("dev.migrations"));

@@ -1,0 +1,166 @@
+package dev.migrations.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Map;
+import liquibase.Scope;
+import liquibase.command.CommandScope;
+import liquibase.resource.DirectoryResourceAccessor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Proof with the real Liquibase (the version the Spring Boot BOM pins): a realistic changelog (XML,
+ * formatted SQL and YAML) applied by Liquibase, imported and adopted, then one new revision applied by
+ * this engine. Nothing runs twice and the schema is Liquibase's; MD5SUMs agree with Liquibase's own.
+ */
+class LiquibaseAdoptionIT {
+    @TempDir
+    Path dir;
+
+    private final TestDatabases databases = new TestDatabases("mig_adopt_");
+    private Path project;
+    private Path root;
+    private Path scripts;
+
+    @BeforeEach
+    void project() throws IOException {
+        project = dir.resolve("liquibase");
+        root = LiquibaseProjectFiles.write(project);
+        scripts = dir.resolve("db/migrations");
+    }
+
+    @AfterEach
+    void drop() throws SQLException {
+        databases.dropAll();
+    }
+
+    private String liquibaseDatabase() throws Exception {
+        String url = databases.url("postgresql");
+        Scope.child(
+                Map.of(Scope.Attr.resourceAccessor.name(), new DirectoryResourceAccessor(project)),
+                () -> new CommandScope("update")
+                        .addArgumentValue("changelogFile", "db.changelog-master.xml")
+                        .addArgumentValue("url", url)
+                        .addArgumentValue("username", TestDatabases.pgUser())
+                        .addArgumentValue("password", TestDatabases.pgPassword())
+                        .execute());
+        return url;
+    }
+
+    private CliRun run(String url, String... args) {
+        return CliRun.in(scripts, TestDatabases.env(url), args);
+    }
+
+    private CliRun importProject() {
+        return CliRun.in(scripts, Map.of(), "import", "liquibase", "--from", root.toString());
+    }
+
+    @Test
+    void importAdoptAndOneNewRevisionRunNothingTwiceAndKeepLiquibasesSchema() throws Exception {
+        String url = liquibaseDatabase();
+        String liquibaseSchema = SchemaSnapshot.of(url);
+
+        CliRun imported = importProject();
+        assertThat(imported.exit()).as(imported.out()).isZero();
+        assertThat(imported.out()).contains("Imported " + LiquibaseProjectFiles.CHANGESETS + " revision(s)");
+        String index = Files.readString(scripts.resolve(fileOf("index-1", "dave")));
+        assertThat(index).contains("-- Transactional: false").contains("DROP INDEX CONCURRENTLY orders_user_id_idx");
+        assertThat(Files.readString(scripts.resolve(fileOf("audit-1", "erin")))).contains("CREATE TABLE app_audit");
+
+        CliRun check = run(url, "adopt", "liquibase", "--check");
+        assertThat(check.exit()).as(check.out()).isZero();
+        CliRun adopted = run(url, "adopt", "liquibase");
+        assertThat(adopted.exit()).as(adopted.out()).isZero();
+        assertThat(adopted.out()).contains("Checked " + LiquibaseProjectFiles.CHANGESETS + " applied migration(s)");
+        long historyRows = SchemaSnapshot.count(url, "SELECT count(*) FROM databasechangelog");
+
+        String last = run(url, "heads").out().strip().split(" ")[0];
+        CliRun.script(scripts, "c0ffee000002", last, "INSERT INTO runs (version) VALUES ('new');", "SELECT 1;");
+        CliRun upgrade = run(url, "upgrade", "head");
+        assertThat(upgrade.exit()).as(upgrade.out()).isZero();
+        assertThat(SchemaSnapshot.count(url, "SELECT count(*) FROM runs")).isEqualTo(LiquibaseProjectFiles.RUNS + 1);
+        assertThat(SchemaSnapshot.count(url, "SELECT count(DISTINCT version) FROM runs"))
+                .isEqualTo(LiquibaseProjectFiles.RUNS + 1);
+        assertThat(SchemaSnapshot.count(url, "SELECT count(*) FROM users")).isEqualTo(3);
+        assertThat(SchemaSnapshot.count(url, "SELECT count(*) FROM databasechangelog"))
+                .isEqualTo(historyRows);
+
+        String fresh = databases.url("postgresql");
+        CliRun replay = run(fresh, "upgrade", last);
+        assertThat(replay.exit()).as(replay.out()).isZero();
+        assertThat(SchemaSnapshot.of(fresh)).isEqualTo(liquibaseSchema);
+        CliRun lint = CliRun.in(scripts, Map.of(), "lint");
+        assertThat(lint.exit()).as(lint.out()).isIn(0, LintCommand.EXIT_FINDINGS);
+    }
+
+    @Test
+    void aChecksumMismatchIsListedAndNothingIsWritten() throws Exception {
+        String url = liquibaseDatabase();
+        SchemaSnapshot.execute(url, "UPDATE databasechangelog SET md5sum = '9:0000' WHERE id = '2'");
+        assertThat(importProject().exit()).isZero();
+        CliRun refused = run(url, "adopt", "liquibase");
+        assertThat(refused.exit()).as(refused.out()).isEqualTo(MigrationsCommand.EXIT_FAILED);
+        assertThat(refused.out())
+                .contains("checksum mismatch: 2 by alice (changes/001-tables.sql)")
+                .contains(", found 9:0000 (");
+        assertThat(SchemaSnapshot.count(
+                        url, "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE 'alembic_version%'"))
+                .isZero();
+    }
+
+    @Test
+    void aChangesetMissingFromTheFilesIsRefused() throws Exception {
+        String url = liquibaseDatabase();
+        Path formatted = project.resolve("changes/001-tables.sql");
+        String text = Files.readString(formatted);
+        int start = text.indexOf("--changeset bob:5\n");
+        Files.writeString(formatted, text.substring(0, start) + text.substring(text.indexOf("--changeset bob:6\n")));
+        assertThat(importProject().exit()).isZero();
+        CliRun refused = run(url, "adopt", "liquibase");
+        assertThat(refused.exit()).as(refused.out()).isEqualTo(MigrationsCommand.EXIT_FAILED);
+        assertThat(refused.out()).contains("missing from the files: 5 by bob (changes/001-tables.sql)");
+        assertThat(run(url, "current").out()).isEmpty();
+    }
+
+    @Test
+    void anUnsupportedChangeTypeIsRefusedNamingFileIdAndAuthor() throws Exception {
+        Files.writeString(
+                root,
+                Files.readString(root)
+                        .replace(
+                                "</databaseChangeLog>",
+                                "  <changeSet id=\"t-1\" author=\"frank\"><createTable tableName=\"x\"><column"
+                                        + " name=\"id\" type=\"int\"/></createTable></changeSet>\n</databaseChangeLog>"),
+                StandardCharsets.UTF_8);
+        CliRun failed = importProject();
+        assertThat(failed.exit()).isEqualTo(MigrationsCommand.EXIT_FAILED);
+        assertThat(failed.out())
+                .contains(root + ": changeset t-1 by frank uses the change type 'createTable'")
+                .contains("Nothing was written");
+        assertThat(scripts).doesNotExist();
+    }
+
+    private String fileOf(String id, String author) throws IOException {
+        try (var files = Files.list(scripts)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(name -> {
+                        try {
+                            return Files.readString(scripts.resolve(name))
+                                    .contains("Liquibase changeset \"" + id + "\" by \"" + author + "\"");
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .findFirst()
+                    .orElseThrow();
+        }
+    }
+}

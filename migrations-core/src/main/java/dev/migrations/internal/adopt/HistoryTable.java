@@ -1,0 +1,127 @@
+package dev.migrations.internal.adopt;
+
+import dev.migrations.MigrationsException;
+import dev.migrations.adopt.SourceTool;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/** Reads Flyway's or Liquibase's history table, read-only, whatever case the tool created it in. */
+final class HistoryTable {
+    /** What a history row says about one migration. */
+    enum Status {
+        APPLIED,
+        FAILED,
+        BASELINE,
+        /** Rows that stand for no migration of the files: Flyway's schema marker, repeatable runs, deletes. */
+        IGNORED
+    }
+
+    /**
+     * One row.
+     *
+     * @param key the Flyway version's key, or the changeset's id and author
+     * @param name how users name the migration
+     * @param checksum the stored checksum, null when none is stored
+     */
+    record Row(
+            String key,
+            String name,
+            String description,
+            @Nullable String checksum,
+            Status status) {}
+
+    private HistoryTable() {}
+
+    /** The table's name as found in the catalog ({@code schema.table} when given so), or null when absent. */
+    static @Nullable String find(Connection connection, @Nullable String schema, String table) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        for (String name : List.of(table, table.toLowerCase(Locale.ROOT), table.toUpperCase(Locale.ROOT))) {
+            String inSchema = schema;
+            if (schema == null && name.contains(".")) {
+                inSchema = name.substring(0, name.indexOf('.'));
+                name = name.substring(name.indexOf('.') + 1);
+            }
+            try (ResultSet tables = meta.getTables(null, inSchema, name, new String[] {"TABLE"})) {
+                if (tables.next()) {
+                    String found = tables.getString("TABLE_NAME");
+                    String foundSchema = tables.getString("TABLE_SCHEM");
+                    return (inSchema == null ? "" : quote(foundSchema) + ".") + quote(found);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /** The rows, in the order the tool ran them. */
+    static List<Row> read(DataSource dataSource, SourceTool tool, String table) {
+        try (Connection connection = dataSource.getConnection()) {
+            String found = find(connection, null, table);
+            if (found == null) {
+                throw new MigrationsException("No table " + table + " in this database, so there is no "
+                        + (tool == SourceTool.FLYWAY ? "Flyway" : "Liquibase") + " history to adopt; check --url,"
+                        + " or give the table's name with --history-table");
+            }
+            // Sorted here, not in SQL: the tools create column names in different cases on different databases,
+            // and only the JDBC label lookup is case-insensitive everywhere.
+            String order = tool == SourceTool.FLYWAY ? "installed_rank" : "orderexecuted";
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT * FROM " + found)) {
+                List<Map.Entry<Long, Row>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(Map.entry(rs.getLong(order), tool == SourceTool.FLYWAY ? flyway(rs) : liquibase(rs)));
+                }
+                rows.sort(Map.Entry.comparingByKey());
+                return rows.stream().map(Map.Entry::getValue).toList();
+            }
+        } catch (SQLException e) {
+            throw new MigrationsException("Cannot read " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Row flyway(ResultSet rs) throws SQLException {
+        String version = rs.getString("version");
+        String type = rs.getString("type");
+        String description = rs.getString("description");
+        int checksum = rs.getInt("checksum");
+        String stored = rs.wasNull() ? null : Integer.toString(checksum);
+        FlywayVersion parsed = version == null ? null : FlywayVersion.parse(version);
+        if (parsed == null || "SCHEMA".equals(type) || "DELETE".equals(type)) {
+            return new Row("", version == null ? "R" : "V" + version, description, stored, Status.IGNORED);
+        }
+        Status status =
+                "BASELINE".equals(type) ? Status.BASELINE : rs.getBoolean("success") ? Status.APPLIED : Status.FAILED;
+        return new Row(parsed.key(), "V" + version, description, stored, status);
+    }
+
+    private static Row liquibase(ResultSet rs) throws SQLException {
+        String id = rs.getString("id");
+        String author = rs.getString("author");
+        String type = rs.getString("exectype");
+        Status status =
+                switch (type == null ? "" : type) {
+                    case "FAILED" -> Status.FAILED;
+                    case "SKIPPED" -> Status.IGNORED;
+                    default -> Status.APPLIED;
+                };
+        String description = rs.getString("description");
+        return new Row(
+                Provenance.liquibaseKey(id, author),
+                id + " by " + author + " (" + rs.getString("filename") + ")",
+                description == null ? "" : description,
+                rs.getString("md5sum"),
+                status);
+    }
+}
