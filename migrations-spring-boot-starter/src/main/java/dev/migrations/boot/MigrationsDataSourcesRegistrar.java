@@ -118,7 +118,8 @@ final class MigrationsDataSourcesRegistrar implements ImportBeanDefinitionRegist
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
             ConditionMessage.Builder message = ConditionMessage.forCondition("top-level migrations engine");
-            if (MigrationsTenantsProperties.bind(context.getEnvironment()).takesTheScripts()) {
+            if (MigrationsTenantsAutoConfiguration.tenantsTakeTheScripts(
+                    context.getEnvironment(), context.getBeanFactory())) {
                 return ConditionOutcome.noMatch(message.because("migrations.tenants.* is set without"
                         + " migrations.tenants.locations: the scripts of migrations.locations go to the tenants"));
             }

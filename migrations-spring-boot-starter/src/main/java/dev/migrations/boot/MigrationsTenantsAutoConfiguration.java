@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,6 +28,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConfigurationCondition;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
@@ -76,12 +79,13 @@ public final class MigrationsTenantsAutoConfiguration {
             ObjectProvider<DataSource> dataSource,
             @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
             ObjectProvider<MigrationsConfigurationCustomizer> customizers,
-            ObjectProvider<JavaMigration> javaMigrations) {
+            ObjectProvider<JavaMigration> javaMigrations,
+            ObjectProvider<TenantSource> applicationSource) {
         DataSource database = MigrationsAutoConfiguration.MigrationsConfiguration.migrationDataSource(
                 properties, migrationsDataSource.getIfAvailable(), dataSource.getIfUnique());
         MigrationsConfig.Builder configuration =
                 properties.configure(resourceLoader.getClassLoader()).dataSource(database);
-        if (tenants.takesTheScripts()) {
+        if (tenants.getLocations().isEmpty()) {
             configuration.javaMigrations(javaMigrations.orderedStream().toList());
             customizers.orderedStream().forEach(customizer -> customizer.customize(configuration));
         } else {
@@ -90,9 +94,10 @@ public final class MigrationsTenantsAutoConfiguration {
         TenantLayout layout = tenants.getUrl() == null
                 ? new TenantLayout.SchemaPerTenant(database, tenants.getSchema())
                 : new TenantLayout.DatabasePerTenant(tenants.getUrl(), tenants.getUser(), tenants.getPassword());
-        TenantSource source = tenants.getList().isEmpty()
-                ? TenantSource.query(database, Objects.requireNonNull(tenants.getQuery()))
-                : TenantSource.of(tenants.getList());
+        TenantSource source =
+                applicationSource.getIfAvailable(() -> tenants.getList().isEmpty()
+                        ? TenantSource.query(database, Objects.requireNonNull(tenants.getQuery()))
+                        : TenantSource.of(tenants.getList()));
         FleetOptions options = FleetOptions.defaults()
                 .parallelism(tenants.getParallelism())
                 .onFailure(tenants.isFailFast() ? FleetOptions.OnFailure.STOP : FleetOptions.OnFailure.CONTINUE)
@@ -152,15 +157,35 @@ public final class MigrationsTenantsAutoConfiguration {
         };
     }
 
-    /** A tenant list or query, in any form the binder accepts (comma-separated, indexed, YAML list). */
-    static final class TenantsConfigured extends SpringBootCondition {
+    /**
+     * Whether tenants are on: a list or a query (in any form the binder accepts: comma-separated,
+     * indexed, a YAML list), or a {@link TenantSource} bean of the application's.
+     */
+    static boolean tenantsOn(Environment environment, @Nullable ConfigurableListableBeanFactory beanFactory) {
+        return MigrationsTenantsProperties.bind(environment).isConfigured()
+                || (beanFactory != null && beanFactory.getBeanNamesForType(TenantSource.class, true, false).length > 0);
+    }
+
+    /** Whether the tenants take the scripts of {@code migrations.locations} (see {@link #tenantsOn}). */
+    static boolean tenantsTakeTheScripts(
+            Environment environment, @Nullable ConfigurableListableBeanFactory beanFactory) {
+        return tenantsOn(environment, beanFactory)
+                && MigrationsTenantsProperties.bind(environment).getLocations().isEmpty();
+    }
+
+    /** Tenants are on (see {@link #tenantsOn}); after the application's own bean definitions are read. */
+    static final class TenantsConfigured extends SpringBootCondition implements ConfigurationCondition {
+        @Override
+        public ConfigurationPhase getConfigurationPhase() {
+            return ConfigurationPhase.REGISTER_BEAN;
+        }
+
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            boolean configured =
-                    MigrationsTenantsProperties.bind(context.getEnvironment()).isConfigured();
-            return configured
-                    ? ConditionOutcome.match("migrations.tenants.list or .query is set")
-                    : ConditionOutcome.noMatch("neither migrations.tenants.list nor .query is set");
+            return tenantsOn(context.getEnvironment(), context.getBeanFactory())
+                    ? ConditionOutcome.match("migrations.tenants.list or .query is set, or a TenantSource bean exists")
+                    : ConditionOutcome.noMatch(
+                            "neither migrations.tenants.list nor .query is set, and there is no TenantSource bean");
         }
     }
 }

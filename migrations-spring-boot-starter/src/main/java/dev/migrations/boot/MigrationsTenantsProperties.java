@@ -15,7 +15,8 @@ import org.springframework.validation.Validator;
 
 /**
  * {@code migrations.tenants.*}: one set of scripts applied to many tenants, a schema each in the
- * migrated DataSource or a database each. Tenants are on when {@code list} or {@code query} is set;
+ * migrated DataSource or a database each. Tenants are on when {@code list} or {@code query} is set, or
+ * the application has a {@link dev.migrations.fleet.TenantSource} bean (which then names them);
  * the start-up settings ({@code migrations.mode}, {@code target}, ...) apply to every tenant.
  */
 @ConfigurationProperties("migrations.tenants")
@@ -119,14 +120,6 @@ public class MigrationsTenantsProperties implements Validator {
         return Binder.get(environment)
                 .bind("migrations.tenants", MigrationsTenantsProperties.class)
                 .orElseGet(MigrationsTenantsProperties::new);
-    }
-
-    /**
-     * Whether the tenants take the scripts of {@code migrations.locations}, leaving the DataSource's
-     * own schema alone (no {@code migrations.tenants.locations}).
-     */
-    public boolean takesTheScripts() {
-        return isConfigured() && locations.isEmpty();
     }
 
     /** Whether tenants are configured: a list or a query. */

@@ -287,6 +287,34 @@ class MigrationsTenantsTests {
                 });
     }
 
+    @Test
+    void aTenantSourceBeanNamesTheTenants() {
+        runner.withUserConfiguration(ApplicationTenants.class)
+                .withPropertyValues("migrations.locations=" + tenants)
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(MigrationsInitializer.class);
+                    assertThat(context.getBean(MigrationsFleetState.class)
+                                    .snapshot()
+                                    .count(State.MIGRATED))
+                            .isEqualTo(2);
+                    assertThat(new JdbcTemplate(context.getBean(DataSource.class))
+                                    .queryForList(
+                                            "SELECT table_schema FROM information_schema.tables WHERE table_name ="
+                                                    + " 'ORDERS' ORDER BY table_schema",
+                                            String.class))
+                            .containsExactly("INITECH", "UMBRELLA");
+                });
+    }
+
+    /** The application's own source of tenants. */
+    @Configuration(proxyBeanMethods = false)
+    static class ApplicationTenants {
+        @Bean
+        TenantSource tenants() {
+            return () -> List.of("initech", "umbrella");
+        }
+    }
+
     /** Reads every tenant's orders while the context starts: the tenants must be migrated by then. */
     @Configuration(proxyBeanMethods = false)
     static class OrdersReader {
