@@ -1,10 +1,8 @@
 package dev.migrations.maven;
 
-import dev.migrations.Migrations;
 import dev.migrations.NewRevision;
 import dev.migrations.SchemaChanges;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -13,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /** {@code revision}: writes a new revision script, as {@code migrations revision}. */
 @Mojo(name = "revision", threadSafe = true, requiresDependencyResolution = ResolutionScope.COMPILE)
-public class RevisionMojo extends AbstractMigrationsMojo {
+public class RevisionMojo extends ModelGoal {
     /** The revision's message. */
     @Parameter(property = "migrations.message")
     @Nullable
@@ -51,16 +49,6 @@ public class RevisionMojo extends AbstractMigrationsMojo {
     @Parameter(property = "migrations.autogenerate", defaultValue = "false")
     boolean autogenerate;
 
-    /** The wanted schema for {@code autogenerate}, as the {@code check} goal's {@code model}. */
-    @Parameter(property = "migrations.model")
-    @Nullable
-    String model;
-
-    /** Tables and views {@code autogenerate} leaves out. */
-    @Parameter(property = "migrations.excludeTables")
-    @Nullable
-    List<String> excludeTables;
-
     @Override
     void run() {
         NewRevision request = new NewRevision(
@@ -73,11 +61,7 @@ public class RevisionMojo extends AbstractMigrationsMojo {
                 versionPath);
         @Nullable Path written;
         if (autogenerate) {
-            SchemaChanges changes = online("revision")
-                    .autogenerate(
-                            request,
-                            Migrations.modelSource(model, settings().classLoader()),
-                            new LinkedHashSet<>(excludeTables == null ? List.of() : excludeTables));
+            SchemaChanges changes = online("revision").autogenerate(request, modelSource(), excluded());
             changes.operations().forEach(operation -> getLog().info("Detected " + operation));
             if (!changes.reviews().isEmpty()) {
                 getLog().warn(changes.reviews().size() + " item(s) marked '-- REVIEW:' in the revision; read them"
