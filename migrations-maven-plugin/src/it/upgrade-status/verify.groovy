@@ -2,6 +2,9 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('Up to date.')
 assert log.contains('Current: 2b3c4d5e6f70 (head), add email')
 assert !log.contains('s3cr3t-never-logged')
+assert log.contains('No new upgrade operations detected.')
+assert log.contains('New upgrade operations detected: [')
+assert log.contains('phone')
 
 def properties = new Properties()
 properties.setProperty('user', 'postgres')

@@ -2,9 +2,11 @@ package dev.migrations.maven;
 
 import dev.migrations.Migrations;
 import dev.migrations.spi.ModelSource;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
 
@@ -20,9 +22,23 @@ abstract class ModelGoal extends AbstractMigrationsMojo {
     @Nullable
     List<String> excludeTables;
 
-    /** The model, loaded with the project's classes. */
+    /** The model file the command line reads by default, here taken from the project's directory. */
+    static final String DEFAULT_MODEL = "db/schema.sql";
+
+    /** A model-source module's {@code scheme:argument}; a one-letter "scheme" is a Windows drive. */
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:.*");
+
+    /** The model, loaded with the project's classes; a file is taken from the project's directory. */
     final ModelSource modelSource() {
-        return Migrations.modelSource(model, settings().classLoader());
+        return Migrations.modelSource(
+                modelOption(model, parameters().basedir()), settings().classLoader());
+    }
+
+    static String modelOption(@Nullable String model, Path basedir) {
+        String option = model == null || model.isBlank() ? DEFAULT_MODEL : model.strip();
+        return SCHEME.matcher(option).matches()
+                ? option
+                : basedir.resolve(option).normalize().toString();
     }
 
     final Set<String> excluded() {

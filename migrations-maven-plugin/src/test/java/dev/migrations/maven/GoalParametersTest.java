@@ -156,4 +156,13 @@ class GoalParametersTest {
         assertThatThrownBy(() -> LintMojo.threshold("off"))
                 .hasMessage("failOn must be error, warning, info or none, not 'off'");
     }
+
+    @Test
+    void aModelFileIsTakenFromTheProjectDirectoryAndASchemeIsPassedOn() {
+        assertThat(ModelGoal.modelOption(null, project))
+                .isEqualTo(project.resolve("db/schema.sql").toString());
+        assertThat(ModelGoal.modelOption("model/s.sql", project))
+                .isEqualTo(project.resolve("model/s.sql").toString());
+        assertThat(ModelGoal.modelOption("jpa:com.acme.domain", project)).isEqualTo("jpa:com.acme.domain");
+    }
 }
