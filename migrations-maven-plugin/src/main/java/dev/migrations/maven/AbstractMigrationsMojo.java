@@ -2,7 +2,6 @@ package dev.migrations.maven;
 
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
-import dev.migrations.StartRefusedException;
 import dev.migrations.cli.Settings;
 import java.io.File;
 import java.util.List;
@@ -91,8 +90,7 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
         try {
             run();
         } catch (MigrationsException e) {
-            String action = e instanceof StartRefusedException refused ? " " + refused.action() : "";
-            throw new MojoFailureException(e.getMessage() + action, e);
+            throw new MojoFailureException(e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new MojoExecutionException(
                     "This is a bug in migrations; rerun with -e for the stack trace and report it: " + e, e);
