@@ -16,6 +16,9 @@ import java.util.Set;
  * {@code MIGRATIONS_*} environment variables (connection only), then the {@code --config} file,
  * then the defaults. The password is never part of {@link #toString()}.
  *
+ * <p>Public for the Maven plugin, whose parameters resolve exactly as these options do (its POM and
+ * {@code -D} values take the options' place); the rest of the command line stays package-private.
+ *
  * @param url the JDBC URL, or null
  * @param user the database user, or null
  * @param password the database password, or null
@@ -33,7 +36,7 @@ import java.util.Set;
  * @param javaMigrationPackages packages scanned for Java migrations ({@code --java-package}, else {@code
  *     migrations.java-packages} of the config file)
  */
-record Settings(
+public record Settings(
         String url,
         String user,
         String password,
@@ -72,7 +75,7 @@ record Settings(
      * @param classpath {@code --classpath}, repeated; each may list several entries separated by the
      *     platform's path separator
      */
-    record Given(
+    public record Given(
             String url,
             String user,
             String password,
@@ -96,12 +99,12 @@ record Settings(
         }
     }
 
-    Settings {
+    public Settings {
         locations = List.copyOf(locations);
         javaMigrationPackages = List.copyOf(javaMigrationPackages);
     }
 
-    static Settings resolve(Given given, Map<String, String> env) {
+    public static Settings resolve(Given given, Map<String, String> env) {
         Optional<ConfigFile> file = Optional.ofNullable(given.config()).map(path -> ConfigFile.read(path, env));
         // A separate migration connection (migrations.url/user/password) wins over the application's.
         boolean ownUrl = file.flatMap(f -> f.get("migrations.url", env)).isPresent();
@@ -228,7 +231,7 @@ record Settings(
      * Fails unless offline SQL can be rendered for the dialect. The message names only the URL's
      * scheme: the rest of a URL may hold a password.
      */
-    void requireSqlDialect() {
+    public void requireSqlDialect() {
         if (!DIALECTS.contains(dialect)) {
             throw new MigrationsException("The database of --url (jdbc:" + dialect
                     + ":) is not supported yet; supported: postgresql, h2. Give --dialect to render SQL for one"
@@ -237,7 +240,7 @@ record Settings(
     }
 
     /** The core's configuration for these settings (with the connection when a URL is given). */
-    MigrationsConfig migrationsConfig() {
+    public MigrationsConfig migrationsConfig() {
         MigrationsConfig.Builder builder = MigrationsConfig.builder();
         if (url != null) {
             builder.url(url, user, password);
