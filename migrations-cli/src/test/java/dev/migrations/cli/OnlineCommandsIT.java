@@ -105,6 +105,29 @@ class OnlineCommandsIT {
         assertThat(run(url, "current").out()).isEqualTo("bbbb (head)\n");
     }
 
+    /**
+     * {@code current} in a history range only bounds it; {@code (current)} needs {@code -i}. The
+     * expected outputs are what Alembic 1.8.1 printed for the same three revisions at bbbb.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "h2"})
+    void historyRangesFromOrToCurrentMarkTheCurrentRevisionOnlyWithIndicateCurrent(String kind) throws Exception {
+        String url = databases.url(kind);
+        script("aaaa", "", "SELECT 1;", "SELECT 1;");
+        script("bbbb", "aaaa", "SELECT 1;", "SELECT 1;");
+        script("cccc", "bbbb", "SELECT 1;", "SELECT 1;");
+        assertThat(run(url, "upgrade", "bbbb").exit()).isZero();
+
+        assertThat(run(url, "history", "-r", "current:").out())
+                .isEqualTo("bbbb -> cccc (head), revision cccc\naaaa -> bbbb, revision bbbb\n");
+        assertThat(run(url, "history", "-r", "current:", "-i").out())
+                .isEqualTo("bbbb -> cccc (head), revision cccc\naaaa -> bbbb (current), revision bbbb\n");
+        assertThat(run(url, "history", "-r", ":current").out())
+                .isEqualTo("aaaa -> bbbb, revision bbbb\n<base> -> aaaa, revision aaaa\n");
+        assertThat(run(url, "history", "-r", ":current", "-i").out())
+                .isEqualTo("aaaa -> bbbb (current), revision bbbb\n<base> -> aaaa, revision aaaa\n");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"postgresql"})
     void verboseCurrentNamesTheDatabaseWithoutThePassword(String kind) throws Exception {
