@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,10 +113,12 @@ class OnlineCommandsIT {
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "h2"})
     void historyRangesFromOrToCurrentMarkTheCurrentRevisionOnlyWithIndicateCurrent(String kind) throws Exception {
+        String revises = "";
+        for (String id : List.of("aaaa", "bbbb", "cccc")) {
+            script(id, revises, "SELECT 1;", "SELECT 1;");
+            revises = id;
+        }
         String url = databases.url(kind);
-        script("aaaa", "", "SELECT 1;", "SELECT 1;");
-        script("bbbb", "aaaa", "SELECT 1;", "SELECT 1;");
-        script("cccc", "bbbb", "SELECT 1;", "SELECT 1;");
         assertThat(run(url, "upgrade", "bbbb").exit()).isZero();
 
         assertThat(run(url, "history", "-r", "current:").out())
