@@ -38,7 +38,8 @@ final class HistoryCommand extends Subcommand {
             printJson(revisions);
             return 0;
         }
-        Set<String> current = rows == null ? Set.of() : new HashSet<>(rows);
+        // Alembic marks (current) only with -i: 'current' in a range only bounds the listing.
+        Set<String> current = indicateCurrent ? new HashSet<>(rows) : Set.of();
         for (RevisionInfo rev : revisions) {
             println(AlembicFormat.historyEntry(rev, current.contains(rev.id()), verbose));
         }

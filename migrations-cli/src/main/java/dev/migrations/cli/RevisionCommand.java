@@ -32,11 +32,14 @@ final class RevisionCommand extends Subcommand {
                     + " environment, which this tool does not have).")
     boolean sql;
 
+    // A list because argparse lets Alembic's --head repeat (the last one wins); picocli would refuse
+    // a second value of a single-valued option as a usage error.
     @Option(
             names = "--head",
             paramLabel = "HEAD",
-            description = "Specify head revision or <branchname>@head to base new revision on (default: head).")
-    String head = "head";
+            description = "Specify head revision or <branchname>@head to base new revision on (default: head;"
+                    + " given more than once, the last one wins, as in Alembic).")
+    List<String> heads = new ArrayList<>();
 
     @Option(names = "--splice", description = "Allow a non-head revision as the 'head' to splice onto")
     boolean splice;
@@ -78,7 +81,7 @@ final class RevisionCommand extends Subcommand {
     private NewRevision request() {
         return new NewRevision(
                 newRevision.message,
-                List.of(head),
+                List.of(heads.isEmpty() ? "head" : heads.get(heads.size() - 1)),
                 splice,
                 newRevision.branchLabels,
                 dependsOn,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +104,31 @@ class OnlineCommandsIT {
         assertThat(run(url, "checksums", "--record").out()).isEqualTo("Recorded the current checksum of aaaa.\n");
         assertThat(run(url, "upgrade", "head").exit()).isZero();
         assertThat(run(url, "current").out()).isEqualTo("bbbb (head)\n");
+    }
+
+    /**
+     * {@code current} in a history range only bounds it; {@code (current)} needs {@code -i}. The
+     * expected outputs are what Alembic 1.8.1 printed for the same three revisions at bbbb.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "h2"})
+    void historyRangesFromOrToCurrentMarkTheCurrentRevisionOnlyWithIndicateCurrent(String kind) throws Exception {
+        String revises = "";
+        for (String id : List.of("aaaa", "bbbb", "cccc")) {
+            script(id, revises, "SELECT 1;", "SELECT 1;");
+            revises = id;
+        }
+        String url = databases.url(kind);
+        assertThat(run(url, "upgrade", "bbbb").exit()).isZero();
+
+        assertThat(run(url, "history", "-r", "current:").out())
+                .isEqualTo("bbbb -> cccc (head), revision cccc\naaaa -> bbbb, revision bbbb\n");
+        assertThat(run(url, "history", "-r", "current:", "-i").out())
+                .isEqualTo("bbbb -> cccc (head), revision cccc\naaaa -> bbbb (current), revision bbbb\n");
+        assertThat(run(url, "history", "-r", ":current").out())
+                .isEqualTo("aaaa -> bbbb, revision bbbb\n<base> -> aaaa, revision aaaa\n");
+        assertThat(run(url, "history", "-r", ":current", "-i").out())
+                .isEqualTo("aaaa -> bbbb (current), revision bbbb\n<base> -> aaaa, revision aaaa\n");
     }
 
     @ParameterizedTest

@@ -78,6 +78,27 @@ class WriteCommandsTest {
                 .isEqualTo("a1 (branchpoint)\n   -> b1 (head)\n   -> c1 (side) (head)\n\n");
     }
 
+    /**
+     * Alembic 1.8.1's argparse keeps the last {@code --head}: {@code --head a1 --head b1} writes on
+     * b1, {@code --head b1 --head a1} refuses a1 as a non-head (both outputs as Alembic printed them).
+     */
+    @Test
+    void revisionTakesTheLastOfSeveralHeads() throws IOException {
+        inLocation(dir, "revision", "-m", "one", "--rev-id", "a1");
+        inLocation(dir, "revision", "-m", "two", "--rev-id", "b1");
+
+        CliRun onB1 = inLocation(dir, "revision", "-m", "x", "--head", "a1", "--head", "b1", "--rev-id", "c1");
+        CliRun onA1 = inLocation(dir, "revision", "-m", "x", "--head", "c1", "--head", "a1", "--rev-id", "d1");
+
+        assertThat(onB1.exit()).isZero();
+        assertThat(onB1.out()).isEqualTo("Generating " + dir.resolve("c1_x.sql").toAbsolutePath() + " ...  done\n");
+        assertThat(Files.readString(dir.resolve("c1_x.sql"))).contains("-- Revises: b1\n");
+        assertThat(onA1.exit()).isEqualTo(255);
+        assertThat(onA1.out())
+                .isEqualTo("FAILED: Revision a1 is not a head revision; please specify --splice to create a new branch"
+                        + " from this revision\n");
+    }
+
     @Test
     void mergeJoinsTheHeads() {
         inLocation(dir, "revision", "-m", "one", "--rev-id", "a1");
