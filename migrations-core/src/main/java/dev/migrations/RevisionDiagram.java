@@ -30,9 +30,12 @@ public record RevisionDiagram(List<Node> nodes, List<Edge> edges, boolean withDa
 
     /** Where a revision stands against the database. */
     public enum State {
-        /** Applied, below a revision the version table names. */
+        /** Applied, below a current revision. */
         APPLIED,
-        /** Named by the version table (a current revision, the tip of an applied branch). */
+        /**
+         * What the version table amounts to, reduced to branch tips (what {@code current} shows): a
+         * row's revision, or the applied tip of a branch a row depends on.
+         */
         CURRENT,
         /** Not applied: what an upgrade would run. */
         PENDING

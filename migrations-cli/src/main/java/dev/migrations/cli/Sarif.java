@@ -78,7 +78,7 @@ final class Sarif {
         out.append(indent).append("{\n");
         out.append(indent).append("  \"id\": ").append(Json.quote(rule.id())).append(",\n");
         out.append(indent).append("  \"shortDescription\": {\"text\": ");
-        out.append(Json.quote(firstSentence(rule.why()))).append("},\n");
+        out.append(Json.quote(title(rule.id()))).append("},\n");
         out.append(indent).append("  \"fullDescription\": {\"text\": ");
         out.append(Json.quote(rule.why())).append("},\n");
         out.append(indent).append("  \"help\": {\"text\": ");
@@ -181,8 +181,9 @@ final class Sarif {
         return uri.endsWith("/") ? uri : uri + "/";
     }
 
-    private static String firstSentence(String text) {
-        int end = text.indexOf(". ");
-        return end < 0 ? text : text.substring(0, end + 1);
+    /** A rule's title for lists of rules: its id in words, {@code Create index not concurrently}. */
+    static String title(String id) {
+        String words = id.replace('-', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

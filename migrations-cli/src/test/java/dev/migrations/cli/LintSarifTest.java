@@ -98,6 +98,7 @@ class LintSarifTest {
         for (LintRule rule : LintRule.values()) {
             JsonNode sarif = rules.get(List.of(LintRule.values()).indexOf(rule));
             assertThat(sarif.get("id").asString()).isEqualTo(rule.id());
+            assertThat(sarif.at("/shortDescription/text").asString()).isEqualTo(Sarif.title(rule.id()));
             assertThat(sarif.at("/fullDescription/text").asString()).isEqualTo(rule.why());
             assertThat(sarif.at("/help/text").asString())
                     .isEqualTo("Why: " + rule.why() + "\nInstead: " + rule.instead());
