@@ -67,4 +67,14 @@ public interface RevisionGraph {
      * database has applied. Fails with Alembic's "Can't locate revision" for unknown rows.
      */
     Set<String> appliedRevisions(List<String> rows);
+
+    /**
+     * What a picture of the graph shows (the {@code graph} command): the revisions in a range, the
+     * revisions outside it that they revise or depend on, the edges, and with rows, which revisions
+     * are applied, current or pending.
+     *
+     * @param range {@code [start]:[end]} as for {@link #history(String, List)}, or null for everything
+     * @param currentRows the database's version-table rows, or null without a database
+     */
+    RevisionDiagram diagram(@Nullable String range, @Nullable List<String> currentRows);
 }

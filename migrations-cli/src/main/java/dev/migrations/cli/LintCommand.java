@@ -58,6 +58,20 @@ final class LintCommand extends Subcommand {
                     "Exit 3 when a finding is at or above this severity: error (default), warning, info or" + " none.")
     FailOn failOn = FailOn.ERROR;
 
+    /** The output: the global {@code --format}'s two, and SARIF for code scanning. */
+    enum Output {
+        TEXT,
+        JSON,
+        SARIF
+    }
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description =
+                    "Output: text, json or sarif (SARIF 2.1.0, for code scanning); default: the global" + " --format.")
+    Output output;
+
     @Override
     public Integer call() {
         if (pending && revRange != null) {
@@ -69,7 +83,10 @@ final class LintCommand extends Subcommand {
                 : migrations().lint(revRange, options);
         Severity threshold = failOn == FailOn.NONE ? Severity.OFF : Severity.valueOf(failOn.name());
         boolean failed = report.fails(threshold);
-        if (json()) {
+        Output shown = output != null ? output : json() ? Output.JSON : Output.TEXT;
+        if (shown == Output.SARIF) {
+            println(Sarif.log(report, MigrationsCommand.Version.number()));
+        } else if (shown == Output.JSON) {
             println(json(report, failed));
         } else {
             for (Finding finding : report.findings()) {

@@ -366,8 +366,13 @@ public final class MigrationsCommand implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = MigrationsCommand.class.getPackage().getImplementationVersion();
+            String version = number();
             return new String[] {"migrations " + (version == null ? "(development build)" : version)};
+        }
+
+        /** The version from the jar's manifest, or null in a development build. */
+        static String number() {
+            return MigrationsCommand.class.getPackage().getImplementationVersion();
         }
     }
 }

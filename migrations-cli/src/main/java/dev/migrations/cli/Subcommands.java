@@ -20,6 +20,7 @@ final class Subcommands {
             "heads",
             "branches",
             "history",
+            "graph",
             "show",
             "check",
             "status",
@@ -87,6 +88,7 @@ final class Subcommands {
             case "heads" -> new HeadsCommand();
             case "branches" -> new BranchesCommand();
             case "history" -> new HistoryCommand();
+            case "graph" -> new GraphCommand();
             case "show" -> new ShowCommand();
             case "check" -> new CheckCommand();
             case "status" -> new StatusCommand();

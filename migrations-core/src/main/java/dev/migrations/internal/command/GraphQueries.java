@@ -1,6 +1,7 @@
 package dev.migrations.internal.command;
 
 import dev.migrations.MigrationsException;
+import dev.migrations.RevisionDiagram;
 import dev.migrations.RevisionGraph;
 import dev.migrations.RevisionInfo;
 import dev.migrations.internal.graph.Revision;
@@ -135,5 +136,10 @@ public final class GraphQueries implements RevisionGraph {
     @Override
     public Set<String> appliedRevisions(List<String> rows) {
         return engine.applied(rows);
+    }
+
+    @Override
+    public RevisionDiagram diagram(String range, List<String> currentRows) {
+        return new Diagrams(engine, this).diagram(range, currentRows);
     }
 }
