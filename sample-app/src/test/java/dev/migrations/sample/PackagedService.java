@@ -33,6 +33,35 @@ final class PackagedService implements AutoCloseable {
         this.port = port;
     }
 
+    /** How a run of the jar to its end went. */
+    record Exit(int code, String log) {}
+
+    /** Runs the jar until it exits by itself (at most two minutes). */
+    static Exit runToExit(String logName, List<String> appArgs) throws Exception {
+        Path log = Path.of("target", logName);
+        Process process = new ProcessBuilder(command(List.of(), 0, appArgs))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("the jar did not exit within two minutes:\n" + Files.readString(log));
+        }
+        return new Exit(process.exitValue(), Files.readString(log));
+    }
+
+    private static List<String> command(List<String> jvmArgs, int port, List<String> appArgs) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", jar().toString(), "--spring.main.banner-mode=off"));
+        if (port > 0) {
+            command.add("--server.port=" + port);
+        }
+        command.addAll(appArgs);
+        return command;
+    }
+
     /**
      * Starts the jar and waits until it is ready.
      *
@@ -46,13 +75,9 @@ final class PackagedService implements AutoCloseable {
             throws Exception {
         int port = freePort();
         Path log = Path.of("target", logName);
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(jvmArgs);
-        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port, "--spring.main.banner-mode=off"));
-        command.addAll(appArgs);
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command(jvmArgs, port, appArgs))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         PackagedService service = new PackagedService(builder.start(), log, port);
         service.awaitReady();
