@@ -1,16 +1,14 @@
 package dev.migrations.test;
 
 import dev.migrations.MigrationsConfig;
-import java.io.PrintWriter;
+import dev.migrations.internal.jdbc.DelegatingDataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -95,50 +93,14 @@ record FreshSchema(DataSource dataSource, String name) implements Sandbox {
     }
 
     /** The test's DataSource with every connection scoped to the schema. */
-    private final class Scoped implements DataSource {
+    private final class Scoped extends DelegatingDataSource {
+        Scoped() {
+            super(dataSource);
+        }
+
         @Override
         public Connection getConnection() throws SQLException {
             return connect();
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            throw new SQLFeatureNotSupportedException("the migration test kit uses the DataSource's own user");
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return dataSource.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            dataSource.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            dataSource.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return dataSource.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return dataSource.getParentLogger();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            return dataSource.unwrap(iface);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) throws SQLException {
-            return dataSource.isWrapperFor(iface);
         }
     }
 }

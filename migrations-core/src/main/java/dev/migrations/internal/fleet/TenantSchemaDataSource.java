@@ -1,7 +1,7 @@
 package dev.migrations.internal.fleet;
 
 import dev.migrations.internal.dialect.Dialect;
-import java.io.PrintWriter;
+import dev.migrations.internal.jdbc.DelegatingDataSource;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -10,12 +10,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -24,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * old path back: the DataSource may be the application's pool, whose next borrower must not find
  * itself in a tenant's schema.
  */
-final class TenantSchemaDataSource implements DataSource {
-    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(TenantSchemaDataSource.class);
+final class TenantSchemaDataSource extends DelegatingDataSource {
+    private static final Logger LOG = LoggerFactory.getLogger(TenantSchemaDataSource.class);
 
     /** Whether the schema is made when missing (runs that write) or left alone (reads). */
     enum Missing {
@@ -37,24 +36,18 @@ final class TenantSchemaDataSource implements DataSource {
     private static final int H2_LOCK_TIMEOUT = 50200;
     private static final Duration CATALOG_WAIT = Duration.ofSeconds(60);
 
-    private final DataSource shared;
     private final String schema;
     private final Missing missing;
 
     TenantSchemaDataSource(DataSource shared, String schema, Missing missing) {
-        this.shared = shared;
+        super(shared);
         this.schema = schema;
         this.missing = missing;
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        return enter(shared.getConnection());
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        return enter(shared.getConnection(username, password));
+        return enter(target().getConnection());
     }
 
     private Connection enter(Connection connection) throws SQLException {
@@ -187,40 +180,5 @@ final class TenantSchemaDataSource implements DataSource {
                             + " with the tenant's schema first",
                     e.getMessage());
         }
-    }
-
-    @Override
-    public @Nullable PrintWriter getLogWriter() throws SQLException {
-        return shared.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        shared.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        shared.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return shared.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return shared.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        return shared.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return shared.isWrapperFor(iface);
     }
 }

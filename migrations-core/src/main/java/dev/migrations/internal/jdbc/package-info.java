@@ -1,0 +1,2 @@
+/** Not API: small JDBC building blocks shared by the engine's modules. */
+package dev.migrations.internal.jdbc;
