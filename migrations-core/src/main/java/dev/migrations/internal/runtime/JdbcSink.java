@@ -41,6 +41,8 @@ final class JdbcSink implements MigrationSink {
     private boolean pipelining;
     private final List<Statement> queued = new ArrayList<>();
     private Set<String> expectedRows = Set.of();
+    private HeldLock held = HeldLock.SESSION;
+    private List<String> transactionSettings = List.of();
 
     JdbcSink(
             Connection connection,
@@ -59,6 +61,15 @@ final class JdbcSink implements MigrationSink {
         this.table = table;
         this.bookkeeping = new StepBookkeeping(connection, dialect, schema, table, user);
         this.progress = new StatementProgress(connection, dialect, schema, table);
+    }
+
+    /**
+     * The lock to check before each step, and settings to make at the start of each transaction
+     * (timeouts, when a pooler keeps session settings from staying on the connection).
+     */
+    void guard(HeldLock lock, List<String> settings) {
+        this.held = lock;
+        this.transactionSettings = List.copyOf(settings);
     }
 
     /** Steps whose transaction committed (or that ran without one). */
@@ -112,6 +123,9 @@ final class JdbcSink implements MigrationSink {
         try {
             connection.setAutoCommit(false);
             inTransaction = true;
+            for (String sql : transactionSettings) {
+                JdbcSupport.execute(connection, sql);
+            }
         } catch (SQLException e) {
             throw new BookkeepingFailure("could not start a transaction", e);
         }
@@ -138,6 +152,7 @@ final class JdbcSink implements MigrationSink {
 
     @Override
     public void beforeStep(Step step, Set<String> expectedRows) {
+        held.check();
         currentStep = step;
         currentScript = null;
         this.expectedRows = Set.copyOf(expectedRows);
