@@ -142,6 +142,30 @@ class PgBouncerIT {
         }
     }
 
+    @Test
+    void timeoutsReachEveryRevisionTransactionThroughThePooler() throws Exception {
+        Path scripts = Revisions.chain(
+                dir.resolve("timeouts"),
+                6,
+                n -> (n == 1 ? "CREATE TABLE seen (revision text, lock_timeout text, statement_timeout text);\n" : "")
+                        + "INSERT INTO seen VALUES ('" + Revisions.id(n) + "', current_setting('lock_timeout'),"
+                        + " current_setting('statement_timeout'));");
+        String db = PG.createDatabase("rel_bouncer_timeouts");
+        try {
+            List<String> command = new ArrayList<>(args(scripts, List.of()));
+            command.addAll(List.of("--ddl-lock-timeout", "1500ms", "--statement-timeout", "7s", "upgrade", "head"));
+            Jvm.Proc run = Jvm.cli(dir.resolve("timeouts-run"), "timeouts", env(db), command);
+            assertThat(run.await(Duration.ofMinutes(2))).as(run.output()).isZero();
+            assertThat(PG.strings(db, "SELECT DISTINCT lock_timeout || ' ' || statement_timeout FROM seen"))
+                    .as("every revision's transaction ran with the timeouts (SET LOCAL), on whichever server"
+                            + " connection it got")
+                    .containsExactly("1500ms 7s");
+            assertThat(PG.number(db, "SELECT count(*) FROM seen")).isEqualTo(6);
+        } finally {
+            PG.dropDatabase(db);
+        }
+    }
+
     private void assertAppliedOnce(String db) throws Exception {
         assertThat(PG.strings(db, "SELECT version_num FROM alembic_version")).containsExactly(Revisions.id(REVISIONS));
         assertThat(PG.strings(

@@ -72,7 +72,7 @@ final class LeaseHeartbeat implements HeldLock, AutoCloseable {
         if (reason != null) {
             throw new LeaseLost("The migration lease on " + table + "_lock is no longer this run's: " + reason
                     + ". The run stopped before its next revision so that two migrators never work at once;"
-                    + " run the command again (it waits for the lease)");
+                    + " run the command again (it waits for the lease).");
         }
     }
 
