@@ -63,10 +63,7 @@ final class JdbcSink implements MigrationSink {
         this.progress = new StatementProgress(connection, dialect, schema, table);
     }
 
-    /**
-     * The lock to check before each step, and settings to make at the start of each transaction
-     * (timeouts, when a pooler keeps session settings from staying on the connection).
-     */
+    /** The lock to check before each step; settings for each transaction (timeouts, behind a pooler). */
     void guard(HeldLock lock, List<String> settings) {
         this.held = lock;
         this.transactionSettings = List.copyOf(settings);
@@ -123,9 +120,7 @@ final class JdbcSink implements MigrationSink {
         try {
             connection.setAutoCommit(false);
             inTransaction = true;
-            for (String sql : transactionSettings) {
-                JdbcSupport.execute(connection, sql);
-            }
+            JdbcSupport.executeAll(connection, transactionSettings);
         } catch (SQLException e) {
             throw new BookkeepingFailure("could not start a transaction", e);
         }
@@ -294,6 +289,8 @@ final class JdbcSink implements MigrationSink {
     private void restart(Step step, RevisionScript script) {
         try {
             connection.rollback();
+            // SET LOCAL ended with the rolled-back transaction.
+            JdbcSupport.executeAll(connection, transactionSettings);
         } catch (SQLException e) {
             throw new BookkeepingFailure("could not roll back", e);
         }

@@ -70,9 +70,7 @@ final class LockedRun {
         List<String> settings = held.sessionPinned()
                 ? dialect.sessionSettings(config.ddlLockTimeout(), config.statementTimeout())
                 : List.of();
-        for (String sql : settings) {
-            JdbcSupport.execute(connection, sql);
-        }
+        JdbcSupport.executeAll(connection, settings);
         JdbcSink sink = new JdbcSink(
                 connection, dialect, schema, table, user, config.transactionPerMigration(), listeners::stepApplied);
         sink.guard(held, held.sessionPinned() ? List.of() : transactionSettings(dialect));
