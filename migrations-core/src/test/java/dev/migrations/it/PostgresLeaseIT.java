@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,14 +21,8 @@ class PostgresLeaseIT {
     @TempDir
     Path scripts;
 
-    private TestDatabase db;
-    private RevisionFiles files;
-
-    @BeforeEach
-    void openDatabase() {
-        db = TestDatabases.postgres();
-        files = new RevisionFiles(scripts);
-    }
+    /** A fresh database per test (JUnit makes an instance per test). */
+    private final TestDatabase db = TestDatabases.postgres();
 
     @AfterEach
     void dropDatabase() throws SQLException {
@@ -38,7 +31,7 @@ class PostgresLeaseIT {
 
     @Test
     void autoKeepsTheSessionLockOnADirectConnection() throws SQLException {
-        files.linear("r1", "r2");
+        new RevisionFiles(scripts).linear("r1", "r2");
         db.configure(scripts).load().upgrade("head");
         assertThat(db.strings("SELECT version_num FROM alembic_version")).containsExactly("r2");
         assertThat(db.number("SELECT count(*) FROM pg_tables WHERE tablename = 'alembic_version_lock'"))
@@ -48,7 +41,7 @@ class PostgresLeaseIT {
 
     @Test
     void aLeaseIsTakenAndReleased() throws SQLException {
-        files.linear("r1", "r2", "r3");
+        new RevisionFiles(scripts).linear("r1", "r2", "r3");
         db.configure(scripts).lockMode(LockMode.LEASE).load().upgrade("head");
         assertThat(db.strings("SELECT version_num FROM alembic_version")).containsExactly("r3");
         assertThat(db.number("SELECT count(*) FROM alembic_version_lock")).isZero();
@@ -59,15 +52,20 @@ class PostgresLeaseIT {
 
     @Test
     void aLeaseTakenOverStopsTheRunBeforeItsNextRevision() throws SQLException {
-        files.rev("r1").write();
+        new RevisionFiles(scripts).rev("r1").write();
         // r2 plays the other migrator: it takes the lease over, then gives the heartbeat time to notice.
-        files.rev("r2")
+        new RevisionFiles(scripts)
+                .rev("r2")
                 .revises("r1")
                 .nonTransactional()
                 .upgrade("UPDATE alembic_version_lock SET holder = 'host other pid 1 run 0',"
                         + " expires_at = now() + interval '1 hour';\nSELECT pg_sleep(1.5);")
                 .write();
-        files.rev("r3").revises("r2").upgrade("CREATE TABLE t_r3 (id INT);").write();
+        new RevisionFiles(scripts)
+                .rev("r3")
+                .revises("r2")
+                .upgrade("CREATE TABLE t_r3 (id INT);")
+                .write();
 
         assertThatThrownBy(() -> db.configure(scripts)
                         .lockMode(LockMode.LEASE)
