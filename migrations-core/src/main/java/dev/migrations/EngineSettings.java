@@ -44,6 +44,16 @@ public interface EngineSettings {
     /** Whether a run refuses applied revisions whose scripts changed since. */
     boolean validateChecksums();
 
+    /** Which migration lock PostgreSQL runs take; {@link LockMode#AUTO} unless overridden. */
+    default LockMode lockMode() {
+        return LockMode.AUTO;
+    }
+
+    /** How long a lease outlives its last renewal; 30 s unless overridden. */
+    default Duration leaseExpiry() {
+        return MigrationsConfig.DEFAULT_LEASE_EXPIRY;
+    }
+
     /** Packages (with subpackages) scanned for classes annotated with {@code @Migration}. */
     List<String> javaMigrationPackages();
 }

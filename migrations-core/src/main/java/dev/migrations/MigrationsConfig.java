@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * @param javaMigrations Java migrations given as instances (e.g. Spring beans)
  * @param javaMigrationPackages packages (with subpackages) scanned for classes annotated with {@code
  *     @Migration}, loaded with {@code classLoader}
+ * @param lockMode which migration lock PostgreSQL runs take (see {@link LockMode})
+ * @param leaseExpiry how long a lease outlives its last renewal; renewed every third of it
  */
 public record MigrationsConfig(
         List<String> locations,
@@ -44,13 +46,17 @@ public record MigrationsConfig(
         boolean validateChecksums,
         List<MigrationListener> listeners,
         List<JavaMigration> javaMigrations,
-        List<String> javaMigrationPackages) {
+        List<String> javaMigrationPackages,
+        LockMode lockMode,
+        Duration leaseExpiry) {
     /** Default location of revision scripts for the command line. */
     public static final String DEFAULT_LOCATION = "filesystem:db/migrations";
     /** Default version table, as Alembic names it. */
     public static final String DEFAULT_VERSION_TABLE = "alembic_version";
     /** Default wait for another migrator. */
     public static final Duration DEFAULT_LOCK_WAIT_TIMEOUT = Duration.ofMinutes(10);
+    /** Default lease expiry: a killed migrator blocks others for at most this long. */
+    public static final Duration DEFAULT_LEASE_EXPIRY = Duration.ofSeconds(30);
 
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,54}");
 
@@ -77,6 +83,12 @@ public record MigrationsConfig(
         requireNonNegative("lock wait timeout", lockWaitTimeout);
         requireNonNegative("DDL lock timeout", ddlLockTimeout);
         requireNonNegative("statement timeout", statementTimeout);
+        Objects.requireNonNull(lockMode, "lockMode");
+        Objects.requireNonNull(leaseExpiry, "leaseExpiry");
+        if (leaseExpiry.compareTo(Duration.ofSeconds(1)) < 0) {
+            // Renewed every third of it: below a second the heartbeat would race its own round trips.
+            throw new MigrationsException("The lease expiry must be at least 1s (was " + leaseExpiry + ")");
+        }
         listeners = listeners == null ? List.of() : List.copyOf(listeners);
         javaMigrations = javaMigrations == null ? List.of() : List.copyOf(javaMigrations);
         javaMigrationPackages = javaMigrationPackages == null ? List.of() : List.copyOf(javaMigrationPackages);
@@ -110,7 +122,9 @@ public record MigrationsConfig(
                 validateChecksums,
                 List.of(),
                 javaMigrations,
-                javaMigrationPackages);
+                javaMigrationPackages,
+                lockMode,
+                leaseExpiry);
     }
 
     /** A builder with the defaults. */
@@ -134,6 +148,8 @@ public record MigrationsConfig(
         private final List<MigrationListener> listeners = new ArrayList<>();
         private final List<JavaMigration> javaMigrations = new ArrayList<>();
         private final List<String> javaMigrationPackages = new ArrayList<>();
+        private LockMode lockMode = LockMode.AUTO;
+        private Duration leaseExpiry = DEFAULT_LEASE_EXPIRY;
 
         private Builder() {}
 
@@ -161,6 +177,8 @@ public record MigrationsConfig(
             ddlLockTimeout(settings.ddlLockTimeout());
             statementTimeout(settings.statementTimeout());
             validateChecksums(settings.validateChecksums());
+            lockMode(settings.lockMode());
+            leaseExpiry(settings.leaseExpiry());
             this.javaMigrationPackages.clear();
             return javaMigrationPackages(settings.javaMigrationPackages());
         }
@@ -225,6 +243,18 @@ public record MigrationsConfig(
             return this;
         }
 
+        /** Which migration lock PostgreSQL runs take (default {@link LockMode#AUTO}). */
+        public Builder lockMode(LockMode value) {
+            this.lockMode = value;
+            return this;
+        }
+
+        /** How long a lease outlives its last renewal (default 30 s); renewed every third of it. */
+        public Builder leaseExpiry(Duration value) {
+            this.leaseExpiry = value;
+            return this;
+        }
+
         /** Whether runs refuse applied revisions whose scripts changed (default true). */
         public Builder validateChecksums(boolean value) {
             this.validateChecksums = value;
@@ -278,7 +308,9 @@ public record MigrationsConfig(
                     validateChecksums,
                     listeners,
                     javaMigrations,
-                    javaMigrationPackages);
+                    javaMigrationPackages,
+                    lockMode,
+                    leaseExpiry);
         }
 
         /** Builds the configuration and loads the engine. */

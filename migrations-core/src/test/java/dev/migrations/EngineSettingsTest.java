@@ -19,7 +19,9 @@ class EngineSettingsTest {
             @Nullable Duration ddlLockTimeout,
             @Nullable Duration statementTimeout,
             boolean validateChecksums,
-            List<String> javaMigrationPackages)
+            List<String> javaMigrationPackages,
+            LockMode lockMode,
+            Duration leaseExpiry)
             implements EngineSettings {}
 
     @Test
@@ -33,7 +35,9 @@ class EngineSettingsTest {
                 Duration.ofSeconds(3),
                 Duration.ofMinutes(1),
                 false,
-                List.of("com.example.audit"));
+                List.of("com.example.audit"),
+                LockMode.LEASE,
+                Duration.ofSeconds(12));
 
         MigrationsConfig config = MigrationsConfig.builder()
                 .versionTable("earlier")
@@ -52,6 +56,8 @@ class EngineSettingsTest {
                 .statementTimeout(Duration.ofMinutes(1))
                 .validateChecksums(false)
                 .javaMigrationPackages("com.example.audit")
+                .lockMode(LockMode.LEASE)
+                .leaseExpiry(Duration.ofSeconds(12))
                 .build();
         assertThat(config).usingRecursiveComparison().isEqualTo(oneByOne);
     }
@@ -70,7 +76,9 @@ class EngineSettingsTest {
                 defaults.ddlLockTimeout(),
                 defaults.statementTimeout(),
                 defaults.validateChecksums(),
-                defaults.javaMigrationPackages());
+                defaults.javaMigrationPackages(),
+                defaults.lockMode(),
+                defaults.leaseExpiry());
 
         MigrationsConfig config = MigrationsConfig.builder()
                 .url("jdbc:h2:mem:settings", "sa", "")

@@ -144,6 +144,20 @@ public final class MigrationsCommand implements Callable<Integer> {
     String lockWaitTimeout;
 
     @Option(
+            names = "--lock-mode",
+            paramLabel = "MODE",
+            description = "Migration lock on PostgreSQL: auto (the session lock on a direct connection, a lease behind"
+                    + " a pooler such as PgBouncer), session or lease (default: migrations.lock-mode, else auto).")
+    String lockMode;
+
+    @Option(
+            names = "--lease-expiry",
+            paramLabel = "DURATION",
+            description = "How long a lease outlives its holder's last renewal, renewed every third of it: what a"
+                    + " killed migrator costs the next (default: migrations.lease-expiry, else 30s).")
+    String leaseExpiry;
+
+    @Option(
             names = "--ddl-lock-timeout",
             paramLabel = "DURATION",
             description = "PostgreSQL lock_timeout for migration statements, e.g. 5s, so DDL waiting for a lock"
@@ -305,7 +319,9 @@ public final class MigrationsCommand implements Callable<Integer> {
                             statementTimeout,
                             validateChecksums,
                             javaPackages,
-                            classpath),
+                            classpath,
+                            lockMode,
+                            leaseExpiry),
                     env);
         }
         return settings;

@@ -1,6 +1,7 @@
 package dev.migrations.cli;
 
 import dev.migrations.EngineSettings;
+import dev.migrations.LockMode;
 import dev.migrations.MigrationsConfig;
 import dev.migrations.MigrationsException;
 import java.nio.file.Path;
@@ -35,6 +36,8 @@ import java.util.Set;
  * @param validateChecksums whether changed applied scripts are refused
  * @param javaMigrationPackages packages scanned for Java migrations ({@code --java-package}, else {@code
  *     migrations.java-packages} of the config file)
+ * @param lockMode which migration lock PostgreSQL runs take
+ * @param leaseExpiry how long a lease outlives its last renewal
  */
 public record Settings(
         String url,
@@ -50,7 +53,9 @@ public record Settings(
         Duration ddlLockTimeout,
         Duration statementTimeout,
         boolean validateChecksums,
-        List<String> javaMigrationPackages)
+        List<String> javaMigrationPackages,
+        LockMode lockMode,
+        Duration leaseExpiry)
         implements EngineSettings {
 
     private static final Set<String> DIALECTS = Set.of("postgresql", "h2");
@@ -74,6 +79,8 @@ public record Settings(
      * @param javaPackages {@code --java-package}, repeated
      * @param classpath {@code --classpath}, repeated; each may list several entries separated by the
      *     platform's path separator
+     * @param lockMode {@code --lock-mode}
+     * @param leaseExpiry {@code --lease-expiry}
      */
     public record Given(
             String url,
@@ -90,7 +97,9 @@ public record Settings(
             String statementTimeout,
             Boolean validateChecksums,
             List<String> javaPackages,
-            List<String> classpath) {
+            List<String> classpath,
+            String lockMode,
+            String leaseExpiry) {
 
         @Override
         public String toString() {
@@ -123,6 +132,7 @@ public record Settings(
                         .orElse(List.of(MigrationsConfig.DEFAULT_LOCATION));
         String versionTable = first(given.versionTable(), null, file, "migrations.version-table", env);
         String schema = first(given.schema(), null, file, "migrations.schema", env);
+        String lockMode = first(given.lockMode(), null, file, "migrations.lock-mode", env);
         Boolean perMigration = given.transactionPerMigration();
         if (perMigration == null) {
             perMigration = file.flatMap(f -> f.get("migrations.transaction-per-migration", env))
@@ -159,7 +169,12 @@ public record Settings(
                 !given.javaPackages().isEmpty()
                         ? given.javaPackages()
                         : file.flatMap(f -> f.getList("migrations.java-packages", env))
-                                .orElse(List.of()));
+                                .orElse(List.of()),
+                lockMode == null ? LockMode.AUTO : LockMode.parse(lockMode, "lock-mode"),
+                duration(
+                        first(given.leaseExpiry(), null, file, "migrations.lease-expiry", env),
+                        "lease-expiry",
+                        MigrationsConfig.DEFAULT_LEASE_EXPIRY));
     }
 
     private static String first(

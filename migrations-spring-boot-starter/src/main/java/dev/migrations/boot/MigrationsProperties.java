@@ -22,7 +22,7 @@ import org.springframework.validation.Validator;
  * bad value stops the start with the property's name before anything touches the database.
  */
 @ConfigurationProperties("migrations")
-public class MigrationsProperties implements Validator {
+public class MigrationsProperties extends MigrationsLockProperties implements Validator {
 
     /** Whether to run the start-up migration. */
     private boolean enabled = true;
@@ -62,10 +62,6 @@ public class MigrationsProperties implements Validator {
 
     /** Whether each revision commits on its own; otherwise the whole run is one transaction. */
     private boolean transactionPerMigration = true;
-
-    /** How long to wait for another migrator's lock. If no unit is given, seconds. */
-    @DurationUnit(ChronoUnit.SECONDS)
-    private Duration lockWaitTimeout = Duration.ofMinutes(10);
 
     /** PostgreSQL lock_timeout for migration statements. Unset keeps the server's. If no unit, seconds. */
     @DurationUnit(ChronoUnit.SECONDS)
@@ -334,14 +330,6 @@ public class MigrationsProperties implements Validator {
 
     public void setTransactionPerMigration(boolean transactionPerMigration) {
         this.transactionPerMigration = transactionPerMigration;
-    }
-
-    public Duration getLockWaitTimeout() {
-        return lockWaitTimeout;
-    }
-
-    public void setLockWaitTimeout(Duration lockWaitTimeout) {
-        this.lockWaitTimeout = lockWaitTimeout;
     }
 
     public @Nullable Duration getDdlLockTimeout() {

@@ -42,6 +42,14 @@ final class MigrationsPropertiesCheck {
         } else {
             engineCheck("lockWaitTimeout", reject, b -> b.lockWaitTimeout(p.getLockWaitTimeout()));
         }
+        if (p.getLockMode() == null) {
+            reject.accept("lockMode", "give one of auto, session, lease");
+        }
+        if (p.getLeaseExpiry() == null) {
+            reject.accept("leaseExpiry", "give a duration, e.g. 30s");
+        } else {
+            engineCheck("leaseExpiry", reject, b -> b.leaseExpiry(p.getLeaseExpiry()));
+        }
         engineCheck("ddlLockTimeout", reject, b -> b.ddlLockTimeout(p.getDdlLockTimeout()));
         engineCheck("statementTimeout", reject, b -> b.statementTimeout(p.getStatementTimeout()));
         if (p.getWaitTimeout() == null || p.getWaitTimeout().isNegative()) {

@@ -1,6 +1,7 @@
 package dev.migrations.boot;
 
 import dev.migrations.EngineSettings;
+import dev.migrations.LockMode;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,16 @@ record PropertiesEngineSettings(MigrationsProperties properties) implements Engi
     @Override
     public Duration lockWaitTimeout() {
         return properties.getLockWaitTimeout();
+    }
+
+    @Override
+    public LockMode lockMode() {
+        return properties.getLockMode();
+    }
+
+    @Override
+    public Duration leaseExpiry() {
+        return properties.getLeaseExpiry();
     }
 
     @Override

@@ -162,6 +162,12 @@ public abstract class Dialect {
         return java.util.List.of();
     }
 
+    /** The settings of {@link #sessionSettings} for the current transaction only ({@code SET LOCAL}). */
+    public java.util.List<String> transactionSettings(
+            java.time.Duration lockTimeout, java.time.Duration statementTimeout) {
+        return java.util.List.of();
+    }
+
     /** Undoes {@link #sessionSettings}. */
     public java.util.List<String> resetSessionSettings(
             java.time.Duration lockTimeout, java.time.Duration statementTimeout) {
@@ -170,6 +176,22 @@ public abstract class Dialect {
 
     /** The cross-process migration lock for this database. */
     public abstract MigrationLock lock(String schema, String table);
+
+    /**
+     * The lock a run takes in {@code mode}, deciding on the run's two connections (the lock's and the
+     * work's) what {@link dev.migrations.LockMode#AUTO} means; databases with one kind of lock ignore
+     * the mode.
+     */
+    public MigrationLock lock(
+            String schema,
+            String table,
+            dev.migrations.LockMode mode,
+            java.time.Duration leaseExpiry,
+            java.sql.Connection lockConnection,
+            java.sql.Connection work)
+            throws java.sql.SQLException {
+        return lock(schema, table);
+    }
 
     /** Picks the dialect from a connection's metadata (product name), through an explicit map. */
     public static Dialect forProduct(String productName) {

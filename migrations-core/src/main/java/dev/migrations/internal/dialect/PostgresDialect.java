@@ -1,12 +1,18 @@
 package dev.migrations.internal.dialect;
 
+import dev.migrations.LockMode;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** PostgreSQL: transactional DDL, {@code RETURNING} on the offline version insert. */
 public final class PostgresDialect extends Dialect {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresDialect.class);
     private static final Set<String> RESERVED = Set.of(
             "all",
             "analyse",
@@ -171,12 +177,21 @@ public final class PostgresDialect extends Dialect {
 
     @Override
     public List<String> sessionSettings(Duration lockTimeout, Duration statementTimeout) {
+        return settings("SET ", lockTimeout, statementTimeout);
+    }
+
+    @Override
+    public List<String> transactionSettings(Duration lockTimeout, Duration statementTimeout) {
+        return settings("SET LOCAL ", lockTimeout, statementTimeout);
+    }
+
+    private static List<String> settings(String set, Duration lockTimeout, Duration statementTimeout) {
         List<String> result = new ArrayList<>();
         if (lockTimeout != null) {
-            result.add("SET lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+            result.add(set + "lock_timeout = '" + lockTimeout.toMillis() + "ms'");
         }
         if (statementTimeout != null) {
-            result.add("SET statement_timeout = '" + statementTimeout.toMillis() + "ms'");
+            result.add(set + "statement_timeout = '" + statementTimeout.toMillis() + "ms'");
         }
         return result;
     }
@@ -196,5 +211,38 @@ public final class PostgresDialect extends Dialect {
     @Override
     public MigrationLock lock(String schema, String table) {
         return new PostgresAdvisoryLock(schema, table);
+    }
+
+    @Override
+    public MigrationLock lock(
+            String schema,
+            String table,
+            LockMode mode,
+            Duration leaseExpiry,
+            Connection lockConnection,
+            Connection work)
+            throws SQLException {
+        boolean pinned = SessionCheck.pinned(lockConnection) && SessionCheck.pinned(work);
+        if (!pinned) {
+            SessionCheck.unprepared(lockConnection);
+            SessionCheck.unprepared(work);
+        }
+        if (mode == LockMode.SESSION || (mode == LockMode.AUTO && pinned)) {
+            if (!pinned) {
+                LOG.warn("lock-mode is session, but the connection could not be verified to be a server session of"
+                        + " its own (a pooler in transaction mode makes the session lock protect nothing); use"
+                        + " lock-mode auto or lease unless the pool is in session mode");
+            }
+            return new PostgresAdvisoryLock(schema, table);
+        }
+        if (mode == LockMode.AUTO) {
+            LOG.info(
+                    "The connection is not a server session of its own (a pooler such as PgBouncer is in the way):"
+                            + " taking a lease on {} instead of the session lock (expires {} s after its last"
+                            + " renewal)",
+                    qualified(schema, table + "_lock"),
+                    leaseExpiry.toSeconds());
+        }
+        return new PostgresLease(this, schema, table, LeaseHolder.id(), leaseExpiry, pinned);
     }
 }

@@ -41,6 +41,8 @@ final class JdbcSink implements MigrationSink {
     private boolean pipelining;
     private final List<Statement> queued = new ArrayList<>();
     private Set<String> expectedRows = Set.of();
+    private HeldLock held = HeldLock.SESSION;
+    private List<String> transactionSettings = List.of();
 
     JdbcSink(
             Connection connection,
@@ -59,6 +61,12 @@ final class JdbcSink implements MigrationSink {
         this.table = table;
         this.bookkeeping = new StepBookkeeping(connection, dialect, schema, table, user);
         this.progress = new StatementProgress(connection, dialect, schema, table);
+    }
+
+    /** The lock to check before each step; settings for each transaction (timeouts, behind a pooler). */
+    void guard(HeldLock lock, List<String> settings) {
+        this.held = lock;
+        this.transactionSettings = List.copyOf(settings);
     }
 
     /** Steps whose transaction committed (or that ran without one). */
@@ -112,6 +120,7 @@ final class JdbcSink implements MigrationSink {
         try {
             connection.setAutoCommit(false);
             inTransaction = true;
+            JdbcSupport.executeAll(connection, transactionSettings);
         } catch (SQLException e) {
             throw new BookkeepingFailure("could not start a transaction", e);
         }
@@ -138,6 +147,7 @@ final class JdbcSink implements MigrationSink {
 
     @Override
     public void beforeStep(Step step, Set<String> expectedRows) {
+        held.check();
         currentStep = step;
         currentScript = null;
         this.expectedRows = Set.copyOf(expectedRows);
@@ -279,6 +289,8 @@ final class JdbcSink implements MigrationSink {
     private void restart(Step step, RevisionScript script) {
         try {
             connection.rollback();
+            // SET LOCAL ended with the rolled-back transaction.
+            JdbcSupport.executeAll(connection, transactionSettings);
         } catch (SQLException e) {
             throw new BookkeepingFailure("could not roll back", e);
         }

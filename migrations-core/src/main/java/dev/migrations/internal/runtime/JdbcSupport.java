@@ -25,6 +25,12 @@ final class JdbcSupport {
         }
     }
 
+    static void executeAll(Connection connection, List<String> statements) throws SQLException {
+        for (String sql : statements) {
+            execute(connection, sql);
+        }
+    }
+
     static List<String> readRows(Connection connection, Dialect dialect, String schema, String table)
             throws SQLException {
         List<String> rows = new ArrayList<>();

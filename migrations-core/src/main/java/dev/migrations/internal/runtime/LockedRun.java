@@ -38,7 +38,8 @@ final class LockedRun {
         this.readOnly = readOnly;
     }
 
-    MigrationResult run(Connection connection, Dialect dialect, OnlineRunner.Run run, long start) throws SQLException {
+    MigrationResult run(Connection connection, Dialect dialect, HeldLock held, OnlineRunner.Run run, long start)
+            throws SQLException {
         String command = run.kind().label();
         boolean purge = run.purge();
         OnlineRunner.Plan plan = run.plan();
@@ -66,12 +67,13 @@ final class LockedRun {
         StatementProgress.guard(connection, dialect, schema, table, command, before);
         run.check().check(before, JdbcSupport.recordedChecksums(connection, dialect, schema, table));
         String user = JdbcSupport.queryString(connection, dialect.currentUser());
-        List<String> settings = dialect.sessionSettings(config.ddlLockTimeout(), config.statementTimeout());
-        for (String sql : settings) {
-            JdbcSupport.execute(connection, sql);
-        }
+        List<String> settings = held.sessionPinned()
+                ? dialect.sessionSettings(config.ddlLockTimeout(), config.statementTimeout())
+                : List.of();
+        JdbcSupport.executeAll(connection, settings);
         JdbcSink sink = new JdbcSink(
                 connection, dialect, schema, table, user, config.transactionPerMigration(), listeners::stepApplied);
+        sink.guard(held, held.sessionPinned() ? List.of() : transactionSettings(dialect));
         StepRunner runner = new StepRunner(scripts, config.transactionPerMigration());
         try {
             List<String> rows = before;
@@ -99,6 +101,9 @@ final class LockedRun {
         } catch (JavaMigrationFailure failure) {
             throw new StepFailure(failure.script(), failure.line(), failure.getCause())
                     .report(connection, dialect, config.schema(), config.versionTable(), command, sink);
+        } catch (LeaseHeartbeat.LeaseLost lost) {
+            sink.rollback();
+            throw new LeaseHeartbeat.LeaseLost(lost.getMessage() + StepFailure.appliedSentence(sink.committed()));
         } catch (JdbcSink.BookkeepingFailure failure) {
             sink.rollback();
             throw new MigrationsException(
@@ -110,7 +115,9 @@ final class LockedRun {
             sink.rollback();
             throw e;
         } finally {
-            for (String sql : dialect.resetSessionSettings(config.ddlLockTimeout(), config.statementTimeout())) {
+            for (String sql : settings.isEmpty()
+                    ? List.<String>of()
+                    : dialect.resetSessionSettings(config.ddlLockTimeout(), config.statementTimeout())) {
                 try {
                     JdbcSupport.execute(connection, sql);
                 } catch (SQLException e) {
@@ -133,6 +140,20 @@ final class LockedRun {
                 run.kind(), run.target(), before, after, sink.committed(), Duration.ofNanos(System.nanoTime() - start));
         summarize(result);
         return result;
+    }
+
+    /**
+     * Behind a transaction-mode pooler a {@code SET} would stay on whichever server connection ran it
+     * (another client's next) and miss the run's next statement: the timeouts go into each revision's
+     * transaction instead. A revision outside a transaction has no such place and runs without them.
+     */
+    private List<String> transactionSettings(Dialect dialect) {
+        List<String> local = dialect.transactionSettings(config.ddlLockTimeout(), config.statementTimeout());
+        if (!local.isEmpty()) {
+            LOG.info("Through a pooler the DDL lock and statement timeouts apply to transactional revisions only,"
+                    + " set in each revision's transaction");
+        }
+        return local;
     }
 
     static void summarize(MigrationResult result) {

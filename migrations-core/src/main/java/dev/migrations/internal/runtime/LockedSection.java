@@ -38,7 +38,7 @@ final class LockedSection {
 
     /** Work done on a connection while the lock is held. */
     interface Work<T> {
-        T run(Connection connection, Dialect dialect) throws SQLException;
+        T run(Connection connection, Dialect dialect, HeldLock held) throws SQLException;
     }
 
     /** Runs the work on a connection of its own while the migration lock is held on another. */
@@ -57,12 +57,24 @@ final class LockedSection {
         connection.setAutoCommit(true);
         try (Connection lockConnection = connect.get()) {
             Dialect dialect = OnlineRunner.dialectOf(connection);
-            MigrationLock lock = dialect.lock(config.schema(), config.versionTable());
+            MigrationLock lock = dialect.lock(
+                    config.schema(),
+                    config.versionTable(),
+                    config.lockMode(),
+                    config.leaseExpiry(),
+                    lockConnection,
+                    connection);
             long start = System.nanoTime();
             acquire(lock, lockConnection);
             listeners.lockAcquired(config.versionTable(), Duration.ofNanos(System.nanoTime() - start));
             try {
-                return work.run(connection, dialect);
+                if (lock.expiry() == null) {
+                    return work.run(connection, dialect, HeldLock.SESSION);
+                }
+                try (LeaseHeartbeat heartbeat =
+                        new LeaseHeartbeat(lock, lockConnection, config.versionTable(), lock.expiry())) {
+                    return work.run(connection, dialect, heartbeat);
+                }
             } finally {
                 release(lock, lockConnection);
             }

@@ -297,8 +297,9 @@ public final class OnlineRunner {
     }
 
     private MigrationResult locked(Connection connection, Run run, long start) throws SQLException {
-        return lock.underLock(connection, (work, dialect) -> new LockedRun(config, scripts.get(), listeners, readOnly)
-                .run(work, dialect, run, start));
+        return lock.underLock(
+                connection, (work, dialect, held) -> new LockedRun(config, scripts.get(), listeners, readOnly)
+                        .run(work, dialect, held, run, start));
     }
 
     /**
@@ -323,7 +324,7 @@ public final class OnlineRunner {
         String schema = config.schema();
         String table = config.versionTable();
         try {
-            return lock.underLock((connection, dialect) -> {
+            return lock.underLock((connection, dialect, held) -> {
                 JdbcSupport.createIfMissing(connection, dialect.createHistoryTableIfNotExists(schema, table));
                 List<String> rows = JdbcSupport.tableExists(connection, dialect, schema, table)
                         ? JdbcSupport.readRows(connection, dialect, schema, table)

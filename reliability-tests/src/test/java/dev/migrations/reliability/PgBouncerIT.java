@@ -1,0 +1,281 @@
+package dev.migrations.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * CLI processes migrating through a real PgBouncer in transaction mode, where a session advisory lock
+ * protects nothing: the engine sees that its connection is not a server session of its own and takes
+ * the lease instead. Every revision writes a row into a run log, so one that ran twice shows; every
+ * fifth is {@code Transactional: false} with a {@code CREATE INDEX CONCURRENTLY}.
+ */
+class PgBouncerIT {
+    private static final int REVISIONS = 30;
+    private static final int CLIS = 10;
+
+    private static final Pg PG = Pg.server();
+    private static PgBouncer bouncer;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startBouncer() throws Exception {
+        // Fewer server connections than migrators, so they share them as in production.
+        bouncer = PgBouncer.start(PG, 4);
+    }
+
+    @AfterAll
+    static void stopBouncer() {
+        if (bouncer != null) {
+            bouncer.close();
+        }
+    }
+
+    private Path scripts(IntSql extra) {
+        return Revisions.chain(
+                dir.resolve("db/migrations"),
+                REVISIONS,
+                n -> (n == 1 ? "CREATE TABLE run_log (revision text NOT NULL, backend_pid int NOT NULL);\n" : "")
+                        + "INSERT INTO run_log VALUES ('" + Revisions.id(n) + "', pg_backend_pid());\n"
+                        + (n % 5 == 0 ? "CREATE INDEX CONCURRENTLY run_log_" + n + " ON run_log (revision);\n" : "")
+                        + extra.sql(n),
+                n -> n % 5 != 0);
+    }
+
+    private interface IntSql {
+        String sql(int n);
+    }
+
+    @Test
+    void tenConcurrentUpgradesThroughPgBouncerApplyEachRevisionOnce() throws Exception {
+        Path scripts = scripts(n -> "");
+        int rounds = Jvm.longRun() ? 10 : 1;
+        List<String> report = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            String db = PG.createDatabase("rel_bouncer");
+            try {
+                Path work = dir.resolve("round" + round);
+                Path go = work.resolve("go");
+                List<Jvm.Proc> procs = new ArrayList<>();
+                for (int i = 0; i < CLIS; i++) {
+                    procs.add(barrier(work, "cli-" + i, go, scripts, List.of("upgrade", "head"), db));
+                }
+                awaitReady(work, procs);
+                long start = System.nanoTime();
+                Files.writeString(go, "go");
+                int waited = 0;
+                int leases = 0;
+                for (Jvm.Proc proc : procs) {
+                    assertThat(proc.await(Duration.ofMinutes(3)))
+                            .as(proc.output())
+                            .isZero();
+                    String all = proc.stdout() + proc.stderr();
+                    // A run that starts after the others finished sees the head without taking any lock.
+                    boolean leased = all.contains("taking a lease on alembic_version_lock");
+                    assertThat(leased || all.contains("Nothing to do: the database is at " + Revisions.id(REVISIONS)))
+                            .as(proc.output())
+                            .isTrue();
+                    leases += leased ? 1 : 0;
+                    waited += all.contains("Waiting for the migration lock on alembic_version held by host") ? 1 : 0;
+                }
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertThat(leases).as("runs that took the lease").isPositive();
+                assertAppliedOnce(db);
+                report.add("round " + round + ": " + CLIS + " runs exited 0 in " + millis + " ms, " + leases
+                        + " took the lease, " + waited + " said whom they waited for; run_log rows="
+                        + PG.number(db, "SELECT count(*) FROM run_log") + ", upgrade history rows="
+                        + PG.number(db, "SELECT count(*) FROM alembic_version_history WHERE direction = 'upgrade'")
+                        + " for " + REVISIONS + " revisions");
+            } finally {
+                PG.dropDatabase(db);
+            }
+        }
+        Report.write("pgbouncer-concurrency", String.join("\n", report));
+    }
+
+    @Test
+    void aKilledHolderBlocksOthersOnlyUntilItsLeaseExpires() throws Exception {
+        // Revision 12 sleeps in its transaction: the holder is killed there, lease held, server busy.
+        Path scripts = scripts(n -> n == 12 ? "SELECT pg_sleep(5);\n" : "");
+        String db = PG.createDatabase("rel_bouncer_kill");
+        try {
+            Path work = dir.resolve("kill");
+            Jvm.Proc holder = Jvm.cli(work, "holder", env(db), args(scripts, List.of("upgrade", "head")));
+            awaitSleeping(db, holder);
+            holder.process().destroyForcibly().waitFor();
+            Map<String, String> lease = row(db, "SELECT holder, expires_at, now() FROM alembic_version_lock");
+            assertThat(lease.get("holder")).contains("pid " + holder.process().pid());
+
+            List<Jvm.Proc> others = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                others.add(Jvm.cli(work, "next-" + i, env(db), args(scripts, List.of("upgrade", "head"))));
+            }
+            Map<String, String> takeover = awaitTakeover(db, lease);
+            for (Jvm.Proc proc : others) {
+                assertThat(proc.await(Duration.ofMinutes(3))).as(proc.output()).isZero();
+            }
+            assertThat(String.join(
+                            "",
+                            others.stream().map(p -> p.stdout() + p.stderr()).toList()))
+                    .as("a waiting run named the killed holder")
+                    .contains("held by " + lease.get("holder"));
+            assertThat(takeover.get("after_expiry"))
+                    .as("the lease was taken over only once it had expired: " + takeover + " " + lease)
+                    .isEqualTo("t");
+            assertAppliedOnce(db);
+            Report.write(
+                    "pgbouncer-kill",
+                    "holder killed in revision 12 with 3 s lease expiry; lease expired "
+                            + takeover.get("expired_after_kill_ms") + " ms after the kill, taken over "
+                            + takeover.get("taken_after_expiry_ms") + " ms after it expired; run_log rows="
+                            + PG.number(db, "SELECT count(*) FROM run_log") + " for " + REVISIONS + " revisions");
+        } finally {
+            PG.dropDatabase(db);
+        }
+    }
+
+    @Test
+    void timeoutsReachEveryRevisionTransactionThroughThePooler() throws Exception {
+        Path scripts = Revisions.chain(
+                dir.resolve("timeouts"),
+                6,
+                n -> (n == 1 ? "CREATE TABLE seen (revision text, lock_timeout text, statement_timeout text);\n" : "")
+                        + "INSERT INTO seen VALUES ('" + Revisions.id(n) + "', current_setting('lock_timeout'),"
+                        + " current_setting('statement_timeout'));");
+        String db = PG.createDatabase("rel_bouncer_timeouts");
+        try {
+            List<String> command = new ArrayList<>(args(scripts, List.of()));
+            command.addAll(List.of("--ddl-lock-timeout", "1500ms", "--statement-timeout", "7s", "upgrade", "head"));
+            Jvm.Proc run = Jvm.cli(dir.resolve("timeouts-run"), "timeouts", env(db), command);
+            assertThat(run.await(Duration.ofMinutes(2))).as(run.output()).isZero();
+            assertThat(PG.strings(db, "SELECT DISTINCT lock_timeout || ' ' || statement_timeout FROM seen"))
+                    .as("every revision's transaction ran with the timeouts (SET LOCAL), on whichever server"
+                            + " connection it got")
+                    .containsExactly("1500ms 7s");
+            assertThat(PG.number(db, "SELECT count(*) FROM seen")).isEqualTo(6);
+        } finally {
+            PG.dropDatabase(db);
+        }
+    }
+
+    private void assertAppliedOnce(String db) throws Exception {
+        assertThat(PG.strings(db, "SELECT version_num FROM alembic_version")).containsExactly(Revisions.id(REVISIONS));
+        assertThat(PG.strings(
+                        db, "SELECT revision || ' x' || count(*) FROM run_log GROUP BY revision HAVING count(*) <> 1"))
+                .as("revisions that ran more than once")
+                .isEmpty();
+        assertThat(PG.number(db, "SELECT count(*) FROM run_log")).isEqualTo(REVISIONS);
+        assertThat(PG.number(db, "SELECT count(*) FROM alembic_version_history WHERE direction = 'upgrade'"))
+                .isEqualTo(REVISIONS);
+        assertThat(PG.number(db, "SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'run_log_%'"))
+                .isEqualTo(REVISIONS / 5);
+        assertThat(PG.number(db, "SELECT count(*) FROM alembic_version_lock"))
+                .as("the last run released its lease")
+                .isZero();
+        assertThat(PG.number(
+                        db,
+                        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database ="
+                                + " (SELECT oid FROM pg_database WHERE datname = current_database())"))
+                .as("no advisory lock left on a pooled server connection")
+                .isZero();
+    }
+
+    private void awaitSleeping(String db, Jvm.Proc holder) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (PG.number(
+                        db,
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                                + " AND query LIKE 'SELECT pg_sleep(5)%' AND state = 'active'")
+                == 0) {
+            assertThat(holder.process().isAlive()).as(holder.output()).isTrue();
+            assertThat(System.nanoTime()).as("the holder reached revision 12").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    /** Polls the lease row until another holder has it: when, by the server's clock, against the old expiry. */
+    private Map<String, String> awaitTakeover(String db, Map<String, String> killed) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, String> now = row(
+                    db,
+                    "SELECT holder, CASE WHEN acquired_at >= k.expires_at THEN 't' ELSE 'f' END AS after_expiry,"
+                            + " CAST(EXTRACT(EPOCH FROM acquired_at - k.expires_at) * 1000 AS BIGINT)"
+                            + " AS taken_after_expiry_ms, CAST(EXTRACT(EPOCH FROM k.expires_at - k.killed_at) * 1000"
+                            + " AS BIGINT) AS expired_after_kill_ms FROM alembic_version_lock,"
+                            + " (SELECT CAST('" + killed.get("expires_at") + "' AS timestamptz) AS expires_at, CAST('"
+                            + killed.get("now") + "' AS timestamptz) AS killed_at) k");
+            if (now != null && !killed.get("holder").equals(now.get("holder"))) {
+                return now;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("nobody took the killed holder's lease over");
+    }
+
+    private Map<String, String> row(String db, String sql) throws Exception {
+        try (Connection c = PG.connect(PG.url(db));
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            if (!rs.next()) {
+                return null;
+            }
+            Map<String, String> row = new HashMap<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                row.put(rs.getMetaData().getColumnLabel(i), rs.getString(i));
+            }
+            return row;
+        }
+    }
+
+    private Jvm.Proc barrier(Path work, String name, Path go, Path scripts, List<String> command, String db)
+            throws Exception {
+        List<String> main = new ArrayList<>(List.of(
+                work.resolve("ready-" + name).toString(), go.toString(), "dev.migrations.cli.MigrationsCommand"));
+        main.addAll(args(scripts, command));
+        return Jvm.main(
+                work, name, env(db), List.of(Jvm.cliJar().toString()), List.of(), AwaitStart.class.getName(), main);
+    }
+
+    private static List<String> args(Path scripts, List<String> command) {
+        List<String> args = new ArrayList<>(
+                List.of("--location", scripts.toString(), "--lease-expiry", "3s", "--lock-wait-timeout", "2m"));
+        args.addAll(command);
+        return args;
+    }
+
+    private static void awaitReady(Path work, List<Jvm.Proc> procs) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        for (Jvm.Proc proc : procs) {
+            while (!Files.exists(work.resolve("ready-" + proc.name()))) {
+                assertThat(proc.process().isAlive()).as(proc.output()).isTrue();
+                assertThat(System.nanoTime()).as("all processes at the barrier").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private static Map<String, String> env(String db) {
+        Map<String, String> env =
+                new HashMap<>(Map.of("MIGRATIONS_URL", bouncer.url(db), "MIGRATIONS_USER", PG.user()));
+        if (PG.password() != null) {
+            env.put("MIGRATIONS_PASSWORD", PG.password());
+        }
+        return env;
+    }
+}
