@@ -91,7 +91,9 @@ record GoalParameters(
                 null,
                 null,
                 javaPackages,
-                existing);
+                existing,
+                null,
+                null);
     }
 
     /** A relative filesystem location taken from the project's directory, not Maven's working directory. */
