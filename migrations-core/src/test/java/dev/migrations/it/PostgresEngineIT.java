@@ -7,17 +7,15 @@ import dev.migrations.LockTimeoutException;
 import dev.migrations.MigrationFailedException;
 import dev.migrations.MigrationResult;
 import dev.migrations.Migrations;
-import java.io.PrintWriter;
+import dev.migrations.internal.jdbc.DelegatingDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -271,62 +269,26 @@ class PostgresEngineIT extends EngineContract {
      * Hands out connections with auto-commit off, as a pool configured with autoCommit=false does,
      * optionally named (pg_stat_activity.application_name) so a test can find them.
      */
-    private record ManualCommitDataSource(DataSource target, String applicationName) implements DataSource {
+    private static final class ManualCommitDataSource extends DelegatingDataSource {
+        private final String applicationName;
+
         ManualCommitDataSource(DataSource target) {
             this(target, null);
         }
 
+        ManualCommitDataSource(DataSource target, String applicationName) {
+            super(target);
+            this.applicationName = applicationName;
+        }
+
         @Override
         public Connection getConnection() throws SQLException {
-            return manualCommit(target.getConnection());
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return manualCommit(target.getConnection(username, password));
-        }
-
-        private Connection manualCommit(Connection connection) throws SQLException {
+            Connection connection = target().getConnection();
             if (applicationName != null) {
                 connection.setClientInfo("ApplicationName", applicationName);
             }
             connection.setAutoCommit(false);
             return connection;
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return target.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            target.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            target.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return target.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return target.getParentLogger();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            return target.unwrap(iface);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) throws SQLException {
-            return target.isWrapperFor(iface);
         }
     }
 
