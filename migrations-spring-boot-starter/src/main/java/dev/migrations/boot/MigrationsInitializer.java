@@ -2,13 +2,9 @@ package dev.migrations.boot;
 
 import dev.migrations.Migrations;
 import dev.migrations.StartOptions;
-import dev.migrations.adopt.SourceTool;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.EnvironmentAware;
-import org.springframework.core.env.Environment;
 
 /**
  * Brings the database where {@code migrations.mode} says, while the application context refreshes:
@@ -27,11 +23,10 @@ import org.springframework.core.env.Environment;
  * }
  * }</pre>
  */
-public class MigrationsInitializer implements InitializingBean, EnvironmentAware {
+public class MigrationsInitializer implements InitializingBean {
     private final Migrations migrations;
     private final MigrationsProperties properties;
     private final @Nullable MigrationsStrategy strategy;
-    private @Nullable SourceTool adopt;
 
     /**
      * Creates the initializer.
@@ -47,14 +42,6 @@ public class MigrationsInitializer implements InitializingBean, EnvironmentAware
         this.strategy = strategy;
     }
 
-    /** Reads {@code migrations.adopt}, kept out of {@link MigrationsProperties} with its check in {@link AdoptionAtStart}. */
-    @Override
-    public void setEnvironment(Environment environment) {
-        adopt = Binder.get(environment)
-                .bind(AdoptionAtStart.PROPERTY, SourceTool.class)
-                .orElse(null);
-    }
-
     @Override
     public void afterPropertiesSet() {
         if (strategy != null) {
@@ -62,7 +49,7 @@ public class MigrationsInitializer implements InitializingBean, EnvironmentAware
             return;
         }
         MigrationsPropertiesCheck.refuseUnlessEmpty(properties.problems());
-        AdoptionAtStart.run(migrations, adopt);
+        AdoptionAtStart.run(migrations, properties.getAdopt());
         migrations.start(startOptions(properties));
     }
 

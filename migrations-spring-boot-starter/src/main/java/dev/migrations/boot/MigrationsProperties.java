@@ -3,6 +3,7 @@ package dev.migrations.boot;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfig;
 import dev.migrations.StartMode;
+import dev.migrations.adopt.SourceTool;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -38,6 +39,13 @@ public class MigrationsProperties extends MigrationsLockProperties implements Va
 
     /** Whether a target below the database's current revision downgrades it (otherwise the start fails). */
     private boolean allowDowngrade = false;
+
+    /**
+     * Adopt, at start-up, a database that Flyway or Liquibase migrated and that has no version table yet:
+     * its history is checked against the imported revisions and the version table stamped, nothing
+     * re-run. Without it such a database fails the start, naming the adopt command.
+     */
+    private @Nullable SourceTool adopt;
 
     /**
      * Whether to start although the version table names revisions the scripts do not have (a newer
@@ -266,6 +274,14 @@ public class MigrationsProperties extends MigrationsLockProperties implements Va
 
     public void setMode(StartMode mode) {
         this.mode = mode;
+    }
+
+    public @Nullable SourceTool getAdopt() {
+        return adopt;
+    }
+
+    public void setAdopt(@Nullable SourceTool adopt) {
+        this.adopt = adopt;
     }
 
     public boolean isAllowDowngrade() {
