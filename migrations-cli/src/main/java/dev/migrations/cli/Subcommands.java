@@ -49,6 +49,9 @@ final class Subcommands {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         // 'downgrade -1' and 'show -1' are revisions, not options, as in Alembic's argparse.
         commandLine.setUnmatchedOptionsArePositionalParams(true);
+        // Alembic's argparse keeps the last of a repeated single-valued option ('-m a -m b' is 'b');
+        // picocli would refuse the second one as a usage error.
+        commandLine.setOverwrittenOptionsAllowed(true);
         return commandLine;
     }
 

@@ -99,6 +99,18 @@ class WriteCommandsTest {
                         + " from this revision\n");
     }
 
+    /** Alembic's argparse keeps the last {@code -m} and {@code --rev-id}, too. */
+    @Test
+    void revisionTakesTheLastOfARepeatedMessageAndId() throws IOException {
+        CliRun run = inLocation(dir, "revision", "-m", "first", "--rev-id", "a0", "-m", "second", "--rev-id", "a1");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out())
+                .isEqualTo("Generating " + dir.resolve("a1_second.sql").toAbsolutePath() + " ...  done\n");
+        assertThat(Files.readString(dir.resolve("a1_second.sql"))).startsWith("-- second\n--\n-- Revision ID: a1\n");
+        assertThat(dir.resolve("a0_first.sql")).doesNotExist();
+    }
+
     @Test
     void mergeJoinsTheHeads() {
         inLocation(dir, "revision", "-m", "one", "--rev-id", "a1");
