@@ -110,30 +110,39 @@ class PgBouncerIT {
 
     @Test
     void aKilledHolderBlocksOthersOnlyUntilItsLeaseExpires() throws Exception {
-        // Revision 12 sleeps in its transaction: the holder is killed there, lease held, server busy.
-        Path scripts = scripts(n -> n == 12 ? "SELECT pg_sleep(5);\n" : "");
+        // Revision 12 waits in its transaction for a lock the test holds: the holder is parked there,
+        // lease held, server busy, until the test has killed it and lets the orphaned statement end.
+        Path scripts = scripts(n -> n == 12 ? "SELECT pg_advisory_xact_lock(4242);\n" : "");
         String db = PG.createDatabase("rel_bouncer_kill");
+        Connection gate = PG.connect(PG.url(db));
         try {
+            try (Statement st = gate.createStatement()) {
+                st.execute("SELECT pg_advisory_lock(4242)");
+            }
             Path work = dir.resolve("kill");
             Jvm.Proc holder = Jvm.cli(work, "holder", env(db), args(scripts, List.of("upgrade", "head")));
-            awaitSleeping(db, holder);
-            holder.process().destroyForcibly().waitFor();
-            Map<String, String> lease = row(db, "SELECT holder, expires_at, now() FROM alembic_version_lock");
-            assertThat(lease.get("holder")).contains("pid " + holder.process().pid());
+            awaitParked(db, holder);
+            String holderId = row(db, "SELECT holder FROM alembic_version_lock").get("holder");
+            assertThat(holderId).contains("pid " + holder.process().pid());
 
+            // The others start while the holder is alive and say whom they wait for; only then is it
+            // killed, so what they wait through is the lease's expiry, however slowly their JVMs started.
             List<Jvm.Proc> others = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 others.add(Jvm.cli(work, "next-" + i, env(db), args(scripts, List.of("upgrade", "head"))));
             }
+            for (Jvm.Proc proc : others) {
+                awaitOutput(proc, "held by " + holderId);
+            }
+            holder.process().destroyForcibly().waitFor();
+            Map<String, String> lease = row(db, "SELECT holder, expires_at, now() FROM alembic_version_lock");
+            assertThat(lease.get("holder")).isEqualTo(holderId);
+            gate.close();
+
             Map<String, String> takeover = awaitTakeover(db, lease);
             for (Jvm.Proc proc : others) {
                 assertThat(proc.await(Duration.ofMinutes(3))).as(proc.output()).isZero();
             }
-            assertThat(String.join(
-                            "",
-                            others.stream().map(p -> p.stdout() + p.stderr()).toList()))
-                    .as("a waiting run named the killed holder")
-                    .contains("held by " + lease.get("holder"));
             assertThat(takeover.get("after_expiry"))
                     .as("the lease was taken over only once it had expired: " + takeover + " " + lease)
                     .isEqualTo("t");
@@ -144,6 +153,67 @@ class PgBouncerIT {
                             + takeover.get("expired_after_kill_ms") + " ms after the kill, taken over "
                             + takeover.get("taken_after_expiry_ms") + " ms after it expired; run_log rows="
                             + PG.number(db, "SELECT count(*) FROM run_log") + " for " + REVISIONS + " revisions");
+        } finally {
+            gate.close();
+            PG.dropDatabase(db);
+        }
+    }
+
+    /**
+     * Applications with the starter, each over its own Hikari pool pointed at PgBouncer (the URL the
+     * application itself uses, nothing bypassing the pooler), starting together with CLI runs: the
+     * starter takes the lease too, and every revision runs once.
+     */
+    @Test
+    void applicationsStartingTogetherThroughPgBouncerApplyEachRevisionOnce() throws Exception {
+        Path scripts = scripts(n -> "");
+        String db = PG.createDatabase("rel_bouncer_apps");
+        try {
+            Path work = dir.resolve("apps");
+            Path go = work.resolve("go");
+            List<Jvm.Proc> procs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                procs.add(Jvm.main(
+                        work,
+                        "app-" + i,
+                        Map.of(),
+                        List.of(),
+                        List.of(
+                                "-Dreliability.go=" + go,
+                                "-Dreliability.ready=" + work.resolve("ready-app-" + i),
+                                "-Xmx256m"),
+                        "dev.migrations.reliability.app.ReliabilityApp",
+                        List.of(
+                                "--spring.main.web-application-type=none",
+                                // What an application behind PgBouncer before 1.21 needs for its own
+                                // queries; the migration itself would not.
+                                "--spring.datasource.url=" + bouncer.url(db) + "?prepareThreshold=0",
+                                "--spring.datasource.username=" + PG.user(),
+                                "--spring.datasource.password=" + (PG.password() == null ? "" : PG.password()),
+                                "--spring.datasource.hikari.maximum-pool-size=2",
+                                "--migrations.lease-expiry=3s",
+                                "--migrations.locations=filesystem:" + scripts)));
+            }
+            for (int i = 0; i < 2; i++) {
+                procs.add(barrier(work, "cli-" + i, go, scripts, List.of("upgrade", "head"), db));
+            }
+            awaitReady(work, procs);
+            Files.writeString(go, "go");
+            int leases = 0;
+            for (Jvm.Proc proc : procs) {
+                assertThat(proc.await(Duration.ofMinutes(3))).as(proc.output()).isZero();
+                String all = proc.stdout() + proc.stderr();
+                if (proc.name().startsWith("app")) {
+                    assertThat(proc.stdout())
+                            .as("the application started at head: " + proc.output())
+                            .contains("APP-AT [" + Revisions.id(REVISIONS) + "]");
+                }
+                leases += all.contains("taking a lease on alembic_version_lock") ? 1 : 0;
+            }
+            assertThat(leases)
+                    .as("runs (applications or CLIs) that took the lease")
+                    .isPositive();
+            assertAppliedOnce(db);
         } finally {
             PG.dropDatabase(db);
         }
@@ -195,15 +265,27 @@ class PgBouncerIT {
                 .isZero();
     }
 
-    private void awaitSleeping(String db, Jvm.Proc holder) throws Exception {
+    private void awaitParked(String db, Jvm.Proc holder) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (PG.number(
                         db,
                         "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                                + " AND query LIKE 'SELECT pg_sleep(5)%' AND state = 'active'")
+                                + " AND query LIKE 'SELECT pg_advisory_xact_lock(4242)%' AND wait_event_type = 'Lock'")
                 == 0) {
             assertThat(holder.process().isAlive()).as(holder.output()).isTrue();
             assertThat(System.nanoTime()).as("the holder reached revision 12").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    /** Waits until the process has written the text (to stdout or stderr), failing if it exits first. */
+    private static void awaitOutput(Jvm.Proc proc, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!(proc.stdout() + proc.stderr()).contains(text)) {
+            assertThat(proc.process().isAlive())
+                    .as("still running, before writing " + text + ": " + proc.output())
+                    .isTrue();
+            assertThat(System.nanoTime()).as(proc.name() + " wrote " + text).isLessThan(deadline);
             Thread.sleep(50);
         }
     }
