@@ -37,7 +37,24 @@ public final class CdsTraining {
 
     private CdsTraining() {}
 
-    public static void main(String[] args) throws IOException {
+    /** The exit code of a failed training run; the build fails on it (exit code 1 is the JVM's own, below). */
+    static final int EXIT_TRAINING_FAILED = 2;
+
+    /**
+     * Runs the training; exits {@value #EXIT_TRAINING_FAILED} when it fails. The build accepts exit code
+     * 1, which a JVM that cannot record an archive (no base archive of its own JDK) exits with before
+     * this runs: the jar is then built without one.
+     */
+    public static void main(String[] args) {
+        try {
+            train();
+        } catch (IOException | RuntimeException e) {
+            e.printStackTrace();
+            System.exit(EXIT_TRAINING_FAILED);
+        }
+    }
+
+    private static void train() throws IOException {
         Path dir = Files.createTempDirectory("migrations-cds-training");
         try {
             writeScripts(dir);
