@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
@@ -26,21 +27,26 @@ public final class JdbcLoop {
     private JdbcLoop() {}
 
     public static void main(String[] args) throws Exception {
-        Properties props = new Properties();
-        if (!args[1].equals("-")) {
-            props.setProperty("user", args[1]);
-        }
-        String password = System.getenv("MIGRATIONS_BENCH_PASSWORD");
-        if (password != null) {
-            props.setProperty("password", password);
-        }
-        try (Connection connection = DriverManager.getConnection(args[0], props)) {
+        try (Connection connection = connect(args[0], args[1])) {
             if (args.length < 3) {
                 connection.isValid(5);
                 return;
             }
             apply(connection, Path.of(args[2]));
         }
+    }
+
+    /** A connection as the probes' command lines give it: the user or {@code -}, the password from the environment. */
+    static Connection connect(String url, String user) throws SQLException {
+        Properties props = new Properties();
+        if (!user.equals("-")) {
+            props.setProperty("user", user);
+        }
+        String password = System.getenv("MIGRATIONS_BENCH_PASSWORD");
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        return DriverManager.getConnection(url, props);
     }
 
     private static void apply(Connection connection, Path dir) throws Exception {

@@ -103,20 +103,8 @@ final class ProcessBenchmark {
                             switch (tool) {
                                 case BARE -> loop(engineDb, null);
                                 case CLI -> cli(engineDb, workload, "upgrade", "head");
-                                case FLYWAY_FLOOR ->
-                                    runner.probeCommand(
-                                            ToolProbe.class,
-                                            List.of(),
-                                            List.of("CONNECT", workload.root().toString()),
-                                            flywayDb,
-                                            List.of());
-                                default ->
-                                    runner.probeCommand(
-                                            ToolProbe.class,
-                                            List.of(),
-                                            List.of("FLYWAY", workload.root().toString()),
-                                            flywayDb,
-                                            List.of());
+                                case FLYWAY_FLOOR -> probe(Tool.CONNECT, workload, flywayDb);
+                                default -> probe(Tool.FLYWAY, workload, flywayDb);
                             }));
             double[] cliOverhead = overheads(runs.get(CLI), runs.get(BARE));
             double[] flywayOverhead = overheads(runs.get(FLYWAY), runs.get(FLYWAY_FLOOR));
@@ -145,6 +133,12 @@ final class ProcessBenchmark {
             runner.dropDatabase(engineDb);
             runner.dropDatabase(flywayDb);
         }
+    }
+
+    /** A fresh {@link ToolProbe} JVM running the tool, as the no-op section starts it. */
+    private List<String> probe(Tool tool, Workload workload, String db) {
+        return runner.probeCommand(
+                ToolProbe.class, List.of(), List.of(tool.name(), workload.root().toString()), db, List.of());
     }
 
     private List<String> loop(String db, Path dir) {
@@ -209,7 +203,7 @@ final class ProcessBenchmark {
             if (Math.floorMod(r, 2) == 1) {
                 Collections.reverse(order);
             }
-            StringBuilder line = new StringBuilder("  round " + (r + 1) + ":");
+            StringBuilder line = new StringBuilder(r < 0 ? "  warm-up:" : "  round " + (r + 1) + ":");
             for (String tool : order) {
                 ToolRunner.Measured measured = run.run(tool);
                 if (r >= 0) {
