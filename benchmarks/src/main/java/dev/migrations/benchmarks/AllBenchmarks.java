@@ -40,7 +40,7 @@ import org.springframework.boot.SpringBootVersion;
  *
  * <p>Arguments: the output file (default {@code BENCHMARKS.md}), {@code full} (default) or {@code
  * quick} for a short smoke run (fewer rounds and revisions; not for publishing), then optionally the
- * sections to run ({@code apply noop memory offline fleet graph startup}; default all). The server is {@code
+ * sections to run ({@code apply noop process memory offline fleet graph startup}; default all). The server is {@code
  * MIGRATIONS_BENCH_JDBC_URL} (with {@code MIGRATIONS_BENCH_USER}/{@code MIGRATIONS_BENCH_PASSWORD}) or
  * {@code localhost:5432} as user {@code postgres}; the user needs CREATEDB.
  */
@@ -61,7 +61,7 @@ public final class AllBenchmarks {
         Instant started = Instant.now();
         String loadBefore = loadAverage();
 
-        // Further arguments pick sections (apply noop memory offline fleet graph startup); default all.
+        // Further arguments pick sections (apply noop process memory offline fleet graph startup); default all.
         Set<String> only = new HashSet<>(Arrays.asList(args).subList(Math.min(args.length, 2), args.length));
         Predicate<String> wanted = section -> only.isEmpty() || only.contains(section);
         int rounds = quick ? 2 : 7;
@@ -89,6 +89,21 @@ public final class AllBenchmarks {
             if (wanted.test("noop")) {
                 report.heading(2, "No-op start: upgrade head with everything applied");
                 tools.noOp(workloads, quick ? 3 : 30, quick ? 2 : 8, quick ? 0 : 30);
+            }
+            if (wanted.test("process")) {
+                report.heading(2, "Whole processes: bin/migrations against a JDBC loop and Flyway, each a fresh JVM");
+                ProcessBenchmark processes = new ProcessBenchmark(
+                        new ToolRunner(server, cliJar, System.getProperty("java.class.path")),
+                        report,
+                        Path.of("bin", "migrations").toAbsolutePath());
+                for (Workload workload : workloads) {
+                    report.heading(3, "Apply " + workload.revisions() + " revisions");
+                    processes.apply(workload, quick ? 2 : Math.max(5, 2000 / workload.revisions()));
+                }
+                for (Workload workload : workloads) {
+                    report.heading(3, "No-op upgrade head with " + workload.revisions() + " applied");
+                    processes.noOp(workload, quick ? 2 : 20);
+                }
             }
             if (wanted.test("memory")) {
                 report.heading(2, "Memory: peak heap while applying " + large.revisions() + " revisions");

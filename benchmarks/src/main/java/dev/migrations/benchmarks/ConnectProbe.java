@@ -1,8 +1,6 @@
 package dev.migrations.benchmarks;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.util.Properties;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -15,15 +13,7 @@ public final class ConnectProbe {
 
     public static void main(String[] args) throws Exception {
         LoggerFactory.getLogger(ConnectProbe.class).debug("probe");
-        Properties props = new Properties();
-        if (!args[1].equals("-")) {
-            props.setProperty("user", args[1]);
-        }
-        String password = System.getenv("MIGRATIONS_BENCH_PASSWORD");
-        if (password != null) {
-            props.setProperty("password", password);
-        }
-        try (Connection connection = DriverManager.getConnection(args[0], props)) {
+        try (Connection connection = JdbcLoop.connect(args[0], args[1])) {
             connection.isValid(5);
         }
     }

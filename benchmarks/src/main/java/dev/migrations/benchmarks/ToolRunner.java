@@ -2,9 +2,11 @@ package dev.migrations.benchmarks;
 
 import static dev.migrations.benchmarks.Samples.check;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,6 +33,10 @@ final class ToolRunner {
         this.server = server;
         this.cliJar = cliJar;
         this.classpath = classpath;
+    }
+
+    PostgresServer server() {
+        return server;
     }
 
     /** Runs the tool in this JVM on the database, untimed. */
@@ -73,17 +79,7 @@ final class ToolRunner {
      */
     Probe runProbe(Class<?> main, List<String> jvmOptions, List<String> leading, String db, List<String> trailing)
             throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(java());
-        command.addAll(jvmOptions);
-        command.add("-Dlogback.configurationFile=logback-benchmarks.xml");
-        command.add("-cp");
-        command.add(classpath);
-        command.add(main.getName());
-        command.addAll(leading);
-        command.add(server.urlFor(db));
-        command.add(server.user() == null ? "-" : server.user());
-        command.addAll(trailing);
+        List<String> command = probeCommand(main, jvmOptions, leading, db, trailing);
         long t0 = System.nanoTime();
         String output = runProcess(command);
         double wall = (System.nanoTime() - t0) / 1e6;
@@ -95,6 +91,50 @@ final class ToolRunner {
                 Double.parseDouble(field(line, "ms=")),
                 Long.parseLong(field(line, "peakLive=")),
                 Long.parseLong(field(line, "peakUsed=")));
+    }
+
+    /** The command line of {@link #runProbe(Class, List, List, String, List)}. */
+    List<String> probeCommand(
+            Class<?> main, List<String> jvmOptions, List<String> leading, String db, List<String> trailing) {
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(jvmOptions);
+        command.add("-Dlogback.configurationFile=logback-benchmarks.xml");
+        command.add("-cp");
+        command.add(classpath);
+        command.add(main.getName());
+        command.addAll(leading);
+        command.add(server.urlFor(db));
+        command.add(server.user() == null ? "-" : server.user());
+        command.addAll(trailing);
+        return command;
+    }
+
+    /** A whole process's wall clock and CPU time (user plus system, all its threads), in ms. */
+    record Measured(double wallMs, double cpuMs) {}
+
+    /**
+     * Runs a command under {@code /usr/bin/time}, which reports the CPU of the child it waited for
+     * (the kernel's rusage; this JVM's process API reaps a child before its CPU can be read), and
+     * checks that it exits 0.
+     */
+    Measured measure(List<String> command) throws IOException, InterruptedException {
+        File times = File.createTempFile("bench-time", ".txt");
+        try {
+            List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%U %S", "-o", times.getPath()));
+            timed.addAll(command);
+            long t0 = System.nanoTime();
+            runProcess(timed);
+            double wall = (System.nanoTime() - t0) / 1e6;
+            String[] cpu = Files.readString(times.toPath())
+                    .lines()
+                    .reduce((first, last) -> last)
+                    .orElseThrow()
+                    .split(" ");
+            return new Measured(wall, (Double.parseDouble(cpu[0]) + Double.parseDouble(cpu[1])) * 1000);
+        } finally {
+            Files.deleteIfExists(times.toPath());
+        }
     }
 
     private static String field(String line, String key) {
@@ -142,7 +182,7 @@ final class ToolRunner {
         return (System.nanoTime() - t0) / 1e6;
     }
 
-    private String runProcess(List<String> command) throws IOException, InterruptedException {
+    String runProcess(List<String> command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (server.password() != null) {
             builder.environment().put("MIGRATIONS_BENCH_PASSWORD", server.password());
