@@ -165,6 +165,21 @@ public final class MigrationsCommand implements Callable<Integer> {
     String ddlLockTimeout;
 
     @Option(
+            names = "--ddl-lock-retries",
+            paramLabel = "N",
+            description = "How many more times a transactional revision is tried (rolled back, after a pause) when a"
+                    + " statement gives up waiting for a lock, e.g. 5 with --ddl-lock-timeout 2s (default:"
+                    + " migrations.ddl-lock-retries, else 0).")
+    String ddlLockRetries;
+
+    @Option(
+            names = "--ddl-lock-retry-delay",
+            paramLabel = "DURATION",
+            description = "The pause before the first such retry, doubled for each next one up to 1m (default:"
+                    + " migrations.ddl-lock-retry-delay, else 5s).")
+    String ddlLockRetryDelay;
+
+    @Option(
             names = "--statement-timeout",
             paramLabel = "DURATION",
             description = "PostgreSQL statement_timeout for migration statements (default:"
@@ -321,7 +336,9 @@ public final class MigrationsCommand implements Callable<Integer> {
                             javaPackages,
                             classpath,
                             lockMode,
-                            leaseExpiry),
+                            leaseExpiry,
+                            ddlLockRetries,
+                            ddlLockRetryDelay),
                     env);
         }
         return settings;

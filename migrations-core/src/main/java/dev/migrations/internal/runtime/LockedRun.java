@@ -75,6 +75,7 @@ final class LockedRun {
                 connection, dialect, schema, table, user, config.transactionPerMigration(), listeners::stepApplied);
         sink.guard(held, held.sessionPinned() ? List.of() : transactionSettings(dialect));
         StepRunner runner = new StepRunner(scripts, config.transactionPerMigration());
+        LockRetry retry = new LockRetry(config);
         try {
             List<String> rows = before;
             for (int attempt = 0; ; attempt++) {
@@ -93,10 +94,22 @@ final class LockedRun {
                             "The version table was changed by another migrator (now {}); planning again",
                             change.rows());
                     rows = change.rows();
+                } catch (JdbcSink.StatementFailure failure) {
+                    if (!retry.retries(failure, sink.inTransaction())) {
+                        throw failure;
+                    }
+                    // Roll back before the pause: the locks the revision took must not wait with it.
+                    sink.rollback();
+                    retry.pause(failure);
+                    rows = JdbcSupport.readRows(connection, dialect, schema, table);
                 }
             }
         } catch (JdbcSink.StatementFailure failure) {
-            throw new StepFailure(failure.script(), failure.statement().line(), failure.sqlException())
+            throw new StepFailure(
+                            failure.script(),
+                            failure.statement().line(),
+                            failure.sqlException(),
+                            retry.note(failure, sink.inTransaction()))
                     .report(connection, dialect, config.schema(), config.versionTable(), command, sink);
         } catch (JavaMigrationFailure failure) {
             throw new StepFailure(failure.script(), failure.line(), failure.getCause())
