@@ -66,11 +66,7 @@ class ServerRestartIT {
             // A third of the way, while the migrator's session is inside a revision's pg_sleep.
             await(
                     proc,
-                    () -> admin.number(
-                                            db,
-                                            "SELECT CASE WHEN to_regclass('run_log') IS NULL THEN 0"
-                                                    + " ELSE (SELECT count(*) FROM run_log) END")
-                                    >= REVISIONS / 3
+                    () -> runLog(admin, db) >= REVISIONS / 3
                             && admin.number(
                                             db,
                                             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
@@ -145,6 +141,12 @@ class ServerRestartIT {
                     "server-restart-health",
                     "migrations health " + seen + " (up, server stopped, server started) in one application context");
         }
+    }
+
+    private static long runLog(Pg admin, String db) throws java.sql.SQLException {
+        return admin.strings(db, "SELECT to_regclass('run_log')::text").get(0) == null
+                ? 0
+                : admin.number(db, "SELECT count(*) FROM run_log");
     }
 
     /** Polls the health URL until it answers {@code status}; fails after a minute. */
