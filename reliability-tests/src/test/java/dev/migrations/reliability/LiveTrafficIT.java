@@ -75,6 +75,7 @@ class LiveTrafficIT {
         engine.upgrade(Revisions.id(1));
         long duringLongQuery;
         Duration stall;
+        Duration deployAfter;
         try (LoadGenerator load = LoadGenerator.start(pg, pg.url(db), "orders", LOAD_THREADS, 100_000, maxTime());
                 Connection longQuery = longReadOfOrders()) {
             awaitCompleted(load, 50);
@@ -87,7 +88,9 @@ class LiveTrafficIT {
             assertThat(run.isDone()).isFalse();
             assertThat(alterAttempts()).as("one ALTER, still waiting").hasSize(1);
             longQuery.commit();
+            long ended = System.nanoTime();
             assertThat(run.get(2, TimeUnit.MINUTES).after()).containsExactly(Revisions.id(2));
+            deployAfter = Duration.ofNanos(System.nanoTime() - ended);
             awaitCompleted(load, load.completed() + 50);
             stall = load.longestStall();
         }
@@ -98,7 +101,9 @@ class LiveTrafficIT {
         Report.write(
                 "live-traffic-without-timeout",
                 "long query " + LONG_QUERY.toSeconds() + " s; application statements completed meanwhile: "
-                        + duringLongQuery + "; longest application stall " + stall.toMillis() + " ms");
+                        + duringLongQuery + "; longest application stall " + stall.toMillis()
+                        + " ms; the deploy finished "
+                        + deployAfter.toMillis() + " ms after the long query ended");
     }
 
     @Test
@@ -110,6 +115,7 @@ class LiveTrafficIT {
         long duringLongQuery;
         Set<String> attempts = new LinkedHashSet<>();
         Duration stall;
+        Duration deployAfter;
         try (LoadGenerator load = LoadGenerator.start(pg, pg.url(db), "orders", LOAD_THREADS, 100_000, maxTime());
                 Connection longQuery = longReadOfOrders()) {
             awaitCompleted(load, 50);
@@ -127,7 +133,9 @@ class LiveTrafficIT {
             duringLongQuery = load.completed() - before;
             assertThat(run.isDone()).as("the deploy waits for the long query").isFalse();
             longQuery.commit();
+            long ended = System.nanoTime();
             assertThat(run.get(2, TimeUnit.MINUTES).after()).containsExactly(Revisions.id(2));
+            deployAfter = Duration.ofNanos(System.nanoTime() - ended);
             awaitCompleted(load, load.completed() + 50);
             stall = load.longestStall();
         }
@@ -141,7 +149,8 @@ class LiveTrafficIT {
                 "long query " + LONG_QUERY.toSeconds() + " s; lock timeout " + lockTimeout.toMillis()
                         + " ms, retry delay 500 ms; ALTER attempts seen " + attempts.size()
                         + "; application statements completed meanwhile: " + duringLongQuery
-                        + "; longest application stall " + stall.toMillis() + " ms");
+                        + "; longest application stall " + stall.toMillis() + " ms; the deploy finished "
+                        + deployAfter.toMillis() + " ms after the long query ended");
     }
 
     private static Duration maxTime() {
