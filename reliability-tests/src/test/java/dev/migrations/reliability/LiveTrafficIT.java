@@ -71,58 +71,74 @@ class LiveTrafficIT {
 
     @Test
     void withoutALockTimeoutTheApplicationQueuesBehindTheAlterUntilTheLongQueryEnds() throws Exception {
-        Migrations engine = engine(b -> b);
-        engine.upgrade(Revisions.id(1));
-        long duringLongQuery;
-        Duration stall;
-        Duration deployAfter;
-        try (LoadGenerator load = LoadGenerator.start(pg, pg.url(db), "orders", LOAD_THREADS, 100_000, maxTime());
-                Connection longQuery = longReadOfOrders()) {
-            awaitCompleted(load, 50);
-            Future<MigrationResult> run = pool.submit(() -> engine.upgrade("head"));
-            // The ALTER waits for the long query, and then every application session waits for the ALTER.
-            await(() -> alterAttempts().size() == 1 && applicationSessionsWaitingForALock() == LOAD_THREADS);
-            long before = load.completed();
-            Thread.sleep(LONG_QUERY.toMillis());
-            duringLongQuery = load.completed() - before;
-            assertThat(run.isDone()).isFalse();
-            assertThat(alterAttempts()).as("one ALTER, still waiting").hasSize(1);
-            longQuery.commit();
-            long ended = System.nanoTime();
-            assertThat(run.get(2, TimeUnit.MINUTES).after()).containsExactly(Revisions.id(2));
-            deployAfter = Duration.ofNanos(System.nanoTime() - ended);
-            awaitCompleted(load, load.completed() + 50);
-            stall = load.longestStall();
-        }
-        assertThat(duringLongQuery)
+        // The ALTER waits for the long query, and then every application session waits for the ALTER.
+        Outcome outcome = deployUnderTraffic(
+                engine(b -> b),
+                attempts -> attempts.size() == 1 && applicationSessionsWaitingForALock() == LOAD_THREADS);
+        assertThat(outcome.attempts()).as("one ALTER, waiting all along").hasSize(1);
+        assertThat(outcome.duringLongQuery())
                 .as("application statements completed while the long query held the ALTER")
                 .isZero();
         assertAppliedOnce();
-        Report.write(
-                "live-traffic-without-timeout",
-                "long query " + LONG_QUERY.toSeconds() + " s; application statements completed meanwhile: "
-                        + duringLongQuery + "; longest application stall " + stall.toMillis()
-                        + " ms; the deploy finished "
-                        + deployAfter.toMillis() + " ms after the long query ended");
+        Report.write("live-traffic-without-timeout", "long query " + LONG_QUERY.toSeconds() + " s; " + outcome);
     }
 
     @Test
     void withALockTimeoutAndRetriesTheApplicationKeepsGoingAndTheDeployCompletes() throws Exception {
-        Duration lockTimeout = Duration.ofMillis(200);
-        Migrations engine = engine(
-                b -> b.ddlLockTimeout(lockTimeout).ddlLockRetries(1_000).ddlLockRetryDelay(Duration.ofMillis(500)));
+        Outcome outcome = deployUnderTraffic(
+                engine(b -> b.ddlLockTimeout(Duration.ofMillis(200))
+                        .ddlLockRetries(1_000)
+                        .ddlLockRetryDelay(Duration.ofMillis(500))),
+                attempts -> attempts.size() >= 2);
+        assertThat(outcome.attempts())
+                .as("ALTER attempts, each its own transaction")
+                .hasSizeGreaterThanOrEqualTo(2);
+        assertThat(outcome.duringLongQuery())
+                .as("application statements completed while the long query was still running")
+                .isPositive();
+        assertAppliedOnce();
+        Report.write(
+                "live-traffic-with-timeout",
+                "long query " + LONG_QUERY.toSeconds() + " s; lock timeout 200 ms, retry delay 500 ms; " + outcome);
+    }
+
+    /**
+     * What a deploy under traffic came to.
+     *
+     * @param attempts the ALTER's transactions seen waiting for the table
+     * @param duringLongQuery application statements completed while the long query held its lock, from
+     *     the moment the deploy was seen waiting
+     * @param stall the longest single application statement
+     * @param deployAfter from the end of the long query to the end of the deploy
+     */
+    private record Outcome(Set<String> attempts, long duringLongQuery, Duration stall, Duration deployAfter) {
+        @Override
+        public String toString() {
+            return "ALTER attempts seen " + attempts.size() + "; application statements completed meanwhile: "
+                    + duringLongQuery + "; longest application stall " + stall.toMillis() + " ms; the deploy"
+                    + " finished " + deployAfter.toMillis() + " ms after the long query ended";
+        }
+    }
+
+    private interface Waiting {
+        boolean seen(Set<String> attempts) throws Exception;
+    }
+
+    /**
+     * Migrates to r1, starts the traffic and the long query, starts the upgrade to head and waits until
+     * {@code waiting} says the deploy is where the test wants it; then lets the long query run its
+     * length, ends it, and waits for the deploy and a little more traffic.
+     */
+    private Outcome deployUnderTraffic(Migrations engine, Waiting waiting) throws Exception {
         engine.upgrade(Revisions.id(1));
-        long duringLongQuery;
         Set<String> attempts = new LinkedHashSet<>();
-        Duration stall;
-        Duration deployAfter;
         try (LoadGenerator load = LoadGenerator.start(pg, pg.url(db), "orders", LOAD_THREADS, 100_000, maxTime());
                 Connection longQuery = longReadOfOrders()) {
             awaitCompleted(load, 50);
             Future<MigrationResult> run = pool.submit(() -> engine.upgrade("head"));
             await(() -> {
                 attempts.addAll(alterAttempts());
-                return attempts.size() >= 2;
+                return waiting.seen(attempts);
             });
             long before = load.completed();
             long deadline = System.nanoTime() + LONG_QUERY.toNanos();
@@ -130,27 +146,15 @@ class LiveTrafficIT {
                 attempts.addAll(alterAttempts());
                 Thread.sleep(20);
             }
-            duringLongQuery = load.completed() - before;
+            long duringLongQuery = load.completed() - before;
             assertThat(run.isDone()).as("the deploy waits for the long query").isFalse();
             longQuery.commit();
             long ended = System.nanoTime();
             assertThat(run.get(2, TimeUnit.MINUTES).after()).containsExactly(Revisions.id(2));
-            deployAfter = Duration.ofNanos(System.nanoTime() - ended);
+            Duration deployAfter = Duration.ofNanos(System.nanoTime() - ended);
             awaitCompleted(load, load.completed() + 50);
-            stall = load.longestStall();
+            return new Outcome(attempts, duringLongQuery, load.longestStall(), deployAfter);
         }
-        assertThat(attempts).as("ALTER attempts, each its own transaction").hasSizeGreaterThanOrEqualTo(2);
-        assertThat(duringLongQuery)
-                .as("application statements completed while the long query was still running")
-                .isPositive();
-        assertAppliedOnce();
-        Report.write(
-                "live-traffic-with-timeout",
-                "long query " + LONG_QUERY.toSeconds() + " s; lock timeout " + lockTimeout.toMillis()
-                        + " ms, retry delay 500 ms; ALTER attempts seen " + attempts.size()
-                        + "; application statements completed meanwhile: " + duringLongQuery
-                        + "; longest application stall " + stall.toMillis() + " ms; the deploy finished "
-                        + deployAfter.toMillis() + " ms after the long query ended");
     }
 
     private static Duration maxTime() {
