@@ -75,19 +75,6 @@ public class MigrationsProperties extends MigrationsLockProperties implements Va
     @DurationUnit(ChronoUnit.SECONDS)
     private @Nullable Duration ddlLockTimeout;
 
-    /**
-     * How many more times a transactional revision is tried (rolled back, after a pause) when one of its
-     * statements gives up waiting for a lock (ddl-lock-timeout); 0 fails the start at once.
-     */
-    private int ddlLockRetries;
-
-    /**
-     * The pause before the first retry of a revision that timed out waiting for a lock, doubled for each
-     * next one up to a minute. If no unit is given, seconds.
-     */
-    @DurationUnit(ChronoUnit.SECONDS)
-    private Duration ddlLockRetryDelay = MigrationsConfig.DEFAULT_DDL_LOCK_RETRY_DELAY;
-
     /** PostgreSQL statement_timeout for migration statements. Unset keeps the server's. If no unit, seconds. */
     @DurationUnit(ChronoUnit.SECONDS)
     private @Nullable Duration statementTimeout;
@@ -367,22 +354,6 @@ public class MigrationsProperties extends MigrationsLockProperties implements Va
 
     public void setDdlLockTimeout(@Nullable Duration ddlLockTimeout) {
         this.ddlLockTimeout = ddlLockTimeout;
-    }
-
-    public int getDdlLockRetries() {
-        return ddlLockRetries;
-    }
-
-    public void setDdlLockRetries(int ddlLockRetries) {
-        this.ddlLockRetries = ddlLockRetries;
-    }
-
-    public Duration getDdlLockRetryDelay() {
-        return ddlLockRetryDelay;
-    }
-
-    public void setDdlLockRetryDelay(Duration ddlLockRetryDelay) {
-        this.ddlLockRetryDelay = ddlLockRetryDelay;
     }
 
     public @Nullable Duration getStatementTimeout() {
