@@ -78,14 +78,16 @@ final class LockedRun {
         LockRetry retry = new LockRetry(config);
         try {
             List<String> rows = before;
-            for (int attempt = 0; ; attempt++) {
+            // Lock-timeout retries have their own limit; only the other migrator's changes count here.
+            int replans = 0;
+            while (true) {
                 List<Step> steps = plan.steps(rows);
                 try {
                     runner.run(steps, rows, sink);
                     break;
                 } catch (JdbcSink.ConcurrentChange change) {
                     sink.rollback();
-                    if (attempt >= MAX_REPLANS) {
+                    if (replans++ >= MAX_REPLANS) {
                         throw new MigrationsException("The version table keeps changing under this run; another"
                                 + " migrator is working without the migration lock (is a connection pooler in"
                                 + " transaction mode in the way?)");
@@ -118,6 +120,14 @@ final class LockedRun {
             sink.rollback();
             throw new LeaseHeartbeat.LeaseLost(lost.getMessage() + StepFailure.appliedSentence(sink.committed()));
         } catch (JdbcSink.BookkeepingFailure failure) {
+            SQLException cause = failure.sqlException();
+            if (ConnectionLoss.lost(cause)) {
+                // A rollback on the dead session would only say "This connection has been closed".
+                Step step = sink.currentStep();
+                String at = step == null ? "" : "at " + step.shortLog() + ": ";
+                throw ConnectionLoss.duringRun(
+                        command, at + StepFailure.firstLine(cause.getMessage()) + OnlineRunner.sqlState(cause), cause);
+            }
             sink.rollback();
             throw new MigrationsException(
                     "Migration bookkeeping failed: " + failure.getMessage()
