@@ -54,6 +54,19 @@ public interface EngineSettings {
         return MigrationsConfig.DEFAULT_LEASE_EXPIRY;
     }
 
+    /**
+     * How many more times a transactional revision is tried after a statement failed on {@code
+     * lock_timeout}; 0 unless overridden.
+     */
+    default int ddlLockRetries() {
+        return 0;
+    }
+
+    /** The wait before the first such retry, doubled for each next one; 5 s unless overridden. */
+    default Duration ddlLockRetryDelay() {
+        return MigrationsConfig.DEFAULT_DDL_LOCK_RETRY_DELAY;
+    }
+
     /** Packages (with subpackages) scanned for classes annotated with {@code @Migration}. */
     List<String> javaMigrationPackages();
 }

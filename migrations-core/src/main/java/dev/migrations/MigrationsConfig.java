@@ -31,6 +31,10 @@ import org.jspecify.annotations.Nullable;
  *     @Migration}, loaded with {@code classLoader}
  * @param lockMode which migration lock PostgreSQL runs take (see {@link LockMode})
  * @param leaseExpiry how long a lease outlives its last renewal; renewed every third of it
+ * @param ddlLockRetries how many more times a revision is tried after a statement of it failed on
+ *     {@code lock_timeout} (SQLState 55P03), rolled back whole; 0 fails at once
+ * @param ddlLockRetryDelay the wait before the first retry, doubled for each next one, at most {@link
+ *     #MAX_DDL_LOCK_RETRY_DELAY} (or this delay, when longer)
  */
 public record MigrationsConfig(
         List<String> locations,
@@ -48,7 +52,9 @@ public record MigrationsConfig(
         List<JavaMigration> javaMigrations,
         List<String> javaMigrationPackages,
         LockMode lockMode,
-        Duration leaseExpiry) {
+        Duration leaseExpiry,
+        int ddlLockRetries,
+        Duration ddlLockRetryDelay) {
     /** Default location of revision scripts for the command line. */
     public static final String DEFAULT_LOCATION = "filesystem:db/migrations";
     /** Default version table, as Alembic names it. */
@@ -57,6 +63,10 @@ public record MigrationsConfig(
     public static final Duration DEFAULT_LOCK_WAIT_TIMEOUT = Duration.ofMinutes(10);
     /** Default lease expiry: a killed migrator blocks others for at most this long. */
     public static final Duration DEFAULT_LEASE_EXPIRY = Duration.ofSeconds(30);
+    /** Default wait before the first retry of a revision that timed out waiting for a lock. */
+    public static final Duration DEFAULT_DDL_LOCK_RETRY_DELAY = Duration.ofSeconds(5);
+    /** The doubling of the retry delay stops here: traffic peaks pass, a deploy should not sleep for hours. */
+    public static final Duration MAX_DDL_LOCK_RETRY_DELAY = Duration.ofMinutes(1);
 
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,54}");
 
@@ -89,6 +99,11 @@ public record MigrationsConfig(
             // Renewed every third of it: below a second the heartbeat would race its own round trips.
             throw new MigrationsException("The lease expiry must be at least 1s (was " + leaseExpiry + ")");
         }
+        if (ddlLockRetries < 0) {
+            throw new MigrationsException("The DDL lock retries must not be negative (was " + ddlLockRetries + ")");
+        }
+        Objects.requireNonNull(ddlLockRetryDelay, "ddlLockRetryDelay");
+        requireNonNegative("DDL lock retry delay", ddlLockRetryDelay);
         listeners = listeners == null ? List.of() : List.copyOf(listeners);
         javaMigrations = javaMigrations == null ? List.of() : List.copyOf(javaMigrations);
         javaMigrationPackages = javaMigrationPackages == null ? List.of() : List.copyOf(javaMigrationPackages);
@@ -124,7 +139,9 @@ public record MigrationsConfig(
                 javaMigrations,
                 javaMigrationPackages,
                 lockMode,
-                leaseExpiry);
+                leaseExpiry,
+                ddlLockRetries,
+                ddlLockRetryDelay);
     }
 
     /** A builder with the defaults. */
@@ -150,6 +167,8 @@ public record MigrationsConfig(
         private final List<String> javaMigrationPackages = new ArrayList<>();
         private LockMode lockMode = LockMode.AUTO;
         private Duration leaseExpiry = DEFAULT_LEASE_EXPIRY;
+        private int ddlLockRetries;
+        private Duration ddlLockRetryDelay = DEFAULT_DDL_LOCK_RETRY_DELAY;
 
         private Builder() {}
 
@@ -179,6 +198,8 @@ public record MigrationsConfig(
             validateChecksums(settings.validateChecksums());
             lockMode(settings.lockMode());
             leaseExpiry(settings.leaseExpiry());
+            ddlLockRetries(settings.ddlLockRetries());
+            ddlLockRetryDelay(settings.ddlLockRetryDelay());
             this.javaMigrationPackages.clear();
             return javaMigrationPackages(settings.javaMigrationPackages());
         }
@@ -240,6 +261,22 @@ public record MigrationsConfig(
         /** PostgreSQL {@code statement_timeout} for migration statements (default: the server's). */
         public Builder statementTimeout(@Nullable Duration value) {
             this.statementTimeout = value;
+            return this;
+        }
+
+        /**
+         * How many more times a revision is tried after one of its statements failed on {@code
+         * lock_timeout} (default 0: the run fails at once). Only a revision whose transaction the
+         * rollback undoes whole is tried again; the migration lock stays held meanwhile.
+         */
+        public Builder ddlLockRetries(int value) {
+            this.ddlLockRetries = value;
+            return this;
+        }
+
+        /** The wait before the first retry (default 5 s), doubled for each next one up to a minute. */
+        public Builder ddlLockRetryDelay(Duration value) {
+            this.ddlLockRetryDelay = value;
             return this;
         }
 
@@ -310,7 +347,9 @@ public record MigrationsConfig(
                     javaMigrations,
                     javaMigrationPackages,
                     lockMode,
-                    leaseExpiry);
+                    leaseExpiry,
+                    ddlLockRetries,
+                    ddlLockRetryDelay);
         }
 
         /** Builds the configuration and loads the engine. */

@@ -21,7 +21,9 @@ class EngineSettingsTest {
             boolean validateChecksums,
             List<String> javaMigrationPackages,
             LockMode lockMode,
-            Duration leaseExpiry)
+            Duration leaseExpiry,
+            int ddlLockRetries,
+            Duration ddlLockRetryDelay)
             implements EngineSettings {}
 
     @Test
@@ -37,7 +39,9 @@ class EngineSettingsTest {
                 false,
                 List.of("com.example.audit"),
                 LockMode.LEASE,
-                Duration.ofSeconds(12));
+                Duration.ofSeconds(12),
+                4,
+                Duration.ofMillis(750));
 
         MigrationsConfig config = MigrationsConfig.builder()
                 .versionTable("earlier")
@@ -58,6 +62,8 @@ class EngineSettingsTest {
                 .javaMigrationPackages("com.example.audit")
                 .lockMode(LockMode.LEASE)
                 .leaseExpiry(Duration.ofSeconds(12))
+                .ddlLockRetries(4)
+                .ddlLockRetryDelay(Duration.ofMillis(750))
                 .build();
         assertThat(config).usingRecursiveComparison().isEqualTo(oneByOne);
     }
@@ -78,7 +84,9 @@ class EngineSettingsTest {
                 defaults.validateChecksums(),
                 defaults.javaMigrationPackages(),
                 defaults.lockMode(),
-                defaults.leaseExpiry());
+                defaults.leaseExpiry(),
+                defaults.ddlLockRetries(),
+                defaults.ddlLockRetryDelay());
 
         MigrationsConfig config = MigrationsConfig.builder()
                 .url("jdbc:h2:mem:settings", "sa", "")

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -136,40 +137,8 @@ public final class MigrationsCommand implements Callable<Integer> {
                     + " migrations.transaction-per-migration); --no-transaction-per-migration uses one for the run.")
     Boolean transactionPerMigration;
 
-    @Option(
-            names = "--lock-wait-timeout",
-            paramLabel = "DURATION",
-            description = "How long to wait for another migrator holding the migration lock, e.g. 30s, 10m"
-                    + " (default: migrations.lock-wait-timeout, else 10m).")
-    String lockWaitTimeout;
-
-    @Option(
-            names = "--lock-mode",
-            paramLabel = "MODE",
-            description = "Migration lock on PostgreSQL: auto (the session lock on a direct connection, a lease behind"
-                    + " a pooler such as PgBouncer), session or lease (default: migrations.lock-mode, else auto).")
-    String lockMode;
-
-    @Option(
-            names = "--lease-expiry",
-            paramLabel = "DURATION",
-            description = "How long a lease outlives its holder's last renewal, renewed every third of it: what a"
-                    + " killed migrator costs the next (default: migrations.lease-expiry, else 30s).")
-    String leaseExpiry;
-
-    @Option(
-            names = "--ddl-lock-timeout",
-            paramLabel = "DURATION",
-            description = "PostgreSQL lock_timeout for migration statements, e.g. 5s, so DDL waiting for a lock"
-                    + " fails instead of stalling traffic (default: migrations.ddl-lock-timeout, else the server's).")
-    String ddlLockTimeout;
-
-    @Option(
-            names = "--statement-timeout",
-            paramLabel = "DURATION",
-            description = "PostgreSQL statement_timeout for migration statements (default:"
-                    + " migrations.statement-timeout, else the server's).")
-    String statementTimeout;
+    @Mixin
+    LockOptions lock = new LockOptions();
 
     @Option(
             names = "--validate-checksums",
@@ -314,14 +283,16 @@ public final class MigrationsCommand implements Callable<Integer> {
                             schema,
                             dialect,
                             transactionPerMigration,
-                            lockWaitTimeout,
-                            ddlLockTimeout,
-                            statementTimeout,
+                            lock.lockWaitTimeout,
+                            lock.ddlLockTimeout,
+                            lock.statementTimeout,
                             validateChecksums,
                             javaPackages,
                             classpath,
-                            lockMode,
-                            leaseExpiry),
+                            lock.lockMode,
+                            lock.leaseExpiry,
+                            lock.ddlLockRetries,
+                            lock.ddlLockRetryDelay),
                     env);
         }
         return settings;

@@ -38,6 +38,8 @@ import java.util.Set;
  *     migrations.java-packages} of the config file)
  * @param lockMode which migration lock PostgreSQL runs take
  * @param leaseExpiry how long a lease outlives its last renewal
+ * @param ddlLockRetries how many more times a revision that timed out waiting for a lock is tried
+ * @param ddlLockRetryDelay the wait before the first such retry (doubled for each next one)
  */
 public record Settings(
         String url,
@@ -55,7 +57,9 @@ public record Settings(
         boolean validateChecksums,
         List<String> javaMigrationPackages,
         LockMode lockMode,
-        Duration leaseExpiry)
+        Duration leaseExpiry,
+        int ddlLockRetries,
+        Duration ddlLockRetryDelay)
         implements EngineSettings {
 
     private static final Set<String> DIALECTS = Set.of("postgresql", "h2");
@@ -81,6 +85,8 @@ public record Settings(
      *     platform's path separator
      * @param lockMode {@code --lock-mode}
      * @param leaseExpiry {@code --lease-expiry}
+     * @param ddlLockRetries {@code --ddl-lock-retries}
+     * @param ddlLockRetryDelay {@code --ddl-lock-retry-delay}
      */
     public record Given(
             String url,
@@ -99,7 +105,9 @@ public record Settings(
             List<String> javaPackages,
             List<String> classpath,
             String lockMode,
-            String leaseExpiry) {
+            String leaseExpiry,
+            String ddlLockRetries,
+            String ddlLockRetryDelay) {
 
         @Override
         public String toString() {
@@ -174,7 +182,30 @@ public record Settings(
                 duration(
                         first(given.leaseExpiry(), null, file, "migrations.lease-expiry", env),
                         "lease-expiry",
-                        MigrationsConfig.DEFAULT_LEASE_EXPIRY));
+                        MigrationsConfig.DEFAULT_LEASE_EXPIRY),
+                count(
+                        first(given.ddlLockRetries(), null, file, "migrations.ddl-lock-retries", env),
+                        "ddl-lock-retries"),
+                duration(
+                        first(given.ddlLockRetryDelay(), null, file, "migrations.ddl-lock-retry-delay", env),
+                        "ddl-lock-retry-delay",
+                        MigrationsConfig.DEFAULT_DDL_LOCK_RETRY_DELAY));
+    }
+
+    /** A count of 0 or more; 0 when not given. */
+    static int count(String value, String key) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the key, as for every other setting.
+        }
+        throw new MigrationsException("'" + key + "' must be a whole number, 0 or more, not '" + value + "'");
     }
 
     private static String first(

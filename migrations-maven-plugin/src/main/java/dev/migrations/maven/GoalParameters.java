@@ -93,6 +93,8 @@ record GoalParameters(
                 javaPackages,
                 existing,
                 null,
+                null,
+                null,
                 null);
     }
 

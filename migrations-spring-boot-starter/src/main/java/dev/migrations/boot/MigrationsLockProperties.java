@@ -1,11 +1,15 @@
 package dev.migrations.boot;
 
 import dev.migrations.LockMode;
+import dev.migrations.MigrationsConfig;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import org.springframework.boot.convert.DurationUnit;
 
-/** The migration lock's settings of {@code migrations.*} (and of each {@code migrations.datasources.<name>.*}). */
+/**
+ * The migration lock's settings, and the retries of DDL that timed out on a table lock, of {@code
+ * migrations.*} (and of each {@code migrations.datasources.<name>.*}).
+ */
 public abstract class MigrationsLockProperties {
 
     /** How long to wait for another migrator's lock. If no unit is given, seconds. */
@@ -25,6 +29,19 @@ public abstract class MigrationsLockProperties {
      */
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration leaseExpiry = Duration.ofSeconds(30);
+
+    /**
+     * How many more times a transactional revision is tried (rolled back, after a pause) when one of its
+     * statements gives up waiting for a lock (ddl-lock-timeout); 0 fails the start at once.
+     */
+    private int ddlLockRetries;
+
+    /**
+     * The pause before the first retry of a revision that timed out waiting for a lock, doubled for each
+     * next one up to a minute. If no unit is given, seconds.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration ddlLockRetryDelay = MigrationsConfig.DEFAULT_DDL_LOCK_RETRY_DELAY;
 
     public Duration getLockWaitTimeout() {
         return lockWaitTimeout;
@@ -48,5 +65,21 @@ public abstract class MigrationsLockProperties {
 
     public void setLeaseExpiry(Duration leaseExpiry) {
         this.leaseExpiry = leaseExpiry;
+    }
+
+    public int getDdlLockRetries() {
+        return ddlLockRetries;
+    }
+
+    public void setDdlLockRetries(int ddlLockRetries) {
+        this.ddlLockRetries = ddlLockRetries;
+    }
+
+    public Duration getDdlLockRetryDelay() {
+        return ddlLockRetryDelay;
+    }
+
+    public void setDdlLockRetryDelay(Duration ddlLockRetryDelay) {
+        this.ddlLockRetryDelay = ddlLockRetryDelay;
     }
 }

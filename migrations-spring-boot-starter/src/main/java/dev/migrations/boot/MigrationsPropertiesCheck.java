@@ -51,6 +51,12 @@ final class MigrationsPropertiesCheck {
             engineCheck("leaseExpiry", reject, b -> b.leaseExpiry(p.getLeaseExpiry()));
         }
         engineCheck("ddlLockTimeout", reject, b -> b.ddlLockTimeout(p.getDdlLockTimeout()));
+        engineCheck("ddlLockRetries", reject, b -> b.ddlLockRetries(p.getDdlLockRetries()));
+        if (p.getDdlLockRetryDelay() == null) {
+            reject.accept("ddlLockRetryDelay", "give a duration, e.g. 5s");
+        } else {
+            engineCheck("ddlLockRetryDelay", reject, b -> b.ddlLockRetryDelay(p.getDdlLockRetryDelay()));
+        }
         engineCheck("statementTimeout", reject, b -> b.statementTimeout(p.getStatementTimeout()));
         if (p.getWaitTimeout() == null || p.getWaitTimeout().isNegative()) {
             reject.accept("waitTimeout", "must not be negative (was " + p.getWaitTimeout() + ")");

@@ -53,6 +53,16 @@ record PropertiesEngineSettings(MigrationsProperties properties) implements Engi
     }
 
     @Override
+    public int ddlLockRetries() {
+        return properties.getDdlLockRetries();
+    }
+
+    @Override
+    public Duration ddlLockRetryDelay() {
+        return properties.getDdlLockRetryDelay();
+    }
+
+    @Override
     public @Nullable Duration statementTimeout() {
         return properties.getStatementTimeout();
     }

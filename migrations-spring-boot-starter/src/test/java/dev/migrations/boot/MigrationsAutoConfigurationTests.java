@@ -413,6 +413,8 @@ class MigrationsAutoConfigurationTests {
                         "migrations.transaction-per-migration=false",
                         "migrations.lock-wait-timeout=30",
                         "migrations.ddl-lock-timeout=5s",
+                        "migrations.ddl-lock-retries=4",
+                        "migrations.ddl-lock-retry-delay=3",
                         "migrations.statement-timeout=2m",
                         "migrations.validate-checksums=false",
                         "migrations.wait-timeout=1m",
@@ -436,6 +438,8 @@ class MigrationsAutoConfigurationTests {
                     assertThat(config.transactionPerMigration()).isFalse();
                     assertThat(config.lockWaitTimeout()).isEqualTo(Duration.ofSeconds(30));
                     assertThat(config.ddlLockTimeout()).isEqualTo(Duration.ofSeconds(5));
+                    assertThat(config.ddlLockRetries()).isEqualTo(4);
+                    assertThat(config.ddlLockRetryDelay()).isEqualTo(Duration.ofSeconds(3));
                     assertThat(config.statementTimeout()).isEqualTo(Duration.ofMinutes(2));
                     assertThat(config.validateChecksums()).isFalse();
                 });
@@ -445,6 +449,8 @@ class MigrationsAutoConfigurationTests {
     void rejectsInvalidSettingsAtBindTimeNamingTheProperty() {
         assertBindError("migrations.locations=", "locations", "give at least one location");
         assertBindError("migrations.lock-wait-timeout=-5s", "lockWaitTimeout", "must not be negative");
+        assertBindError("migrations.ddl-lock-retries=-1", "ddlLockRetries", "must not be negative");
+        assertBindError("migrations.ddl-lock-retry-delay=-1s", "ddlLockRetryDelay", "must not be negative");
         assertBindError("migrations.wait-poll-interval=0s", "waitPollInterval", "must be positive");
         assertBindError("migrations.version-table=bad-name", "versionTable", "not a plain identifier");
         assertBindError("migrations.target= ", "target", "give a target revision");

@@ -134,8 +134,11 @@ class MigrationsDataSourcesTests {
                         "migrations.version-table=app_version",
                         "migrations.lock-wait-timeout=42s",
                         "migrations.validate-checksums=false",
+                        "migrations.ddl-lock-retries=3",
+                        "migrations.ddl-lock-retry-delay=2s",
                         auditLocations(),
-                        "migrations.datasources.auditDataSource.validate-checksums=true")
+                        "migrations.datasources.auditDataSource.validate-checksums=true",
+                        "migrations.datasources.auditDataSource.ddl-lock-retry-delay=750ms")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(migrated(context, "migrations")).isSameAs(context.getBean("ordersDataSource"));
@@ -145,6 +148,12 @@ class MigrationsDataSourcesTests {
                     assertThat(auditConfig.versionTable()).isEqualTo("app_version");
                     assertThat(auditConfig.lockWaitTimeout()).isEqualTo(Duration.ofSeconds(42));
                     assertThat(auditConfig.validateChecksums()).isTrue();
+                    assertThat(auditConfig.ddlLockRetries()).isEqualTo(3);
+                    assertThat(auditConfig.ddlLockRetryDelay()).isEqualTo(Duration.ofMillis(750));
+                    assertThat(context.getBean("migrations", Migrations.class)
+                                    .config()
+                                    .ddlLockRetryDelay())
+                            .isEqualTo(Duration.ofSeconds(2));
                     assertThat(auditConfig.locations()).containsExactly(TestScripts.location(scripts.resolve("audit")));
                 });
         assertThat(orders.strings("SELECT version_num FROM app_version")).containsExactly(HEAD);

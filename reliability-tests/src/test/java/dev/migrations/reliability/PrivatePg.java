@@ -83,6 +83,16 @@ final class PrivatePg implements AutoCloseable {
         ctl("restart");
     }
 
+    /** Stops the server (immediate), keeping its data for {@link #startAgain()}. */
+    void stop() throws IOException, InterruptedException {
+        ctl("stop");
+    }
+
+    /** Starts the stopped server again, on the same port. */
+    void startAgain() throws IOException, InterruptedException {
+        ctl("start");
+    }
+
     /** The JDBC URL of a database. */
     String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;

@@ -75,16 +75,19 @@ final class LockedRun {
                 connection, dialect, schema, table, user, config.transactionPerMigration(), listeners::stepApplied);
         sink.guard(held, held.sessionPinned() ? List.of() : transactionSettings(dialect));
         StepRunner runner = new StepRunner(scripts, config.transactionPerMigration());
+        LockRetry retry = new LockRetry(config);
         try {
             List<String> rows = before;
-            for (int attempt = 0; ; attempt++) {
+            // Lock-timeout retries have their own limit; only the other migrator's changes count here.
+            int replans = 0;
+            while (true) {
                 List<Step> steps = plan.steps(rows);
                 try {
                     runner.run(steps, rows, sink);
                     break;
                 } catch (JdbcSink.ConcurrentChange change) {
                     sink.rollback();
-                    if (attempt >= MAX_REPLANS) {
+                    if (replans++ >= MAX_REPLANS) {
                         throw new MigrationsException("The version table keeps changing under this run; another"
                                 + " migrator is working without the migration lock (is a connection pooler in"
                                 + " transaction mode in the way?)");
@@ -93,10 +96,22 @@ final class LockedRun {
                             "The version table was changed by another migrator (now {}); planning again",
                             change.rows());
                     rows = change.rows();
+                } catch (JdbcSink.StatementFailure failure) {
+                    if (!retry.retries(failure, sink.inTransaction())) {
+                        throw failure;
+                    }
+                    // Roll back before the pause: the locks the revision took must not wait with it.
+                    sink.rollback();
+                    retry.pause(failure);
+                    rows = JdbcSupport.readRows(connection, dialect, schema, table);
                 }
             }
         } catch (JdbcSink.StatementFailure failure) {
-            throw new StepFailure(failure.script(), failure.statement().line(), failure.sqlException())
+            throw new StepFailure(
+                            failure.script(),
+                            failure.statement().line(),
+                            failure.sqlException(),
+                            retry.note(failure, sink.inTransaction()))
                     .report(connection, dialect, config.schema(), config.versionTable(), command, sink);
         } catch (JavaMigrationFailure failure) {
             throw new StepFailure(failure.script(), failure.line(), failure.getCause())
@@ -105,6 +120,14 @@ final class LockedRun {
             sink.rollback();
             throw new LeaseHeartbeat.LeaseLost(lost.getMessage() + StepFailure.appliedSentence(sink.committed()));
         } catch (JdbcSink.BookkeepingFailure failure) {
+            SQLException cause = failure.sqlException();
+            if (ConnectionLoss.lost(cause)) {
+                // A rollback on the dead session would only say "This connection has been closed".
+                Step step = sink.currentStep();
+                String at = step == null ? "" : "at " + step.shortLog() + ": ";
+                throw ConnectionLoss.duringRun(
+                        command, at + StepFailure.firstLine(cause.getMessage()) + OnlineRunner.sqlState(cause), cause);
+            }
             sink.rollback();
             throw new MigrationsException(
                     "Migration bookkeeping failed: " + failure.getMessage()

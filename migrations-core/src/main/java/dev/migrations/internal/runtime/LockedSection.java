@@ -122,7 +122,7 @@ final class LockedSection {
         }
     }
 
-    private static String format(Duration d) {
+    static String format(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 }

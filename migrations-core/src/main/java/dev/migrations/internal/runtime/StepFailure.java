@@ -18,8 +18,13 @@ import java.util.List;
  * @param script the revision's script
  * @param line the failed statement's line, or the Java migration's line (0 when unknown)
  * @param cause the database's or the migration's error
+ * @param note sentences to add before where the database is (e.g. about retries), or empty
  */
-record StepFailure(RevisionScript script, int line, Throwable cause) {
+record StepFailure(RevisionScript script, int line, Throwable cause, String note) {
+
+    StepFailure(RevisionScript script, int line, Throwable cause) {
+        this(script, line, cause, "");
+    }
 
     /**
      * Rolls back what the revision's transaction holds, reads where the database now is and makes
@@ -80,6 +85,7 @@ record StepFailure(RevisionScript script, int line, Throwable cause) {
                     .append(before())
                     .append(" may have been applied.");
         }
+        message.append(note);
         message.append(" The database is at ")
                 .append(LockedRun.describeRows(rows))
                 .append(script.isJava() ? "; fix the migration and run '" : "; fix the script and run '")
