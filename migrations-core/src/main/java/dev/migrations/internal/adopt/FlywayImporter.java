@@ -109,8 +109,9 @@ public final class FlywayImporter {
                 throw new MigrationsException("Flyway location " + location + " is not a directory; give the"
                         + " directory of the V<version>__<description>.sql scripts (Flyway's locations)");
             }
+            // Not only regular files: a script that is a dangling link must fail the import, not vanish from it.
             try (Stream<Path> walk = Files.walk(location)) {
-                walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+                walk.filter(file -> !Files.isDirectory(file)).sorted().forEach(files::add);
             } catch (IOException e) {
                 throw new MigrationsException("Cannot list " + location + ": " + e.getMessage(), e);
             }

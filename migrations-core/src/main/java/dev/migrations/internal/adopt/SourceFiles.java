@@ -22,7 +22,8 @@ final class SourceFiles {
         } catch (IOException e) {
             throw new MigrationsException(
                     "Cannot read " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                            + "); check that it exists and is readable, then import again");
+                            + "); check that it exists (a link must point to a file) and is readable, then import again."
+                            + " Nothing was written.");
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
