@@ -90,7 +90,7 @@ final class AdoptCommand extends Subcommand {
         return outcome.tenant() + ": "
                 + (outcome.state() == TenantOutcome.State.MIGRATED
                         ? "adopted, stamped " + at
-                        : "adopted by another run meanwhile, at " + at);
+                        : "adopted before (or by another run meanwhile), at " + at + "; nothing written");
     }
 
     private static String stampedAt(AdoptionReport report) {

@@ -117,6 +117,35 @@ class LiquibaseAdoptionIT {
     }
 
     @Test
+    void aFailedRowLiquibaseRecordedIsRefusedAndNothingIsWritten() throws Exception {
+        // failOnError="false": Liquibase goes on after the failure and records the changeset as FAILED.
+        Files.writeString(
+                root,
+                Files.readString(root)
+                        .replace(
+                                "</databaseChangeLog>",
+                                "  <changeSet id=\"bad-1\" author=\"frank\" failOnError=\"false\">"
+                                        + "<sql>INSERT INTO no_such_table VALUES (1)</sql></changeSet>\n"
+                                        + "</databaseChangeLog>"),
+                StandardCharsets.UTF_8);
+        String url = liquibaseDatabase();
+        assertThat(SchemaSnapshot.count(url, "SELECT count(*) FROM databasechangelog WHERE exectype = 'FAILED'"))
+                .isEqualTo(1);
+        assertThat(importProject().exit()).isZero();
+        String before = SchemaSnapshot.of(url);
+        CliRun refused = run(url, "adopt", "liquibase");
+        assertThat(refused.exit()).as(refused.out()).isEqualTo(MigrationsCommand.EXIT_FAILED);
+        assertThat(refused.out())
+                .contains("Cannot adopt: 1 problem(s)")
+                .contains("failed: bad-1 by frank (db.changelog-master.xml)")
+                .contains("delete its FAILED row from databasechangelog");
+        assertThat(SchemaSnapshot.count(
+                        url, "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE 'alembic_version%'"))
+                .isZero();
+        assertThat(SchemaSnapshot.of(url)).isEqualTo(before);
+    }
+
+    @Test
     void aChangesetMissingFromTheFilesIsRefused() throws Exception {
         String url = liquibaseDatabase();
         Path formatted = project.resolve("changes/001-tables.sql");

@@ -142,13 +142,18 @@ public final class Fleet {
     /**
      * {@link Adoption#adopt} on every tenant: each tenant's history table (a bare name is looked for in the
      * tenant's schema) is checked against the imported revisions and its version table stamped. A tenant that
-     * fails its check fails with the problems listed and nothing written to it; a tenant another runner
-     * adopted meanwhile is at the target. A missing tenant schema is not created.
+     * fails its check fails with the problems listed and nothing written to it; a tenant with version-table
+     * rows already (adopted before, or by another runner meanwhile) is at the target. A missing tenant schema is not created.
      *
      * @param historyTable the tool's history table, or null for its default
      */
     public FleetResult adopt(SourceTool tool, @Nullable String historyTable) {
         return run(Access.READ, tenant -> {
+            // A rerun after fixing one tenant passes over those adopted before, as an upgrade rerun does.
+            List<String> rows = tenant.currentRows();
+            if (!rows.isEmpty()) {
+                return new TenantWork.Ended(TenantOutcome.State.AT_TARGET, rows, List.of(), 0);
+            }
             AdoptionReport report = Adoption.adopt(tenant, tool, historyTable);
             return new TenantWork.Ended(
                     report.stamped() ? TenantOutcome.State.MIGRATED : TenantOutcome.State.AT_TARGET,

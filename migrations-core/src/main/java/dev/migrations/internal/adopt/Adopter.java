@@ -89,6 +89,7 @@ public final class Adopter {
         FlywayVersion baseline = importBaseline(imported);
         List<AdoptionProblem> problems = new ArrayList<>();
         Set<String> applied = new HashSet<>();
+        Set<String> mismatched = new HashSet<>();
         int last = -1;
         for (HistoryTable.Row row : rows) {
             Provenance.Imported migration = byKey.get(row.key());
@@ -127,6 +128,7 @@ public final class Adopter {
                                             + " restore its file and import again"));
                         }
                     } else if (row.checksum() != null && !row.checksum().equals(migration.checksum())) {
+                        mismatched.add(migration.key()); // it ran, so it is not also "not applied"
                         problems.add(new AdoptionProblem(
                                 Kind.CHECKSUM_MISMATCH,
                                 row.name(),
@@ -146,7 +148,10 @@ public final class Adopter {
             boolean covered = belowBaseline(migration.key(), baseline);
             if (covered && migration.order() > last) {
                 stampAt = migration.revision();
-            } else if (migration.order() < last && !applied.contains(migration.key()) && !covered) {
+            } else if (migration.order() < last
+                    && !applied.contains(migration.key())
+                    && !mismatched.contains(migration.key())
+                    && !covered) {
                 problems.add(new AdoptionProblem(
                         Kind.NOT_APPLIED,
                         migration.name(),
