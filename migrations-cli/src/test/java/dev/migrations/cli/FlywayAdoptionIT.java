@@ -285,6 +285,61 @@ class FlywayAdoptionIT {
     }
 
     @Test
+    void aLatin1ProjectImportedWithItsEncodingAdoptsWithFlywaysChecksums() throws Exception {
+        Path latin1 = Files.createDirectories(dir.resolve("latin1"));
+        Files.write(
+                latin1.resolve("V1__Caf\u00e9.sql"),
+                "-- caf\u00e9 cr\u00e8me\nCREATE TABLE menu (name text);\nINSERT INTO menu VALUES ('cr\u00e8me br\u00fbl\u00e9e');\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(
+                latin1.resolve("V2__Prices.sql"),
+                "ALTER TABLE menu ADD COLUMN price numeric; -- \u00a3\n".getBytes(StandardCharsets.ISO_8859_1));
+        String url = databases.url("postgresql");
+        Flyway.configure()
+                .dataSource(url, TestDatabases.pgUser(), TestDatabases.pgPassword())
+                .locations("filesystem:" + latin1)
+                .encoding(StandardCharsets.ISO_8859_1)
+                .load()
+                .migrate();
+
+        CliRun imported = CliRun.in(
+                scripts, Map.of(), "import", "flyway", "--from", latin1.toString(), "--encoding", "ISO-8859-1");
+        assertThat(imported.exit()).as(imported.out()).isZero();
+        assertThat(Files.readString(scripts.resolve("v1_caf\u00e9.sql"), StandardCharsets.UTF_8))
+                .contains("INSERT INTO menu VALUES ('cr\u00e8me br\u00fbl\u00e9e');");
+        CliRun adopted = run(url, "adopt", "flyway");
+        assertThat(adopted.exit()).as(adopted.out()).isZero();
+        assertThat(adopted.out()).contains("Checked 2 applied migration(s)").contains("Stamped v2");
+        assertThat(SchemaSnapshot.count(url, "SELECT count(*) FROM menu WHERE name = 'cr\u00e8me br\u00fbl\u00e9e'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aDatabaseFlywayCreatedFromABaselineMigrationAdoptsAtItsVersion() throws Exception {
+        Path baselined = Files.createDirectories(dir.resolve("baselined"));
+        Files.writeString(baselined.resolve("V1__Create_menu.sql"), "CREATE TABLE menu (name text);\n");
+        Files.writeString(baselined.resolve("V2__Add_price.sql"), "ALTER TABLE menu ADD COLUMN price numeric;\n");
+        Files.writeString(
+                baselined.resolve("B2__Menu_with_price.sql"), "CREATE TABLE menu (name text, price numeric);\n");
+        Files.writeString(baselined.resolve("V3__Add_size.sql"), "ALTER TABLE menu ADD COLUMN size text;\n");
+        String url = databases.url("postgresql");
+        Flyway.configure()
+                .dataSource(url, TestDatabases.pgUser(), TestDatabases.pgPassword())
+                .locations("filesystem:" + baselined)
+                .load()
+                .migrate();
+        assertThat(SchemaSnapshot.count(url, "SELECT count(*) FROM flyway_schema_history WHERE type = 'SQL_BASELINE'"))
+                .isEqualTo(1);
+
+        CliRun imported = CliRun.in(scripts, Map.of(), "import", "flyway", "--from", baselined.toString());
+        assertThat(imported.exit()).as(imported.out()).isZero();
+        assertThat(imported.out()).contains("B2__Menu_with_price.sql: a Flyway baseline migration, not imported");
+        CliRun adopted = run(url, "adopt", "flyway");
+        assertThat(adopted.exit()).as(adopted.out()).isZero();
+        assertThat(adopted.out()).contains("Stamped v3");
+    }
+
+    @Test
     void aChecksumMismatchIsListedWithBothChecksums() throws Exception {
         String url = flywayDatabase();
         SchemaSnapshot.execute(url, "UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '1.1'");

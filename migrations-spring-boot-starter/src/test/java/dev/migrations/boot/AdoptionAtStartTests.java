@@ -111,7 +111,8 @@ class AdoptionAtStartTests {
             assertThat(context).hasFailed();
             FailureAnalysis analysis = new MigrationsFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(analysis).isNotNull();
-            assertThat(analysis.getDescription()).contains("Flyway's history table custom_history and no version table");
+            assertThat(analysis.getDescription())
+                    .contains("Flyway's history table custom_history and no version table");
             assertThat(analysis.getAction()).contains("adopt flyway --history-table custom_history");
         });
         assertThat(tables()).doesNotContain("ALEMBIC_VERSION", "alembic_version");

@@ -127,7 +127,7 @@ public final class Adopter {
                                     "it ran on this database but no imported revision stands for it:"
                                             + " restore its file and import again"));
                         }
-                    } else if (row.checksum() != null && !row.checksum().equals(migration.checksum())) {
+                    } else if (row.checksum() != null && !migration.accepts(row.checksum())) {
                         mismatched.add(migration.key()); // it ran, so it is not also "not applied"
                         problems.add(new AdoptionProblem(
                                 Kind.CHECKSUM_MISMATCH,

@@ -165,7 +165,7 @@ public final class FlywayImporter {
     }
 
     private ImportedRevision revision(Script script, Placeholders placeholders, @Nullable FlywayVersion baseline) {
-        String text = SourceFiles.read(script.file());
+        String text = SourceFiles.read(script.file(), project.encoding());
         Properties config = config(script.file());
         boolean replace = !"false"
                 .equalsIgnoreCase(
@@ -174,7 +174,7 @@ public final class FlywayImporter {
         reportPlaceholders(script.file(), upgrade, replace);
         String downgrade = null;
         if (script.undo() != null) {
-            String undo = SourceFiles.read(script.undo());
+            String undo = SourceFiles.read(script.undo(), project.encoding());
             downgrade = replace ? placeholders.replace(undo) : undo;
             reportPlaceholders(script.undo(), downgrade, replace);
         }

@@ -116,8 +116,10 @@ final class HistoryTable {
         if (parsed == null || "SCHEMA".equals(type) || "DELETE".equals(type)) {
             return new Row("", version == null ? "R" : "V" + version, description, stored, Status.IGNORED);
         }
-        Status status =
-                "BASELINE".equals(type) ? Status.BASELINE : rs.getBoolean("success") ? Status.APPLIED : Status.FAILED;
+        // A baseline migration's row (B<version>__, Flyway's SQL_BASELINE) stands, like a baseline row, for every
+        // version up to it: the database was created from it instead of the versioned scripts it replaces.
+        boolean baseline = "BASELINE".equals(type) || "SQL_BASELINE".equals(type) || "JDBC_BASELINE".equals(type);
+        Status status = !rs.getBoolean("success") ? Status.FAILED : baseline ? Status.BASELINE : Status.APPLIED;
         return new Row(parsed.key(), "V" + version, description, stored, status);
     }
 
