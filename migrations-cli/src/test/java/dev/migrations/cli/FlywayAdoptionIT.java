@@ -144,10 +144,11 @@ class FlywayAdoptionIT {
                 .contains("v2_1_index_orders_concurrently.sql:")
                 .contains("concurrently-in-transaction");
 
-        // The schema the project means, as a model: the adopted database at head matches it.
+        // The schema the project means, as a model: the adopted database at head matches it, table for table
+        // (Flyway's history table aside, which adoption leaves in place).
         Path model = dir.resolve("schema.sql");
         Files.writeString(model, model(), StandardCharsets.UTF_8);
-        CliRun check = run(url, "check", "--model", model.toString());
+        CliRun check = run(url, "check", "--model", model.toString(), "--exclude-table", "flyway_schema_history");
         assertThat(check.exit()).as(check.out() + check.err()).isZero();
         assertThat(check.out()).contains("No new upgrade operations detected");
     }
