@@ -181,6 +181,16 @@ public final class Migrations {
     }
 
     /**
+     * Sets the version table to the given revisions only when it has no rows yet, deciding under the
+     * migration lock: of several runs taking over one database at once (adoption from Flyway or
+     * Liquibase at start-up, say), the first stamps and the others change nothing. Their result has
+     * the rows found in {@link MigrationResult#before} and no step.
+     */
+    public MigrationResult stampIfEmpty(List<String> revisions) {
+        return new Runs(engine).stampIfEmpty(revisions);
+    }
+
+    /**
      * Empties the version table, then sets it to the given revisions ({@code stamp --purge}): recovers
      * from rows naming unknown revisions.
      */

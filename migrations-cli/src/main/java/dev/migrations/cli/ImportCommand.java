@@ -6,6 +6,8 @@ import dev.migrations.adopt.ImportResult;
 import dev.migrations.adopt.LiquibaseChangelog;
 import dev.migrations.adopt.Placeholder;
 import dev.migrations.adopt.SourceTool;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +50,13 @@ final class ImportCommand extends Subcommand {
             description = "Flyway only: the project's baselineVersion; scripts at or below it are not imported.")
     String baselineVersion;
 
+    @Option(
+            names = "--encoding",
+            paramLabel = "CHARSET",
+            description = "Flyway only: the scripts' encoding, Flyway's encoding setting (default UTF-8), e.g."
+                    + " ISO-8859-1.")
+    Charset encoding;
+
     @Override
     public Integer call() {
         rejectJson();
@@ -56,10 +65,17 @@ final class ImportCommand extends Subcommand {
         ImportResult result;
         if (tool == SourceTool.FLYWAY) {
             List<Path> locations = from.isEmpty() ? List.of(Path.of("src/main/resources/db/migration")) : from;
-            result = Adoption.importFlyway(new FlywayProject(locations, values, baselineVersion), target);
+            result = Adoption.importFlyway(
+                    new FlywayProject(
+                            locations, values, baselineVersion, encoding == null ? StandardCharsets.UTF_8 : encoding),
+                    target);
         } else {
             if (baselineVersion != null) {
                 throw failed("--baseline-version is Flyway's; a Liquibase changelog has no baseline");
+            }
+            if (encoding != null) {
+                throw failed("--encoding is Flyway's; Liquibase reads changelogs as UTF-8 (set an encoding in the"
+                        + " changelog's sqlFile instead)");
             }
             if (from.size() > 1) {
                 throw failed("give one root changelog with --from; it includes the others");

@@ -117,6 +117,73 @@ class LiquibaseAdoptionIT {
     }
 
     @Test
+    void aChangesetThatFailedWithFailOnErrorFalseIsRefusedAsNotAppliedAndNothingIsWritten() throws Exception {
+        // Liquibase 5 goes on after a changeset with failOnError="false" fails and records no row for it (no
+        // EXECTYPE FAILED either), so adoption finds it never ran although later ones did.
+        Files.writeString(
+                root,
+                Files.readString(root)
+                        .replace(
+                                "  <changeSet id=\"audit-1\"",
+                                "  <changeSet id=\"bad-1\" author=\"frank\" failOnError=\"false\">"
+                                        + "<sql>INSERT INTO no_such_table VALUES (1)</sql></changeSet>\n"
+                                        + "  <changeSet id=\"audit-1\""),
+                StandardCharsets.UTF_8);
+        String url = liquibaseDatabase();
+        assertThat(SchemaSnapshot.count(url, "SELECT count(*) FROM databasechangelog WHERE id = 'bad-1'"))
+                .isZero();
+        assertThat(SchemaSnapshot.count(url, "SELECT count(*) FROM databasechangelog WHERE id = 'audit-1'"))
+                .isEqualTo(1);
+        assertThat(importProject().exit()).isZero();
+        String before = SchemaSnapshot.of(url);
+        CliRun refused = run(url, "adopt", "liquibase");
+        assertThat(refused.exit()).as(refused.out()).isEqualTo(MigrationsCommand.EXIT_FAILED);
+        assertThat(refused.out())
+                .contains("Cannot adopt: 1 problem(s)")
+                .contains("not applied: bad-1 by frank")
+                .contains("it never ran here although later ones did");
+        assertThat(SchemaSnapshot.count(
+                        url, "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE 'alembic_version%'"))
+                .isZero();
+        assertThat(SchemaSnapshot.of(url)).isEqualTo(before);
+    }
+
+    @Test
+    void anotherDbmsIsLeftOutAndAValidCheckSumIsAcceptedAsLiquibaseAcceptsIt() throws Exception {
+        String original = Files.readString(root);
+        String oracleOnly = "  <changeSet id=\"oracle-1\" author=\"gina\" dbms=\"oracle\">"
+                + "<sql>CREATE TABLE ora_only (id NUMBER)</sql></changeSet>\n";
+        appendChangeSets(oracleOnly + "  <changeSet id=\"edited-1\" author=\"gina\">"
+                + "<sql>INSERT INTO runs (version) VALUES ('edited-1')</sql></changeSet>\n");
+        String url = liquibaseDatabase();
+        String ran = SchemaSnapshot.string(url, "SELECT md5sum FROM databasechangelog WHERE id = 'edited-1'");
+        // Edited after it ran, with the checksum it ran with listed as still valid, as Liquibase wants it.
+        Files.writeString(root, original, StandardCharsets.UTF_8);
+        appendChangeSets(oracleOnly + "  <changeSet id=\"edited-1\" author=\"gina\"><validCheckSum>" + ran
+                + "</validCheckSum><sql>INSERT INTO runs (version) SELECT 'edited-1'</sql></changeSet>\n");
+
+        CliRun imported = importProject();
+        assertThat(imported.exit()).as(imported.out()).isZero();
+        assertThat(imported.out())
+                .contains("changeset oracle-1 by gina is for dbms oracle, not PostgreSQL: not imported")
+                .contains("Imported " + (LiquibaseProjectFiles.CHANGESETS + 1) + " revision(s)");
+        assertThat(Files.readString(scripts.resolve(fileOf("edited-1", "gina"))))
+                .contains(", also valid: " + ran);
+        CliRun adopted = run(url, "adopt", "liquibase");
+        assertThat(adopted.exit()).as(adopted.out()).isZero();
+        assertThat(adopted.out())
+                .contains("Checked " + (LiquibaseProjectFiles.CHANGESETS + 1) + " applied migration(s)");
+    }
+
+    @Test
+    void modifySqlIsRefusedNamingTheChangeset() throws Exception {
+        appendChangeSets("  <changeSet id=\"m-1\" author=\"hal\"><sql>CREATE TABLE m (id int)</sql>"
+                + "<modifySql><append value=\" WITH (fillfactor=70)\"/></modifySql>"
+                + "</changeSet>\n");
+        assertImportRefused(root + ": changeset m-1 by hal has modifySql");
+    }
+
+    @Test
     void aChangesetMissingFromTheFilesIsRefused() throws Exception {
         String url = liquibaseDatabase();
         Path formatted = project.resolve("changes/001-tables.sql");
@@ -132,19 +199,23 @@ class LiquibaseAdoptionIT {
 
     @Test
     void anUnsupportedChangeTypeIsRefusedNamingFileIdAndAuthor() throws Exception {
+        appendChangeSets("  <changeSet id=\"t-1\" author=\"frank\"><createTable tableName=\"x\"><column"
+                + " name=\"id\" type=\"int\"/></createTable></changeSet>\n");
+        assertImportRefused(root + ": changeset t-1 by frank uses the change type 'createTable'");
+    }
+
+    /** Adds changesets at the end of the root changelog. */
+    private void appendChangeSets(String xml) throws IOException {
         Files.writeString(
                 root,
-                Files.readString(root)
-                        .replace(
-                                "</databaseChangeLog>",
-                                "  <changeSet id=\"t-1\" author=\"frank\"><createTable tableName=\"x\"><column"
-                                        + " name=\"id\" type=\"int\"/></createTable></changeSet>\n</databaseChangeLog>"),
+                Files.readString(root).replace("</databaseChangeLog>", xml + "</databaseChangeLog>"),
                 StandardCharsets.UTF_8);
+    }
+
+    private void assertImportRefused(String expected) {
         CliRun failed = importProject();
         assertThat(failed.exit()).isEqualTo(MigrationsCommand.EXIT_FAILED);
-        assertThat(failed.out())
-                .contains(root + ": changeset t-1 by frank uses the change type 'createTable'")
-                .contains("Nothing was written");
+        assertThat(failed.out()).contains(expected).contains("Nothing was written");
         assertThat(scripts).doesNotExist();
     }
 

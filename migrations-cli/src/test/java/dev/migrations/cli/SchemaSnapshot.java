@@ -51,13 +51,18 @@ final class SchemaSnapshot {
     }
 
     /** The single number a query returns. */
-    static long count(String url, String sql) throws SQLException {
+    /** The first column of the query's first row, as text. */
+    static String string(String url, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, TestDatabases.pgUser(), TestDatabases.pgPassword());
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
-            return rs.getLong(1);
+            return rs.getString(1);
         }
+    }
+
+    static long count(String url, String sql) throws SQLException {
+        return Long.parseLong(string(url, sql));
     }
 
     /** Runs a statement. */

@@ -5,6 +5,7 @@ import dev.migrations.internal.adopt.Adopter;
 import dev.migrations.internal.adopt.FlywayImporter;
 import dev.migrations.internal.adopt.LiquibaseImporter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -60,10 +61,16 @@ public final class Adoption {
     }
 
     /**
-     * The tool whose default history table the database has while it has no version table of this engine,
-     * if any: such a database must be adopted before this engine runs on it.
+     * The first of {@code candidates} whose history table the database has while it has no version-table row
+     * of this engine, if any: such a database must be adopted before this engine runs on it.
      */
-    public static Optional<SourceTool> foreignHistory(Migrations migrations) {
-        return Adopter.foreignHistory(migrations);
+    public static Optional<ToolHistory> foreignHistory(Migrations migrations, List<ToolHistory> candidates) {
+        return Adopter.foreignHistory(migrations, candidates);
+    }
+
+    /** {@link #foreignHistory(Migrations, List)} over both tools' default tables. */
+    public static Optional<ToolHistory> foreignHistory(Migrations migrations) {
+        return foreignHistory(
+                migrations, List.of(ToolHistory.of(SourceTool.FLYWAY), ToolHistory.of(SourceTool.LIQUIBASE)));
     }
 }

@@ -5,6 +5,10 @@ import dev.migrations.MigrationsException;
 import dev.migrations.StartMode;
 import dev.migrations.StartOptions;
 import dev.migrations.StartResult;
+import dev.migrations.adopt.Adoption;
+import dev.migrations.adopt.AdoptionRefusedException;
+import dev.migrations.adopt.AdoptionReport;
+import dev.migrations.adopt.SourceTool;
 import dev.migrations.internal.fleet.FleetRunner;
 import dev.migrations.internal.fleet.TenantEngines;
 import dev.migrations.internal.fleet.TenantEngines.Access;
@@ -13,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's verbs over a fleet of tenants: each tenant gets its own engine over its schema or
@@ -131,6 +136,50 @@ public final class Fleet {
                     result.current(),
                     result.pending(),
                     result.run() == null ? 0 : result.run().scriptsRun());
+        });
+    }
+
+    /**
+     * {@link Adoption#adopt} on every tenant: each tenant's history table (a bare name is looked for in the
+     * tenant's schema) is checked against the imported revisions and its version table stamped. A tenant that
+     * fails its check fails with the problems listed and nothing written to it; a tenant with version-table
+     * rows already (adopted before, or by another runner meanwhile) is at the target. A missing tenant schema is not created.
+     *
+     * @param historyTable the tool's history table, or null for its default
+     */
+    public FleetResult adopt(SourceTool tool, @Nullable String historyTable) {
+        return run(Access.READ, tenant -> {
+            // A rerun after fixing one tenant passes over those adopted before, as an upgrade rerun does.
+            List<String> rows = tenant.currentRows();
+            if (!rows.isEmpty()) {
+                return new TenantWork.Ended(TenantOutcome.State.AT_TARGET, rows, List.of(), 0);
+            }
+            AdoptionReport report = Adoption.adopt(tenant, tool, historyTable);
+            return new TenantWork.Ended(
+                    report.stamped() ? TenantOutcome.State.MIGRATED : TenantOutcome.State.AT_TARGET,
+                    tenant.currentRows(),
+                    List.of(),
+                    0);
+        });
+    }
+
+    /**
+     * {@link Adoption#check} on every tenant, writing nothing: an adoptable tenant is pending the revision
+     * adopting would stamp; one that is not fails with its problems listed.
+     *
+     * @param historyTable the tool's history table, or null for its default
+     */
+    public FleetResult checkAdoption(SourceTool tool, @Nullable String historyTable) {
+        return run(Access.READ, tenant -> {
+            AdoptionReport report = Adoption.check(tenant, tool, historyTable);
+            if (!report.adoptable()) {
+                throw new AdoptionRefusedException(report);
+            }
+            return new TenantWork.Ended(
+                    TenantOutcome.State.PENDING,
+                    tenant.currentRows(),
+                    List.of(report.revision() == null ? "base" : report.revision()),
+                    0);
         });
     }
 

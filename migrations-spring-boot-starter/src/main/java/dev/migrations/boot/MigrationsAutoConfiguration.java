@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -176,8 +177,12 @@ public final class MigrationsAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         MigrationsInitializer migrationsInitializer(
-                Migrations migrations, MigrationsProperties properties, ObjectProvider<MigrationsStrategy> strategy) {
-            return new MigrationsInitializer(migrations, properties, strategy.getIfAvailable());
+                Migrations migrations,
+                MigrationsProperties properties,
+                ObjectProvider<MigrationsStrategy> strategy,
+                Environment environment) {
+            return new MigrationsInitializer(
+                    migrations, properties, strategy.getIfAvailable(), ToolHistorySettings.of(environment));
         }
     }
 

@@ -2,6 +2,9 @@ package dev.migrations.boot;
 
 import dev.migrations.Migrations;
 import dev.migrations.StartOptions;
+import dev.migrations.adopt.SourceTool;
+import dev.migrations.adopt.ToolHistory;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
@@ -27,6 +30,7 @@ public class MigrationsInitializer implements InitializingBean {
     private final Migrations migrations;
     private final MigrationsProperties properties;
     private final @Nullable MigrationsStrategy strategy;
+    private final List<ToolHistory> toolHistories;
 
     /**
      * Creates the initializer.
@@ -37,9 +41,28 @@ public class MigrationsInitializer implements InitializingBean {
      */
     public MigrationsInitializer(
             Migrations migrations, MigrationsProperties properties, @Nullable MigrationsStrategy strategy) {
+        this(
+                migrations,
+                properties,
+                strategy,
+                List.of(ToolHistory.of(SourceTool.FLYWAY), ToolHistory.of(SourceTool.LIQUIBASE)));
+    }
+
+    /**
+     * Creates the initializer, looking for Flyway's or Liquibase's history where the application's settings
+     * say (a database with one and no version table is refused, or adopted with {@code migrations.adopt}).
+     *
+     * @param toolHistories the tools' history tables to look for, in order
+     */
+    public MigrationsInitializer(
+            Migrations migrations,
+            MigrationsProperties properties,
+            @Nullable MigrationsStrategy strategy,
+            List<ToolHistory> toolHistories) {
         this.migrations = Objects.requireNonNull(migrations, "migrations");
         this.properties = Objects.requireNonNull(properties, "properties");
         this.strategy = strategy;
+        this.toolHistories = List.copyOf(toolHistories);
     }
 
     @Override
@@ -49,7 +72,7 @@ public class MigrationsInitializer implements InitializingBean {
             return;
         }
         MigrationsPropertiesCheck.refuseUnlessEmpty(properties.problems());
-        AdoptionAtStart.run(migrations, properties.getAdopt());
+        AdoptionAtStart.run(migrations, properties.getAdopt(), toolHistories);
         migrations.start(startOptions(properties));
     }
 

@@ -104,6 +104,35 @@ class AdoptionAtStartTests {
         assertThat(tables()).doesNotContain("ALEMBIC_VERSION", "alembic_version");
     }
 
+    @Test
+    void aHistoryTableSpringFlywayTableRenamedIsFoundAndNamedInTheAdoptCommand() throws Exception {
+        db.execute("ALTER TABLE \"flyway_schema_history\" RENAME TO \"custom_history\"");
+        runner().withPropertyValues("spring.flyway.table=custom_history").run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = new MigrationsFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis).isNotNull();
+            assertThat(analysis.getDescription())
+                    .contains("Flyway's history table custom_history and no version table");
+            assertThat(analysis.getAction()).contains("adopt flyway --history-table custom_history");
+        });
+        assertThat(tables()).doesNotContain("ALEMBIC_VERSION", "alembic_version");
+        runner().withPropertyValues("spring.flyway.table=custom_history", "migrations.adopt=flyway")
+                .run(context -> assertThat(context).hasNotFailed());
+        assertThat(db.strings("SELECT version_num FROM alembic_version")).containsExactly("v2");
+    }
+
+    @Test
+    void aHistoryTableInTheSchemaSpringFlywaySchemasNamesIsAdopted() throws Exception {
+        db.execute(
+                "CREATE SCHEMA legacy",
+                "CREATE TABLE legacy.\"flyway_schema_history\" AS SELECT * FROM \"flyway_schema_history\"",
+                "DROP TABLE \"flyway_schema_history\"");
+        runner().withPropertyValues("spring.flyway.schemas=legacy,other", "migrations.adopt=flyway")
+                .run(context -> assertThat(context).hasNotFailed());
+        assertThat(db.strings("SELECT version_num FROM alembic_version")).containsExactly("v2");
+        assertThat(db.strings("SELECT id FROM users ORDER BY id")).containsExactly("1");
+    }
+
     private List<String> tables() throws Exception {
         return db.strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC'");
     }

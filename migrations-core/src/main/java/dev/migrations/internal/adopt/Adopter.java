@@ -1,5 +1,6 @@
 package dev.migrations.internal.adopt;
 
+import dev.migrations.MigrationResult;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
 import dev.migrations.adopt.AdoptionProblem;
@@ -7,6 +8,7 @@ import dev.migrations.adopt.AdoptionProblem.Kind;
 import dev.migrations.adopt.AdoptionRefusedException;
 import dev.migrations.adopt.AdoptionReport;
 import dev.migrations.adopt.SourceTool;
+import dev.migrations.adopt.ToolHistory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -66,9 +68,17 @@ public final class Adopter {
         if (!report.adoptable()) {
             throw new AdoptionRefusedException(report);
         }
-        migrations.stamp(List.of(report.revision() == null ? "base" : report.revision()));
+        // Decided under the migration lock: of two runs adopting at once, the second finds the first's row
+        // and stamps nothing, so it cannot move a version table the first has already upgraded past.
+        MigrationResult stamp =
+                migrations.stampIfEmpty(List.of(report.revision() == null ? "base" : report.revision()));
         return new AdoptionReport(
-                tool, report.historyTable(), report.appliedMigrations(), List.of(), report.revision(), true);
+                tool,
+                report.historyTable(),
+                report.appliedMigrations(),
+                List.of(),
+                report.revision(),
+                stamp.before().isEmpty());
     }
 
     private AdoptionReport compare(List<Provenance.Imported> imported, List<HistoryTable.Row> rows) {
@@ -79,6 +89,7 @@ public final class Adopter {
         FlywayVersion baseline = importBaseline(imported);
         List<AdoptionProblem> problems = new ArrayList<>();
         Set<String> applied = new HashSet<>();
+        Set<String> mismatched = new HashSet<>();
         int last = -1;
         for (HistoryTable.Row row : rows) {
             Provenance.Imported migration = byKey.get(row.key());
@@ -116,7 +127,8 @@ public final class Adopter {
                                     "it ran on this database but no imported revision stands for it:"
                                             + " restore its file and import again"));
                         }
-                    } else if (row.checksum() != null && !row.checksum().equals(migration.checksum())) {
+                    } else if (row.checksum() != null && !migration.accepts(row.checksum())) {
+                        mismatched.add(migration.key()); // it ran, so it is not also "not applied"
                         problems.add(new AdoptionProblem(
                                 Kind.CHECKSUM_MISMATCH,
                                 row.name(),
@@ -136,7 +148,10 @@ public final class Adopter {
             boolean covered = belowBaseline(migration.key(), baseline);
             if (covered && migration.order() > last) {
                 stampAt = migration.revision();
-            } else if (migration.order() < last && !applied.contains(migration.key()) && !covered) {
+            } else if (migration.order() < last
+                    && !applied.contains(migration.key())
+                    && !mismatched.contains(migration.key())
+                    && !covered) {
                 problems.add(new AdoptionProblem(
                         Kind.NOT_APPLIED,
                         migration.name(),
@@ -165,25 +180,24 @@ public final class Adopter {
     }
 
     /**
-     * The tool whose history table the database has while it has no version table of this engine: a
-     * database to adopt before this engine may run on it.
+     * The first candidate whose history table the database has while it has no version table of this
+     * engine: a database to adopt before this engine may run on it. (A database adopted at base has a version
+     * table without rows.)
      */
-    public static Optional<SourceTool> foreignHistory(Migrations migrations) {
+    public static Optional<ToolHistory> foreignHistory(Migrations migrations, List<ToolHistory> candidates) {
         DataSource dataSource = migrations.config().dataSource();
         if (dataSource == null) {
             return Optional.empty();
         }
+        String schema = migrations.config().schema();
+        String versionTable = migrations.config().versionTable();
         try (Connection connection = dataSource.getConnection()) {
-            if (HistoryTable.find(
-                            connection,
-                            migrations.config().schema(),
-                            migrations.config().versionTable())
-                    != null) {
+            if (HistoryTable.find(connection, schema == null ? versionTable : schema + "." + versionTable) != null) {
                 return Optional.empty();
             }
-            for (SourceTool tool : SourceTool.values()) {
-                if (HistoryTable.find(connection, null, tool.historyTable()) != null) {
-                    return Optional.of(tool);
+            for (ToolHistory candidate : candidates) {
+                if (HistoryTable.find(connection, candidate.table()) != null) {
+                    return Optional.of(candidate);
                 }
             }
             return Optional.empty();

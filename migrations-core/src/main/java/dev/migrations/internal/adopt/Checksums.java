@@ -17,18 +17,16 @@ final class Checksums {
     /**
      * Flyway's {@code ChecksumCalculator}: a CRC-32 of each line's UTF-8 bytes without its line ending
      * (lines split as {@link BufferedReader#readLine} splits them), a byte-order mark dropped from the
-     * first line, as a signed int. So line endings and a BOM never change it.
+     * line's start, as a signed int. So line endings and a BOM never change it. The text is the script read
+     * in Flyway's {@code encoding}; the CRC is of its UTF-8 bytes whatever that encoding was.
      */
     static int flyway(String text) {
         CRC32 crc = new CRC32();
         try (BufferedReader reader = new BufferedReader(new StringReader(text))) {
-            String line = reader.readLine();
-            if (line != null && !line.isEmpty() && line.charAt(0) == '\ufeff') {
-                line = line.substring(1);
-            }
-            while (line != null) {
-                crc.update(line.getBytes(StandardCharsets.UTF_8));
-                line = reader.readLine();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                // Flyway 12 filters a byte-order mark from the start of every line, not only the first.
+                String withoutBom = !line.isEmpty() && line.charAt(0) == '\ufeff' ? line.substring(1) : line;
+                crc.update(withoutBom.getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

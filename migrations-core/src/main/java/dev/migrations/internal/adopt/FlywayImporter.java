@@ -109,8 +109,9 @@ public final class FlywayImporter {
                 throw new MigrationsException("Flyway location " + location + " is not a directory; give the"
                         + " directory of the V<version>__<description>.sql scripts (Flyway's locations)");
             }
+            // Not only regular files: a script that is a dangling link must fail the import, not vanish from it.
             try (Stream<Path> walk = Files.walk(location)) {
-                walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+                walk.filter(file -> !Files.isDirectory(file)).sorted().forEach(files::add);
             } catch (IOException e) {
                 throw new MigrationsException("Cannot list " + location + ": " + e.getMessage(), e);
             }
@@ -164,7 +165,7 @@ public final class FlywayImporter {
     }
 
     private ImportedRevision revision(Script script, Placeholders placeholders, @Nullable FlywayVersion baseline) {
-        String text = SourceFiles.read(script.file());
+        String text = SourceFiles.read(script.file(), project.encoding());
         Properties config = config(script.file());
         boolean replace = !"false"
                 .equalsIgnoreCase(
@@ -173,7 +174,7 @@ public final class FlywayImporter {
         reportPlaceholders(script.file(), upgrade, replace);
         String downgrade = null;
         if (script.undo() != null) {
-            String undo = SourceFiles.read(script.undo());
+            String undo = SourceFiles.read(script.undo(), project.encoding());
             downgrade = replace ? placeholders.replace(undo) : undo;
             reportPlaceholders(script.undo(), downgrade, replace);
         }

@@ -25,6 +25,7 @@ final class FormattedSqlChangelog {
     private static final Pattern DIRECTIVE = Pattern.compile(
             "--[\\s]*(comment:? .*|validCheckSum:? .*)|\\s*--[\\s]*precondition.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern COMMENT = Pattern.compile("--[\\s]*comment:? (.*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern VALID = Pattern.compile("--[\\s]*validCheckSum:? (.*)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTE = Pattern.compile("(\\w+):(\\S+)");
 
     private final String file;
@@ -42,6 +43,7 @@ final class FormattedSqlChangelog {
     private static final class Open {
         final String id;
         final String author;
+        final List<String> valid = new ArrayList<>();
         final String attributes;
         final int line;
         final StringBuilder sql = new StringBuilder();
@@ -99,8 +101,11 @@ final class FormattedSqlChangelog {
             return j;
         } else if (DIRECTIVE.matcher(line).matches()) {
             Matcher comment = COMMENT.matcher(line);
+            Matcher valid = VALID.matcher(line);
             if (comment.matches()) {
                 open.comment = comment.group(1).strip();
+            } else if (valid.matches()) {
+                open.valid.add(valid.group(1).strip());
             }
         } else {
             open.sql.append(line).append('\n');
@@ -141,7 +146,8 @@ final class FormattedSqlChangelog {
                 List.of(sql),
                 sql,
                 rollback.isEmpty() ? null : placeholders.replace(rollback),
-                notes));
+                notes,
+                set.valid));
     }
 
     private static String unquote(String text) {

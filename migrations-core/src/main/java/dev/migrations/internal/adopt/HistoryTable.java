@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,24 +43,35 @@ final class HistoryTable {
 
     private HistoryTable() {}
 
-    /** The table's name as found in the catalog ({@code schema.table} when given so), or null when absent. */
-    static @Nullable String find(Connection connection, @Nullable String schema, String table) throws SQLException {
+    /**
+     * The table's name as found in the catalog, schema-qualified, or null when absent. A bare name is looked
+     * for in the connection's current schema only, where both tools create it by default: another schema's
+     * table of the same name (another tenant's, say) is not this database's history.
+     */
+    static @Nullable String find(Connection connection, String table) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
-        for (String name : List.of(table, table.toLowerCase(Locale.ROOT), table.toUpperCase(Locale.ROOT))) {
-            String inSchema = schema;
-            if (schema == null && name.contains(".")) {
-                inSchema = name.substring(0, name.indexOf('.'));
-                name = name.substring(name.indexOf('.') + 1);
-            }
-            try (ResultSet tables = meta.getTables(null, inSchema, name, new String[] {"TABLE"})) {
-                if (tables.next()) {
-                    String found = tables.getString("TABLE_NAME");
-                    String foundSchema = tables.getString("TABLE_SCHEM");
-                    return (inSchema == null ? "" : quote(foundSchema) + ".") + quote(found);
+        int dot = table.indexOf('.');
+        String schema = dot < 0 ? connection.getSchema() : table.substring(0, dot);
+        String bare = dot < 0 ? table : table.substring(dot + 1);
+        for (String inSchema : cases(schema)) {
+            for (String name : cases(bare)) {
+                try (ResultSet tables = meta.getTables(null, inSchema, name, new String[] {"TABLE"})) {
+                    if (tables.next()) {
+                        return quote(tables.getString("TABLE_SCHEM")) + "." + quote(tables.getString("TABLE_NAME"));
+                    }
                 }
             }
         }
         return null;
+    }
+
+    /** The name as given, and in the lower and upper case the tools create names in on different databases. */
+    private static List<@Nullable String> cases(@Nullable String name) {
+        if (name == null) {
+            return Collections.singletonList(null);
+        }
+        return List.copyOf(
+                new LinkedHashSet<>(List.of(name, name.toLowerCase(Locale.ROOT), name.toUpperCase(Locale.ROOT))));
     }
 
     private static String quote(String identifier) {
@@ -68,11 +81,13 @@ final class HistoryTable {
     /** The rows, in the order the tool ran them. */
     static List<Row> read(DataSource dataSource, SourceTool tool, String table) {
         try (Connection connection = dataSource.getConnection()) {
-            String found = find(connection, null, table);
+            String found = find(connection, table);
             if (found == null) {
-                throw new MigrationsException("No table " + table + " in this database, so there is no "
+                throw new MigrationsException("No table " + table
+                        + (table.contains(".") ? "" : " in the current schema " + connection.getSchema())
+                        + " of this database, so there is no "
                         + (tool == SourceTool.FLYWAY ? "Flyway" : "Liquibase") + " history to adopt; check --url,"
-                        + " or give the table's name with --history-table");
+                        + " or give the table as schema.name with --history-table");
             }
             // Sorted here, not in SQL: the tools create column names in different cases on different databases,
             // and only the JDBC label lookup is case-insensitive everywhere.
@@ -101,8 +116,10 @@ final class HistoryTable {
         if (parsed == null || "SCHEMA".equals(type) || "DELETE".equals(type)) {
             return new Row("", version == null ? "R" : "V" + version, description, stored, Status.IGNORED);
         }
-        Status status =
-                "BASELINE".equals(type) ? Status.BASELINE : rs.getBoolean("success") ? Status.APPLIED : Status.FAILED;
+        // A baseline migration's row (B<version>__, Flyway's SQL_BASELINE) stands, like a baseline row, for every
+        // version up to it: the database was created from it instead of the versioned scripts it replaces.
+        boolean baseline = "BASELINE".equals(type) || "SQL_BASELINE".equals(type) || "JDBC_BASELINE".equals(type);
+        Status status = !rs.getBoolean("success") ? Status.FAILED : baseline ? Status.BASELINE : Status.APPLIED;
         return new Row(parsed.key(), "V" + version, description, stored, status);
     }
 

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param sql the SQL to run, placeholders replaced, changes joined
  * @param rollback the rollback SQL, or null for none
  * @param notes what the user should know (attributes this engine does not model)
+ * @param validChecksums other checksums Liquibase accepts for it, as its validCheckSum entries list them
+ *     ({@code ANY} for all)
  */
 record LiquibaseChangeSet(
         String file,
@@ -21,4 +23,5 @@ record LiquibaseChangeSet(
         List<String> checksumSql,
         String sql,
         @Nullable String rollback,
-        List<String> notes) {}
+        List<String> notes,
+        List<String> validChecksums) {}

@@ -132,6 +132,12 @@ public final class LiquibaseImporter {
                         + " and in " + set.file() + "; give one of them another id, then import again. Nothing was"
                         + " written.");
             }
+            String dbms = dbms(set.notes());
+            if (dbms != null && !forPostgresql(dbms)) {
+                notes.add(set.file() + ": changeset " + set.id() + " by " + set.author() + " is for dbms " + dbms
+                        + ", not PostgreSQL: not imported (Liquibase does not run it on PostgreSQL either)");
+                continue;
+            }
             if (!set.notes().isEmpty()) {
                 notes.add(set.file() + ": changeset " + set.id() + " by " + set.author() + " has "
                         + String.join(", ", set.notes()) + ", which this engine does not model: every revision runs"
@@ -148,7 +154,11 @@ public final class LiquibaseImporter {
                     revisionId(set.id(), set.author()),
                     message,
                     List.of(Provenance.liquibase(
-                            set.id(), set.author(), set.file(), Checksums.liquibase(set.checksumSql()))),
+                            set.id(),
+                            set.author(),
+                            set.file(),
+                            Checksums.liquibase(set.checksumSql()),
+                            set.validChecksums())),
                     set.runInTransaction(),
                     set.sql(),
                     rollback(set.rollback()),
@@ -156,6 +166,42 @@ public final class LiquibaseImporter {
                             + "\nWrite the SQL that undoes the upgrade here before you rely on 'downgrade'."));
         }
         return revisions;
+    }
+
+    /** The changeset's {@code dbms} attribute, as noted by the reader ({@code dbms=...} or {@code dbms:...}). */
+    private static @Nullable String dbms(List<String> notes) {
+        for (String note : notes) {
+            if (note.startsWith("dbms=") || note.startsWith("dbms:")) {
+                return note.substring(5).strip();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether Liquibase runs a changeset with this {@code dbms} on PostgreSQL ({@code DbmsChangeSetFilter}): a
+     * comma-separated list naming {@code postgresql} or {@code all}, or only exclusions ({@code !oracle}) that do
+     * not exclude it; {@code none} runs nowhere.
+     */
+    static boolean forPostgresql(String dbms) {
+        boolean onlyExclusions = true;
+        for (String part : dbms.toLowerCase(Locale.ROOT).split(",")) {
+            String name = part.strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (name.startsWith("!")) {
+                if (name.substring(1).strip().equals("postgresql")) {
+                    return false;
+                }
+            } else {
+                onlyExclusions = false;
+                if (name.equals("postgresql") || name.equals("all")) {
+                    return true;
+                }
+            }
+        }
+        return onlyExclusions;
     }
 
     private static @Nullable String rollback(@Nullable String rollback) {

@@ -28,7 +28,8 @@ final class Provenance {
             Pattern.compile("Flyway migration V(\\S+) \"(.*)\" \\((.*)\\), checksum (-?\\d+)");
     private static final Pattern FLYWAY_BASELINE = Pattern.compile("Flyway baseline version (\\S+) .*");
     private static final Pattern LIQUIBASE = Pattern.compile(
-            "Liquibase changeset \"((?:[^\"]|\"\")*)\" by \"((?:[^\"]|\"\")*)\" in \"((?:[^\"]|\"\")*)\", MD5SUM (\\S+)");
+            "Liquibase changeset \"((?:[^\"]|\"\")*)\" by \"((?:[^\"]|\"\")*)\" in \"((?:[^\"]|\"\")*)\", MD5SUM (\\S+)"
+                    + "(?:, also valid: (.+))?");
 
     private Provenance() {}
 
@@ -40,9 +41,9 @@ final class Provenance {
         return "Flyway baseline version " + version + " (older migrations were not imported)";
     }
 
-    static String liquibase(String id, String author, String file, String checksum) {
+    static String liquibase(String id, String author, String file, String checksum, List<String> valid) {
         return "Liquibase changeset \"" + quote(id) + "\" by \"" + quote(author) + "\" in \"" + quote(file)
-                + "\", MD5SUM " + checksum;
+                + "\", MD5SUM " + checksum + (valid.isEmpty() ? "" : ", also valid: " + String.join(" ", valid));
     }
 
     private static String quote(String text) {
@@ -61,6 +62,7 @@ final class Provenance {
      * @param checksum the checksum the tool computes for it
      * @param baseline the Flyway baseline version the import started after, if any
      * @param order its place in the chain
+     * @param valid other checksums the tool accepts for it (Liquibase's {@code validCheckSum}; {@code ANY} for all)
      */
     record Imported(
             String key,
@@ -69,7 +71,15 @@ final class Provenance {
             String checksum,
             String revision,
             @Nullable String baseline,
-            int order) {}
+            int order,
+            List<String> valid) {
+
+        /** Whether the tool would take {@code stored} as this migration's checksum. */
+        boolean accepts(String stored) {
+            return checksum.equals(stored)
+                    || valid.stream().anyMatch(v -> v.equals(stored) || v.equalsIgnoreCase("ANY"));
+        }
+    }
 
     static String liquibaseKey(String id, String author) {
         return id + "\u0000" + author;
@@ -94,7 +104,14 @@ final class Provenance {
                     FlywayVersion version = FlywayVersion.parse(f.group(1));
                     String key = version == null ? f.group(1) : version.key();
                     found = new Imported(
-                            key, "V" + f.group(1), f.group(2), f.group(4), revision.id(), null, imported.size());
+                            key,
+                            "V" + f.group(1),
+                            f.group(2),
+                            f.group(4),
+                            revision.id(),
+                            null,
+                            imported.size(),
+                            List.of());
                 } else if (flyway && b.matches()) {
                     baseline = b.group(1);
                 } else if (!flyway && l.matches()) {
@@ -107,7 +124,10 @@ final class Provenance {
                             l.group(4),
                             revision.id(),
                             null,
-                            imported.size());
+                            imported.size(),
+                            l.group(5) == null
+                                    ? List.of()
+                                    : List.of(l.group(5).strip().split("\\s+")));
                 }
             }
             if (found != null) {
@@ -121,7 +141,8 @@ final class Provenance {
                                         found.checksum(),
                                         found.revision(),
                                         baseline,
-                                        found.order()));
+                                        found.order(),
+                                        found.valid()));
             }
         }
         return imported;

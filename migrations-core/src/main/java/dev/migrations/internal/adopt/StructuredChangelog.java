@@ -91,6 +91,14 @@ final class StructuredChangelog {
         StringBuilder sql = new StringBuilder();
         String rollback = body.get("rollback") == null ? null : rollback(body.get("rollback"), id, author);
         List<String> notes = new ArrayList<>();
+        List<String> valid = new ArrayList<>();
+        addValid(valid, body.get("validCheckSum"));
+        if (body.containsKey("modifySql")) {
+            throw new MigrationsException(file + ": changeset " + id + " by " + author + " has modifySql, which"
+                    + " changes the SQL Liquibase ran and cannot be imported as written. Import a copy of the"
+                    + " changelog without it and put the SQL 'liquibase update-sql' prints for the changeset into"
+                    + " the revision by hand. Nothing was written.");
+        }
         for (Map.Entry<?, ?> attribute : body.entrySet()) {
             String key = String.valueOf(attribute.getKey());
             if (!KNOWN.contains(key) && !HARMLESS.contains(key)) {
@@ -119,9 +127,12 @@ final class StructuredChangelog {
                     }
                     case "rollback" -> rollback = rollback(item.getValue(), id, author);
                     case "preConditions" -> notes.add("preconditions");
-                    case "validCheckSum" -> {
-                        // Accepting other checksums matters only to Liquibase's own validation.
-                    }
+                    case "validCheckSum" -> addValid(valid, item.getValue());
+                    case "modifySql" ->
+                        throw new MigrationsException(file + ": changeset " + id + " by " + author + " has modifySql,"
+                                + " which changes the SQL Liquibase ran and cannot be imported as written. Import a"
+                                + " copy of the changelog without it and put the SQL 'liquibase update-sql' prints"
+                                + " for the changeset into the revision by hand. Nothing was written.");
                     default -> throw unsupported(id, author, type);
                 }
             }
@@ -140,7 +151,19 @@ final class StructuredChangelog {
                 checksumSql,
                 sql.toString(),
                 rollback,
-                notes);
+                notes,
+                valid);
+    }
+
+    /** A {@code validCheckSum}: a string, a list of them, or (from XML) an element with its text under its name. */
+    private static void addValid(List<String> valid, @Nullable Object value) {
+        if (value instanceof List<?> list) {
+            list.forEach(item -> addValid(valid, item));
+        } else if (value instanceof Map<?, ?> element) {
+            addValid(valid, element.get("validCheckSum"));
+        } else if (value != null && !String.valueOf(value).isBlank()) {
+            valid.add(String.valueOf(value).strip());
+        }
     }
 
     private String rollback(Object value, String id, String author) {

@@ -44,14 +44,22 @@ public final class Runs {
 
     /** Sets the version table to the revisions without running scripts, emptying it first when purging. */
     public MigrationResult stamp(List<String> revisions, boolean purge) {
+        return stampRun(revisions, purge, rows -> engine.planner().stamp(revisions, rows));
+    }
+
+    /**
+     * Stamps only a version table without rows, deciding under the migration lock: of several runs that
+     * take over one database at once, the first stamps and the others find its rows and change nothing.
+     */
+    public MigrationResult stampIfEmpty(List<String> revisions) {
+        return stampRun(
+                revisions, false, rows -> rows.isEmpty() ? engine.planner().stamp(revisions, rows) : List.of());
+    }
+
+    private MigrationResult stampRun(List<String> revisions, boolean purge, OnlineRunner.Plan plan) {
         revisions.forEach(Range::single);
         return engine.online()
                 .run(new OnlineRunner.Run(
-                        RunKind.STAMP,
-                        String.join(" ", revisions),
-                        purge,
-                        (rows, recorded) -> {},
-                        rows -> engine.planner().stamp(revisions, rows),
-                        null));
+                        RunKind.STAMP, String.join(" ", revisions), purge, (rows, recorded) -> {}, plan, null));
     }
 }

@@ -7,6 +7,7 @@ import dev.migrations.adopt.Adoption;
 import dev.migrations.adopt.AdoptionReport;
 import dev.migrations.adopt.FlywayProject;
 import dev.migrations.adopt.SourceTool;
+import dev.migrations.adopt.ToolHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -49,7 +50,7 @@ class AdoptBaselineTest {
                 .locations("filesystem:" + scripts)
                 .url(url, "sa", "")
                 .load();
-        assertThat(Adoption.foreignHistory(migrations)).contains(SourceTool.FLYWAY);
+        assertThat(Adoption.foreignHistory(migrations)).contains(ToolHistory.of(SourceTool.FLYWAY));
         AdoptionReport report = Adoption.adopt(migrations, SourceTool.FLYWAY, null);
         assertThat(report.stamped()).isTrue();
         assertThat(report.revision()).isNull();

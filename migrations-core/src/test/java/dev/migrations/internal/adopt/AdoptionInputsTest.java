@@ -135,4 +135,42 @@ class AdoptionInputsTest {
                 .hasMessageContaining("changelog.yaml: YAML and JSON changelogs need a YAML parser");
         assertThat(dir.resolve("out")).doesNotExist();
     }
+
+    @Test
+    void changesetsForAnotherDbmsAreLeftOutWithANote() throws Exception {
+        Path changelog = Files.writeString(dir.resolve("changelog.sql"), """
+                --liquibase formatted sql
+                --changeset ann:1 dbms:oracle
+                CREATE TABLE t (id number);
+                --changeset ann:2 dbms:postgresql,h2
+                CREATE TABLE t (id int);
+                --changeset ann:3 dbms:!oracle
+                INSERT INTO t VALUES (1);
+                """);
+        ImportResult result =
+                Adoption.importLiquibase(new LiquibaseChangelog(changelog, List.of(), null), dir.resolve("out"));
+        assertThat(result.written()).hasSize(2);
+        assertThat(result.notes()).anySatisfy(n -> assertThat(n)
+                .contains("changeset 1 by ann is for dbms oracle, not PostgreSQL: not imported"));
+        assertThat(LiquibaseImporter.forPostgresql("all")).isTrue();
+        assertThat(LiquibaseImporter.forPostgresql("none")).isFalse();
+        assertThat(LiquibaseImporter.forPostgresql("mysql, !postgresql")).isFalse();
+        assertThat(LiquibaseImporter.forPostgresql("!mssql")).isTrue();
+    }
+
+    @Test
+    void aFlywayScriptIsReadInTheProjectsEncodingAndChecksummedAsFlywayDoes() throws Exception {
+        Path flyway = Files.createDirectories(dir.resolve("latin1"));
+        Files.write(flyway.resolve("V1__Menu.sql"), "SELECT 'caf\u00e9';\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() ->
+                        Adoption.importFlyway(new FlywayProject(List.of(flyway), List.of(), null), dir.resolve("utf8")))
+                .hasMessageContaining("V1__Menu.sql is not valid UTF-8 (at byte 11)")
+                .hasMessageContaining("--encoding ISO-8859-1");
+        ImportResult result = Adoption.importFlyway(
+                new FlywayProject(List.of(flyway), List.of(), null, StandardCharsets.ISO_8859_1), dir.resolve("out"));
+        String revision = Files.readString(result.written().get(0), StandardCharsets.UTF_8);
+        CRC32 crc = new CRC32();
+        crc.update("SELECT 'caf\u00e9';".getBytes(StandardCharsets.UTF_8));
+        assertThat(revision).contains("SELECT 'caf\u00e9';").contains("checksum " + (int) crc.getValue());
+    }
 }
