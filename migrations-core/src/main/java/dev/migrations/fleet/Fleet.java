@@ -121,8 +121,17 @@ public final class Fleet {
      * brought it to the target.
      */
     public FleetResult start(StartOptions start) {
+        return start(start, TenantPreparation.NONE);
+    }
+
+    /**
+     * {@link #start(StartOptions)}, with each tenant prepared first (an application start adopts, or
+     * refuses, a tenant that another tool migrated): a tenant whose preparation fails is not started.
+     */
+    public FleetResult start(StartOptions start, TenantPreparation before) {
         Access access = start.mode() == StartMode.UPGRADE ? Access.WRITE : Access.READ;
         return run(access, tenant -> {
+            before.prepare(tenant);
             StartResult result = tenant.start(start);
             TenantOutcome.State state =
                     switch (result.outcome()) {

@@ -5,6 +5,7 @@ import dev.migrations.StartRefusedException;
 import dev.migrations.fleet.Fleet;
 import dev.migrations.fleet.FleetResult;
 import dev.migrations.fleet.TenantOutcome;
+import dev.migrations.fleet.TenantPreparation;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ public class MigrationsFleetInitializer implements InitializingBean {
     private final StartOptions start;
     private final MigrationsFleetState state;
     private final boolean failFast;
+    private final TenantPreparation before;
 
     /**
      * Creates the initializer.
@@ -34,16 +36,28 @@ public class MigrationsFleetInitializer implements InitializingBean {
      * @param failFast whether a failed tenant fails the start-up
      */
     public MigrationsFleetInitializer(Fleet fleet, StartOptions start, MigrationsFleetState state, boolean failFast) {
+        this(fleet, start, state, failFast, TenantPreparation.NONE);
+    }
+
+    /**
+     * Creates the initializer, each tenant prepared before its start (the starter adopts, or refuses, a
+     * tenant that Flyway or Liquibase migrated).
+     *
+     * @param before what each tenant gets before its start; a failure fails that tenant
+     */
+    public MigrationsFleetInitializer(
+            Fleet fleet, StartOptions start, MigrationsFleetState state, boolean failFast, TenantPreparation before) {
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.start = Objects.requireNonNull(start, "start");
         this.state = Objects.requireNonNull(state, "state");
         this.failFast = failFast;
+        this.before = Objects.requireNonNull(before, "before");
     }
 
     @Override
     public void afterPropertiesSet() {
         state.runStarted();
-        FleetResult result = fleet.start(start);
+        FleetResult result = fleet.start(start, before);
         state.runFinished(result);
         LOG.info("Tenants of {}: {}", state.name(), result.summary());
         if (result.failed().isEmpty()) {

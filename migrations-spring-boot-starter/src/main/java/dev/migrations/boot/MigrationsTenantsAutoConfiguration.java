@@ -2,6 +2,8 @@ package dev.migrations.boot;
 
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfig;
+import dev.migrations.adopt.SourceTool;
+import dev.migrations.adopt.ToolHistory;
 import dev.migrations.fleet.Fleet;
 import dev.migrations.fleet.FleetListener;
 import dev.migrations.fleet.FleetOptions;
@@ -116,11 +118,20 @@ public final class MigrationsTenantsAutoConfiguration {
             MigrationsProperties properties,
             MigrationsTenantsProperties tenants,
             MigrationsFleetState state,
-            ObjectProvider<MigrationsInitializer> initializers) {
+            ObjectProvider<MigrationsInitializer> initializers,
+            Environment environment) {
         List<MigrationsInitializer> before = initializers.orderedStream().toList();
         LOG.debug("Tenants migrate after {} initializer(s)", before.size());
+        // A tenant that Flyway or Liquibase migrated is adopted (migrations.adopt) or fails with the command
+        // that adopts it, as a single database is; the other tenants go on.
+        List<ToolHistory> histories = ToolHistorySettings.inTenantSchemas(environment);
+        SourceTool adopt = properties.getAdopt();
         return new MigrationsFleetInitializer(
-                migrationsFleet, MigrationsInitializer.startOptions(properties), state, tenants.isFailFast());
+                migrationsFleet,
+                MigrationsInitializer.startOptions(properties),
+                state,
+                tenants.isFailFast(),
+                tenant -> AdoptionAtStart.run(tenant, adopt, histories));
     }
 
     @Bean

@@ -38,6 +38,17 @@ final class ToolHistorySettings {
                         text(binder, "spring.liquibase.database-change-log-table")));
     }
 
+    /**
+     * The tools' history tables in each tenant's schema: the table names the settings give, without their
+     * schema (a tenant keeps its own history where the tool migrated it, in the tenant's schema).
+     */
+    static List<ToolHistory> inTenantSchemas(Environment environment) {
+        Binder binder = Binder.get(environment);
+        return List.of(
+                ToolHistory.of(SourceTool.FLYWAY, null, text(binder, "spring.flyway.table")),
+                ToolHistory.of(SourceTool.LIQUIBASE, null, text(binder, "spring.liquibase.database-change-log-table")));
+    }
+
     private static @Nullable String text(Binder binder, String name) {
         return binder.bind(name, String.class).orElse(null);
     }

@@ -133,6 +133,50 @@ class AdoptionAtStartTests {
         assertThat(db.strings("SELECT id FROM users ORDER BY id")).containsExactly("1");
     }
 
+    /**
+     * Tenants (H2 keeps a tenant's schema under its name in capitals): one schema Flyway migrated (acme), one new (globex). Without the setting acme fails naming the
+     * adopt command and is left as it was while globex is migrated; with it acme is adopted and gets only the
+     * new revision.
+     */
+    @Test
+    void aTenantFlywayMigratedIsRefusedAloneOrAdoptedWithTheSetting() throws Exception {
+        db.execute(
+                "CREATE SCHEMA ACME",
+                "CREATE TABLE ACME.users AS SELECT * FROM users",
+                "CREATE TABLE ACME.\"flyway_schema_history\" AS SELECT * FROM \"flyway_schema_history\"",
+                "DROP TABLE users",
+                "DROP TABLE \"flyway_schema_history\"");
+        TestScripts.revision(scripts, "c0ffee000003", "v2", "INSERT INTO users VALUES (2);", "DELETE FROM users;");
+        ApplicationContextRunner tenants = runner().withConfiguration(
+                        AutoConfigurations.of(MigrationsTenantsAutoConfiguration.class))
+                .withPropertyValues("migrations.tenants.list=acme,globex");
+
+        tenants.run(context -> {
+            assertThat(context).hasNotFailed();
+            var failed = context.getBean(MigrationsFleetState.class).snapshot().failed();
+            assertThat(failed).singleElement().satisfies(outcome -> {
+                assertThat(outcome.tenant()).isEqualTo("acme");
+                assertThat(outcome.error())
+                        .contains("Flyway's history table flyway_schema_history and no version table alembic_version")
+                        .contains("migrations.adopt=flyway");
+            });
+        });
+        assertThat(tables("ACME")).containsExactlyInAnyOrder("USERS", "flyway_schema_history");
+        assertThat(db.strings("SELECT id FROM ACME.users")).containsExactly("1");
+        assertThat(db.strings("SELECT version_num FROM GLOBEX.ALEMBIC_VERSION"))
+                .containsExactly("c0ffee000003");
+
+        tenants.withPropertyValues("migrations.adopt=flyway")
+                .run(context -> assertThat(context).hasNotFailed());
+        assertThat(db.strings("SELECT version_num FROM ACME.ALEMBIC_VERSION"))
+                .containsExactly("c0ffee000003");
+        assertThat(db.strings("SELECT id FROM ACME.users ORDER BY id")).containsExactly("1", "2");
+    }
+
+    private List<String> tables(String schema) throws Exception {
+        return db.strings("SELECT table_name FROM information_schema.tables WHERE table_schema = '" + schema + "'");
+    }
+
     private List<String> tables() throws Exception {
         return db.strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC'");
     }
