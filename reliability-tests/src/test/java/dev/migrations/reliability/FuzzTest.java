@@ -33,6 +33,10 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * statement splitter and the target grammar ({@link RevisionMap}, {@link Planner}): arbitrary and
  * structured inputs may only fail with the engine's own exceptions ({@link MigrationsException}
  * and its graph and script subclasses), and no try may take longer than two seconds (a hang).
+ * Generated valid input is also checked against what the generator meant: a script parses to
+ * exactly the header fields and statements (text and line) it was written from, and a valid graph
+ * has the heads and upgrade plans its specs imply. Surviving is not enough: a parser that dropped a
+ * statement or a parent would survive every try.
  * jqwik shrinks a failing input and prints the seed to replay it. Tries per property: {@code
  * jqwik.tries.default} (3,000 in CI; 100,000 with {@code -Dreliability.long=true}, see the pom).
  */
