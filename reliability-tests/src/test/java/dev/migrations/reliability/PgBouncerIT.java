@@ -110,21 +110,34 @@ class PgBouncerIT {
 
     @Test
     void aKilledHolderBlocksOthersOnlyUntilItsLeaseExpires() throws Exception {
-        // Revision 12 sleeps in its transaction: the holder is killed there, lease held, server busy.
-        Path scripts = scripts(n -> n == 12 ? "SELECT pg_sleep(5);\n" : "");
+        // Revision 12 waits at a gate (a table this test keeps locked over a direct connection) in its
+        // transaction: the holder stays there, lease held, until the test kills it. The others start
+        // while it is alive and are killed-holder witnesses by order, not by how fast JVMs start: a
+        // slow start on a busy machine used to find the lease already expired and nobody waiting.
+        Path scripts = scripts(n -> n == 12 ? "SELECT count(*) FROM gate;\n" : "");
         String db = PG.createDatabase("rel_bouncer_kill");
-        try {
+        PG.run(db, "CREATE TABLE gate (id int)");
+        try (Connection gate = PG.connect(PG.url(db))) {
+            gate.setAutoCommit(false);
+            try (Statement st = gate.createStatement()) {
+                st.execute("LOCK TABLE gate IN ACCESS EXCLUSIVE MODE");
+            }
             Path work = dir.resolve("kill");
             Jvm.Proc holder = Jvm.cli(work, "holder", env(db), args(scripts, List.of("upgrade", "head")));
-            awaitSleeping(db, holder);
-            holder.process().destroyForcibly().waitFor();
-            Map<String, String> lease = row(db, "SELECT holder, expires_at, now() FROM alembic_version_lock");
-            assertThat(lease.get("holder")).contains("pid " + holder.process().pid());
+            awaitAtGate(db, holder);
+            String holderName =
+                    row(db, "SELECT holder FROM alembic_version_lock").get("holder");
+            assertThat(holderName).contains("pid " + holder.process().pid());
 
             List<Jvm.Proc> others = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 others.add(Jvm.cli(work, "next-" + i, env(db), args(scripts, List.of("upgrade", "head"))));
             }
+            awaitNamed(others, "held by " + holderName);
+            holder.process().destroyForcibly().waitFor();
+            Map<String, String> lease = row(db, "SELECT holder, expires_at, now() FROM alembic_version_lock");
+            assertThat(lease.get("holder")).isEqualTo(holderName);
+            gate.commit();
             Map<String, String> takeover = awaitTakeover(db, lease);
             for (Jvm.Proc proc : others) {
                 assertThat(proc.await(Duration.ofMinutes(3))).as(proc.output()).isZero();
@@ -195,15 +208,26 @@ class PgBouncerIT {
                 .isZero();
     }
 
-    private void awaitSleeping(String db, Jvm.Proc holder) throws Exception {
+    private void awaitAtGate(String db, Jvm.Proc holder) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (PG.number(
                         db,
                         "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                                + " AND query LIKE 'SELECT pg_sleep(5)%' AND state = 'active'")
+                                + " AND query LIKE 'SELECT count(*) FROM gate%' AND wait_event_type = 'Lock'")
                 == 0) {
             assertThat(holder.process().isAlive()).as(holder.output()).isTrue();
             assertThat(System.nanoTime()).as("the holder reached revision 12").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    /** Until one of the runs has logged the text (bounded: a run that dies or never waits fails). */
+    private static void awaitNamed(List<Jvm.Proc> runs, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (runs.stream().noneMatch(p -> (p.stdout() + p.stderr()).contains(text))) {
+            assertThat(System.nanoTime())
+                    .as("a run waits naming the live holder: " + text)
+                    .isLessThan(deadline);
             Thread.sleep(50);
         }
     }
