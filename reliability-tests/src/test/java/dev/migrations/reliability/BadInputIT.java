@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,13 +157,13 @@ class BadInputIT {
 
     /** The files under the test's directory (but the CLI's captured stdout and stderr) and their text. */
     private static Map<Path, String> files(Path root) throws IOException {
-        Map<Path, String> result = new java.util.TreeMap<>();
+        Map<Path, String> result = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
                 String n = p.getFileName().toString();
                 if (!n.endsWith(".out") && !n.endsWith(".err")) {
                     byte[] bytes = Files.readAllBytes(p);
-                    result.put(root.relativize(p), bytes.length + " bytes, " + java.util.Arrays.hashCode(bytes));
+                    result.put(root.relativize(p), bytes.length + " bytes, " + Arrays.hashCode(bytes));
                 }
             }
         }

@@ -9,8 +9,14 @@ import dev.migrations.internal.script.ScriptParser;
 import dev.migrations.internal.script.Statement;
 import dev.migrations.internal.script.StatementSplitter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -413,7 +419,7 @@ class FuzzTest {
         }
 
         private String key(String label) {
-            return keysInLowerCase ? label.toLowerCase(java.util.Locale.ROOT) : label;
+            return keysInLowerCase ? label.toLowerCase(Locale.ROOT) : label;
         }
 
         private void section(List<String> lines, List<String> statements, List<Integer> starts) {
@@ -545,19 +551,19 @@ class FuzzTest {
             RevisionMap map = new RevisionMap(specs.stream()
                     .map(s -> new Revision(s.id(), s.down(), s.deps(), s.labels()))
                     .toList());
-            java.util.Map<String, Spec> byId = new java.util.LinkedHashMap<>();
+            Map<String, Spec> byId = new LinkedHashMap<>();
             specs.forEach(s -> byId.put(s.id(), s));
             List<String> heads = specs.stream()
                     .map(Spec::id)
                     .filter(id -> specs.stream().noneMatch(s -> s.down().contains(id)))
                     .toList();
-            check(specs, "heads", java.util.Set.copyOf(map.heads()), java.util.Set.copyOf(heads));
+            check(specs, "heads", Set.copyOf(map.heads()), Set.copyOf(heads));
             Planner planner = new Planner(map, id -> id);
             // Upgrading from nothing to each revision applies exactly it and what it needs, each once,
             // never before what it revises or depends on.
             for (Spec target : specs) {
-                java.util.Set<String> needed = new java.util.TreeSet<>();
-                java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(target.id()));
+                Set<String> needed = new TreeSet<>();
+                ArrayDeque<String> todo = new ArrayDeque<>(List.of(target.id()));
                 while (!todo.isEmpty()) {
                     String id = todo.pop();
                     if (needed.add(id)) {
@@ -568,7 +574,7 @@ class FuzzTest {
                 List<String> plan = planner.upgrade(target.id(), List.of()).stream()
                         .map(step -> step.revisionId())
                         .toList();
-                check(specs, "upgrade " + target.id() + " applies", new java.util.TreeSet<>(plan), needed);
+                check(specs, "upgrade " + target.id() + " applies", new TreeSet<>(plan), needed);
                 check(specs, "upgrade " + target.id() + " applies each once", plan.size(), needed.size());
                 for (int i = 0; i < plan.size(); i++) {
                     Spec step = byId.get(plan.get(i));
@@ -589,7 +595,7 @@ class FuzzTest {
                     .map(step -> step.revisionId())
                     .toList();
             check(specs, "upgrade heads applies every revision once", all.size(), specs.size());
-            check(specs, "upgrade heads applies", java.util.Set.copyOf(all), byId.keySet());
+            check(specs, "upgrade heads applies", Set.copyOf(all), byId.keySet());
         });
         if (COUNTS.get("graph-valid").get(1) != 0) {
             throw new AssertionError("a valid graph was rejected: " + specs);
