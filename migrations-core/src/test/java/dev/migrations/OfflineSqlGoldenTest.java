@@ -103,12 +103,15 @@ class OfflineSqlGoldenTest {
     @Test
     void unknownTargetCannotBeLocated() {
         assertThatThrownBy(() -> shop("postgresql", true).upgradeSql("zzzz"))
-                .hasMessage("Can't locate revision identified by 'zzzz'");
+                .hasMessageStartingWith(
+                        "Can't locate revision identified by 'zzzz' (No such revision or branch 'zzzz');")
+                .hasMessageContaining("give a revision id or a unique start of one");
     }
 
     @Test
     void downgradeToARevisionOnAnotherBranchIsNotAValidTarget() {
         assertThatThrownBy(() -> shop("postgresql", true).downgradeSql("c1:c2"))
-                .hasMessage("Destination c2 is not a valid downgrade target from current head(s)");
+                .hasMessage("Destination c2 is not a valid downgrade target from current head(s) (c1); a downgrade"
+                        + " goes to a revision below them, or to base");
     }
 }

@@ -52,7 +52,8 @@ abstract class RunCommand extends Subcommand {
     /** The revision as an online target; a range is refused before a database is asked for, as Alembic does. */
     static String singleTarget(String revision) {
         if (revision.contains(":")) {
-            throw failed("Range revision not allowed");
+            throw failed("Range revision not allowed: a range start:end only renders offline SQL (add --sql); a run on"
+                    + " the database takes one target revision");
         }
         return revision;
     }

@@ -144,7 +144,7 @@ public record Settings(
         Boolean perMigration = given.transactionPerMigration();
         if (perMigration == null) {
             perMigration = file.flatMap(f -> f.get("migrations.transaction-per-migration", env))
-                    .map(value -> parseBoolean(value, "migrations.transaction-per-migration"))
+                    .map(value -> parseBoolean(value, inFile(file, "migrations.transaction-per-migration")))
                     .orElse(Boolean.TRUE);
         }
         return new Settings(
@@ -157,38 +157,36 @@ public record Settings(
                 dialect(given.dialect(), url),
                 perMigration,
                 ClassPath.loader(given.config(), given.classpath()),
-                duration(
-                        first(given.lockWaitTimeout(), null, file, "migrations.lock-wait-timeout", env),
+                durationSetting(
+                        given.lockWaitTimeout(),
+                        file,
                         "lock-wait-timeout",
+                        env,
                         MigrationsConfig.DEFAULT_LOCK_WAIT_TIMEOUT),
-                duration(
-                        first(given.ddlLockTimeout(), null, file, "migrations.ddl-lock-timeout", env),
-                        "ddl-lock-timeout",
-                        null),
-                duration(
-                        first(given.statementTimeout(), null, file, "migrations.statement-timeout", env),
-                        "statement-timeout",
-                        null),
+                durationSetting(given.ddlLockTimeout(), file, "ddl-lock-timeout", env, null),
+                durationSetting(given.statementTimeout(), file, "statement-timeout", env, null),
                 given.validateChecksums() != null
                         ? given.validateChecksums()
                         : file.flatMap(f -> f.get("migrations.validate-checksums", env))
-                                .map(value -> parseBoolean(value, "migrations.validate-checksums"))
+                                .map(value -> parseBoolean(value, inFile(file, "migrations.validate-checksums")))
                                 .orElse(Boolean.TRUE),
                 !given.javaPackages().isEmpty()
                         ? given.javaPackages()
                         : file.flatMap(f -> f.getList("migrations.java-packages", env))
                                 .orElse(List.of()),
                 lockMode == null ? LockMode.AUTO : LockMode.parse(lockMode, "lock-mode"),
-                duration(
-                        first(given.leaseExpiry(), null, file, "migrations.lease-expiry", env),
-                        "lease-expiry",
-                        MigrationsConfig.DEFAULT_LEASE_EXPIRY),
-                count(
-                        first(given.ddlLockRetries(), null, file, "migrations.ddl-lock-retries", env),
-                        "ddl-lock-retries"),
-                duration(
-                        first(given.ddlLockRetryDelay(), null, file, "migrations.ddl-lock-retry-delay", env),
+                durationSetting(given.leaseExpiry(), file, "lease-expiry", env, MigrationsConfig.DEFAULT_LEASE_EXPIRY),
+                given.ddlLockRetries() != null
+                        ? count(given.ddlLockRetries(), "--ddl-lock-retries")
+                        : count(
+                                file.flatMap(f -> f.get("migrations.ddl-lock-retries", env))
+                                        .orElse(null),
+                                inFile(file, "migrations.ddl-lock-retries")),
+                durationSetting(
+                        given.ddlLockRetryDelay(),
+                        file,
                         "ddl-lock-retry-delay",
+                        env,
                         MigrationsConfig.DEFAULT_DDL_LOCK_RETRY_DELAY));
     }
 
@@ -206,6 +204,24 @@ public record Settings(
             // Reported below with the key, as for every other setting.
         }
         throw new MigrationsException("'" + key + "' must be a whole number, 0 or more, not '" + value + "'");
+    }
+
+    /**
+     * A duration setting, named in an error as the user gave it: {@code --name}, or the property and
+     * the file it is in.
+     */
+    private static Duration durationSetting(
+            String option, Optional<ConfigFile> file, String name, Map<String, String> env, Duration fallback) {
+        if (option != null) {
+            return duration(option, "--" + name, fallback);
+        }
+        String property = "migrations." + name;
+        return duration(file.flatMap(f -> f.get(property, env)).orElse(null), inFile(file, property), fallback);
+    }
+
+    /** A property of the config file as an error names it: {@code migrations.x' in '<file>}, quoted around. */
+    private static String inFile(Optional<ConfigFile> file, String property) {
+        return file.map(f -> property + "' in '" + f.path()).orElse(property);
     }
 
     private static String first(
@@ -228,6 +244,11 @@ public record Settings(
             return fallback;
         }
         String v = value.strip().toLowerCase(Locale.ROOT);
+        if (v.startsWith("-")) {
+            // Duration.parse would take "-PT5S"; a negative wait or timeout means nothing here.
+            throw new MigrationsException("'" + key + "' must not be negative, not '" + value
+                    + "'; give a duration such as 500ms, 30s, 10m or PT30S");
+        }
         java.util.regex.Matcher m =
                 java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h|d)?").matcher(v);
         try {

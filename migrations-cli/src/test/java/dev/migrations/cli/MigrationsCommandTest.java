@@ -208,7 +208,11 @@ class MigrationsCommandTest {
         CliRun run = run("show", "zzzz");
 
         assertThat(run.exit()).isEqualTo(255);
-        assertThat(run.out()).isEqualTo("FAILED: Can't locate revision identified by 'zzzz'\n");
+        assertThat(run.out())
+                .isEqualTo(
+                        "FAILED: Can't locate revision identified by 'zzzz' (No such revision or branch 'zzzz'); give a"
+                                + " revision id or a unique start of one, a branch label, head, heads or base, optionally with"
+                                + " @head, +N or -N ('migrations history' lists the revisions)\n");
         assertThat(run.err()).isEmpty();
     }
 
@@ -289,8 +293,16 @@ class MigrationsCommandTest {
 
     @Test
     void rangesNeedSqlMode() {
-        assertThat(run("upgrade", "a:b")).isEqualTo(new CliRun(255, "FAILED: Range revision not allowed\n", ""));
-        assertThat(run("downgrade", "b:a")).isEqualTo(new CliRun(255, "FAILED: Range revision not allowed\n", ""));
+        assertThat(run("upgrade", "a:b"))
+                .isEqualTo(new CliRun(
+                        255,
+                        "FAILED: Range revision not allowed: a range start:end only renders offline SQL (add --sql); a run on the database takes one target revision\n",
+                        ""));
+        assertThat(run("downgrade", "b:a"))
+                .isEqualTo(new CliRun(
+                        255,
+                        "FAILED: Range revision not allowed: a range start:end only renders offline SQL (add --sql); a run on the database takes one target revision\n",
+                        ""));
         assertThat(run("downgrade", "--sql", "a").out())
                 .isEqualTo("FAILED: downgrade with --sql requires <fromrev>:<torev>\n");
     }

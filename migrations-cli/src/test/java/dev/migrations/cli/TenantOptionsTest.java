@@ -71,7 +71,8 @@ class TenantOptionsTest {
                 "stamp --purge empties one database's version table");
         assertRefused(run("upgrade", "head", "--sql", "--tenants", "acme"), "--sql prints one script for one database");
         assertThat(run("upgrade", "r1:r2", "--tenants", "acme").out())
-                .isEqualTo("FAILED: Range revision not allowed\n");
+                .isEqualTo(
+                        "FAILED: Range revision not allowed: a range start:end only renders offline SQL (add --sql); a run on the database takes one target revision\n");
         assertThat(CliRun.in(scripts, Map.of(), "upgrade", "head", "--tenants", "acme")
                         .out())
                 .startsWith("FAILED: 'upgrade' needs a database connection: give --url")

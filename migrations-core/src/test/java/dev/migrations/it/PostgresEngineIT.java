@@ -10,6 +10,7 @@ import dev.migrations.Migrations;
 import dev.migrations.internal.jdbc.DelegatingDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -138,9 +139,9 @@ class PostgresEngineIT extends EngineContract {
     @Test
     void statementTimeoutCancelsLongRunningStatement() throws SQLException {
         files.rev("r1").write();
+        // Without the timeout the sleep ends and the upgrade succeeds: the failure itself is the proof.
         files.rev("r2").revises("r1").upgrade("SELECT pg_sleep(5);\n").write();
 
-        long start = System.nanoTime();
         MigrationFailedException e = catchThrowableOfType(MigrationFailedException.class, () -> db.configure(scripts)
                 .statementTimeout(Duration.ofMillis(200))
                 .load()
@@ -149,7 +150,8 @@ class PostgresEngineIT extends EngineContract {
         assertThat(e).isNotNull();
         assertThat(e.sqlState()).isEqualTo("57014");
         assertThat(e.revision()).isEqualTo("r2");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+        assertThat(e.line()).isEqualTo(files.lineOf("r2", "pg_sleep(5)"));
+        assertThat(e.getMessage()).contains("canceling statement due to statement timeout");
         assertRows("r1");
     }
 
@@ -165,7 +167,6 @@ class PostgresEngineIT extends EngineContract {
         assertThat(e.sqlState()).isEqualTo("55P03");
         assertThat(e.revision()).isEqualTo("r1");
         assertThat(e.getMessage()).contains("[SQLState 55P03]", files.path("r1") + ":");
-        assertThat(blocked.took()).isLessThan(Duration.ofSeconds(5));
         assertRows();
         assertThat(count("SELECT COUNT(*) FROM information_schema.columns"
                         + " WHERE table_name = 'busy' AND column_name = 'note'"))
@@ -174,30 +175,33 @@ class PostgresEngineIT extends EngineContract {
 
     @Test
     void waitingRunnerGivesUpAfterLockWaitTimeoutNamingTheHolder() throws Exception {
-        files.rev("r1").upgrade("SELECT pg_sleep(2.5);\n").write();
+        // The holder's revision waits on a gate (a table this test's session keeps locked) instead of a
+        // sleep, so it is provably still running when the waiter gives up, however slow the machine.
+        files.rev("r1").upgrade("SELECT count(*) FROM gate;\n").write();
         Migrations waiting =
                 db.configure(scripts).lockWaitTimeout(Duration.ofMillis(500)).load();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         // A migrator of another database on the same server holds the same lock key: it must not be
         // the one named, nor block this database's migrators.
-        try (TestDatabase other = TestDatabases.postgres()) {
+        try (TestDatabase other = TestDatabases.postgres();
+                Connection gate = closedGate(db);
+                Connection otherGate = closedGate(other)) {
             Future<MigrationResult> elsewhere =
                     pool.submit(() -> other.configure(scripts).load().upgrade("head"));
             awaitAdvisoryLockHolder(other);
             Future<MigrationResult> holder = pool.submit(() -> engine().upgrade("head"));
             long holderPid = awaitAdvisoryLockHolder(db);
 
-            long start = System.nanoTime();
             LockTimeoutException e = catchThrowableOfType(LockTimeoutException.class, () -> waiting.upgrade("head"));
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
 
             assertThat(e).isNotNull();
             assertThat(e.getMessage())
                     .startsWith("Timed out after 500 ms waiting for the migration lock on alembic_version")
                     .containsPattern("\\(held by pid " + holderPid + "\\b")
                     .contains("lock-wait-timeout");
-            assertThat(took).isBetween(Duration.ofMillis(450), Duration.ofMillis(2000));
-            assertThat(holder.isDone()).isFalse();
+            assertThat(holder.isDone()).as("the holder still waits at the gate").isFalse();
+            gate.commit();
+            otherGate.commit();
             assertThat(holder.get(30, TimeUnit.SECONDS).after()).containsExactly("r1");
             assertThat(elsewhere.get(30, TimeUnit.SECONDS).after()).containsExactly("r1");
         } finally {
@@ -205,6 +209,17 @@ class PostgresEngineIT extends EngineContract {
             assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(count("SELECT COUNT(*) FROM alembic_version_history")).isEqualTo(1);
+    }
+
+    /** A session holding table {@code gate} of the database locked until it commits. */
+    private static Connection closedGate(TestDatabase database) throws SQLException {
+        database.execute("CREATE TABLE gate (id INT)");
+        Connection gate = database.connect();
+        gate.setAutoCommit(false);
+        try (Statement st = gate.createStatement()) {
+            st.execute("LOCK TABLE gate IN ACCESS EXCLUSIVE MODE");
+        }
+        return gate;
     }
 
     @Test

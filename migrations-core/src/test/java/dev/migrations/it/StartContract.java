@@ -168,7 +168,8 @@ abstract class StartContract extends DatabaseContract {
     void aRangeTargetIsRefusedBeforeTheDatabaseIsTouched() {
         files.linear("r1");
         assertThatThrownBy(() -> start(StartOptions.of(StartMode.UPGRADE).withTarget("base:head")))
-                .hasMessage("Range revision not allowed");
+                .hasMessage(
+                        "Range revision not allowed: a range start:end only renders offline SQL; a run on the database takes one target revision");
     }
 
     private static void sleep(long millis) {

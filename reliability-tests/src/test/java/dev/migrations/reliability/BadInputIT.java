@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,12 +99,20 @@ class BadInputIT {
             for (String arg : c.args()) {
                 args.add(expand(arg, server, db));
             }
+            List<String> expected =
+                    c.expect().stream().map(f -> expand(f, server, db)).toList();
+            Map<Path, String> filesBefore = files(dir);
             Jvm.Result result = Jvm.runCli(dir, env, args.toArray(String[]::new));
             String all = result.all();
+            Path output = Path.of("target", "bad-input", name + ".out");
+            Files.createDirectories(output.getParent());
+            Files.writeString(output, "exit " + result.exit() + "\n" + all, StandardCharsets.UTF_8);
+            assertExpectsMoreThanItsInput(c, expected, args, env, server, db);
             assertThat(result.exit()).as(all).isEqualTo(c.exit());
-            for (String fragment : c.expect()) {
-                assertThat(all).as("message of " + name).contains(expand(fragment, server, db));
+            for (String fragment : expected) {
+                assertThat(all).as("message of " + name).contains(fragment);
             }
+            assertThat(files(dir)).as("no file written or changed by " + name).isEqualTo(filesBefore);
             assertThat(all)
                     .as("no stack trace, no bug report")
                     .doesNotContain("\tat ")
@@ -116,6 +126,48 @@ class BadInputIT {
                 server.execute(expand(sql, server, db));
             }
         }
+    }
+
+    /**
+     * A fragment that the case's own input already holds (a revision id of a cycle, the word the user
+     * typed) proves nothing about the message: the CLI could echo its input and pass. Every fragment
+     * must be text only the product's message can contribute.
+     */
+    private void assertExpectsMoreThanItsInput(
+            Case c, List<String> expected, List<String> args, Map<String, String> env, Pg server, String db) {
+        assertThat(expected).as(c.name() + " expects a message").isNotEmpty();
+        List<String> inputs = new ArrayList<>(args);
+        inputs.addAll(env.values());
+        c.setup().forEach(sql -> inputs.add(expand(sql, server, db)));
+        c.files().forEach((path, bytes) -> {
+            inputs.add(path);
+            inputs.add(new String(bytes, StandardCharsets.UTF_8));
+        });
+        for (String fragment : expected) {
+            for (String input : inputs) {
+                assertThat(input)
+                        .as(
+                                "%s: expect '%s' is already in the case's own input, so it cannot tell a"
+                                        + " specific message from an echo",
+                                c.name(), fragment)
+                        .doesNotContain(fragment);
+            }
+        }
+    }
+
+    /** The files under the test's directory (but the CLI's captured stdout and stderr) and their text. */
+    private static Map<Path, String> files(Path root) throws IOException {
+        Map<Path, String> result = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                String n = p.getFileName().toString();
+                if (!n.endsWith(".out") && !n.endsWith(".err")) {
+                    byte[] bytes = Files.readAllBytes(p);
+                    result.put(root.relativize(p), bytes.length + " bytes, " + Arrays.hashCode(bytes));
+                }
+            }
+        }
+        return result;
     }
 
     private static Pg privateServer() throws IOException, InterruptedException {

@@ -4,12 +4,19 @@ import dev.migrations.MigrationsException;
 import dev.migrations.internal.graph.Revision;
 import dev.migrations.internal.graph.RevisionMap;
 import dev.migrations.internal.runtime.Planner;
+import dev.migrations.internal.script.RevisionScript;
 import dev.migrations.internal.script.ScriptParser;
 import dev.migrations.internal.script.Statement;
 import dev.migrations.internal.script.StatementSplitter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +39,10 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * statement splitter and the target grammar ({@link RevisionMap}, {@link Planner}): arbitrary and
  * structured inputs may only fail with the engine's own exceptions ({@link MigrationsException}
  * and its graph and script subclasses), and no try may take longer than two seconds (a hang).
+ * Generated valid input is also checked against what the generator meant: a script parses to
+ * exactly the header fields and statements (text and line) it was written from, and a valid graph
+ * has the heads and upgrade plans its specs imply. Surviving is not enough: a parser that dropped a
+ * statement or a parent would survive every try.
  * jqwik shrinks a failing input and prints the seed to replay it. Tries per property: {@code
  * jqwik.tries.default} (3,000 in CI; 100,000 with {@code -Dreliability.long=true}, see the pom).
  */
@@ -358,5 +369,242 @@ class FuzzTest {
             map.heads();
             new Planner(map, id -> id).upgrade(target, List.of());
         });
+    }
+
+    // Valid inputs with a known meaning: the parsers must not only survive them but read them as the
+    // generator wrote them.
+
+    /** What a generated valid script says: its header fields and its statements. */
+    record ScriptSpec(
+            String message,
+            String id,
+            List<String> down,
+            List<String> deps,
+            List<String> labels,
+            String createDate,
+            Boolean transactional,
+            List<String> upgrade,
+            List<String> downgrade,
+            boolean keysInLowerCase,
+            boolean blankLinesBetweenStatements) {
+
+        /** The script's text, and the line each statement starts on, as a user would write them. */
+        String render(List<Integer> upgradeLines, List<Integer> downgradeLines) {
+            List<String> lines = new ArrayList<>();
+            lines.add("-- " + message);
+            lines.add("--");
+            lines.add("-- " + key("Revision ID") + ": " + id);
+            lines.add("-- " + key("Revises") + ": " + String.join(", ", down));
+            if (createDate != null) {
+                lines.add("-- " + key("Create Date") + ": " + createDate);
+            }
+            if (!labels.isEmpty()) {
+                lines.add("-- " + key("Branch Labels") + ": " + String.join(",", labels));
+            }
+            if (!deps.isEmpty()) {
+                lines.add("-- " + key("Depends On") + ": " + String.join(" , ", deps));
+            }
+            if (transactional != null) {
+                lines.add("-- " + key("Transactional") + ": " + transactional);
+            }
+            lines.add("");
+            lines.add("-- migrate:upgrade");
+            section(lines, upgrade, upgradeLines);
+            if (downgrade != null) {
+                lines.add("");
+                lines.add("-- migrate:downgrade");
+                section(lines, downgrade, downgradeLines);
+            }
+            return String.join("\n", lines) + "\n";
+        }
+
+        private String key(String label) {
+            return keysInLowerCase ? label.toLowerCase(Locale.ROOT) : label;
+        }
+
+        private void section(List<String> lines, List<String> statements, List<Integer> starts) {
+            for (String statement : statements) {
+                if (blankLinesBetweenStatements) {
+                    lines.add("-- a comment; with a semicolon");
+                    lines.add("");
+                }
+                starts.add(lines.size() + 1);
+                lines.add(statement + ";");
+            }
+        }
+    }
+
+    private static final String[] STATEMENTS = {
+        "SELECT 1",
+        "CREATE TABLE t_x (id int PRIMARY KEY, note text DEFAULT 'a;b')",
+        "INSERT INTO t_x VALUES (1, 'it''s; done')",
+        "CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE sql",
+        "DO $$ BEGIN PERFORM 1; END $$",
+        "SELECT E'a\\';b' /* ; */ AS x",
+        "CREATE INDEX CONCURRENTLY ix_t_x ON t_x (note)",
+        "UPDATE \"odd;name\" SET v = 2"
+    };
+
+    private static Arbitrary<String> identifier() {
+        return Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .withCharRange('0', '9')
+                .withChars('_')
+                .ofMinLength(1)
+                .ofMaxLength(32);
+    }
+
+    @Provide
+    Arbitrary<ScriptSpec> validScripts() {
+        Arbitrary<String> message = Arbitraries.of("add orders", "drop the old index", "merge heads", "é unicode note")
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(3)
+                .map(words -> String.join(" ", words));
+        Arbitrary<List<String>> statements = Arbitraries.of(STATEMENTS).list().ofMaxSize(5);
+        Arbitrary<String> createDate = Arbitraries.of("2026-11-24 12:00:00.000000", "2001-01-01 00:00:00.123456")
+                .injectNull(0.3);
+        Arbitrary<Boolean> transactional = Arbitraries.of(true, false).injectNull(0.4);
+        return Combinators.combine(
+                        message,
+                        identifier(),
+                        identifier().list().uniqueElements().ofMaxSize(3),
+                        identifier().list().uniqueElements().ofMaxSize(2),
+                        identifier().list().uniqueElements().ofMaxSize(2),
+                        createDate,
+                        transactional,
+                        statements)
+                .flatAs((m, id, down, deps, labels, date, tx, up) -> Combinators.combine(
+                                statements.injectNull(0.3), Arbitraries.of(true, false), Arbitraries.of(true, false))
+                        .as((downgrade, lower, blank) ->
+                                new ScriptSpec(m, id, down, deps, labels, date, tx, up, downgrade, lower, blank)));
+    }
+
+    @Property
+    void scriptParserReadsGeneratedValidScriptsAsWritten(@ForAll("validScripts") ScriptSpec spec) throws Exception {
+        List<Integer> upgradeLines = new ArrayList<>();
+        List<Integer> downgradeLines = new ArrayList<>();
+        String text = spec.render(upgradeLines, downgradeLines);
+        engineErrorsOnly("script-valid", text, () -> {
+            RevisionScript parsed = ScriptParser.parse("valid.sql", text.getBytes(StandardCharsets.UTF_8));
+            List<Statement> upgrade = new ArrayList<>();
+            for (int i = 0; i < spec.upgrade().size(); i++) {
+                upgrade.add(new Statement(spec.upgrade().get(i), upgradeLines.get(i)));
+            }
+            List<Statement> downgrade = new ArrayList<>();
+            List<String> downSql = spec.downgrade() == null ? List.of() : spec.downgrade();
+            for (int i = 0; i < downSql.size(); i++) {
+                downgrade.add(new Statement(downSql.get(i), downgradeLines.get(i)));
+            }
+            RevisionScript expected = new RevisionScript(
+                    spec.id(),
+                    spec.down(),
+                    spec.deps(),
+                    spec.labels(),
+                    spec.message(),
+                    spec.createDate(),
+                    spec.transactional() == null || spec.transactional(),
+                    upgrade,
+                    downgrade,
+                    spec.downgrade() != null,
+                    "valid.sql",
+                    parsed.checksum(),
+                    null);
+            if (!parsed.equals(expected)) {
+                throw new AssertionError("parsed\n" + parsed + "\nexpected\n" + expected + "\nof\n" + text);
+            }
+        });
+        // A valid script is never rejected: the count of rejections stays where the invalid inputs put it.
+        if (COUNTS.get("script-valid").get(1) != 0) {
+            throw new AssertionError("a valid script was rejected: " + text);
+        }
+    }
+
+    /**
+     * Valid graphs: distinct ids, each revising and depending only on earlier revisions (so no
+     * cycle), unique labels. What the graph means is computed here from the specs alone.
+     */
+    @Provide
+    Arbitrary<List<Spec>> validGraphs() {
+        return Arbitraries.integers().between(1, IDS.length).flatMap(n -> {
+            List<Arbitrary<Spec>> specs = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                List<String> earlier = List.of(IDS).subList(0, i);
+                Arbitrary<List<String>> subset = i == 0
+                        ? Arbitraries.just(List.of())
+                        : Arbitraries.of(earlier).list().uniqueElements().ofMaxSize(Math.min(2, i));
+                String id = IDS[i];
+                Arbitrary<List<String>> labels = Arbitraries.of(List.<String>of(), List.of("lbl_" + id));
+                specs.add(Combinators.combine(subset, subset, labels).as((down, deps, l) -> {
+                    List<String> ownDeps = new ArrayList<>(deps);
+                    ownDeps.removeAll(down);
+                    return new Spec(id, down, ownDeps, l);
+                }));
+            }
+            return Combinators.combine(specs).as(List::copyOf);
+        });
+    }
+
+    @Property
+    void plannerWalksGeneratedValidGraphsAsTheirSpecsSay(@ForAll("validGraphs") List<Spec> specs) throws Exception {
+        engineErrorsOnly("graph-valid", specs, () -> {
+            RevisionMap map = new RevisionMap(specs.stream()
+                    .map(s -> new Revision(s.id(), s.down(), s.deps(), s.labels()))
+                    .toList());
+            Map<String, Spec> byId = new LinkedHashMap<>();
+            specs.forEach(s -> byId.put(s.id(), s));
+            List<String> heads = specs.stream()
+                    .map(Spec::id)
+                    .filter(id -> specs.stream().noneMatch(s -> s.down().contains(id)))
+                    .toList();
+            check(specs, "heads", Set.copyOf(map.heads()), Set.copyOf(heads));
+            Planner planner = new Planner(map, id -> id);
+            // Upgrading from nothing to each revision applies exactly it and what it needs, each once,
+            // never before what it revises or depends on.
+            for (Spec target : specs) {
+                Set<String> needed = new TreeSet<>();
+                ArrayDeque<String> todo = new ArrayDeque<>(List.of(target.id()));
+                while (!todo.isEmpty()) {
+                    String id = todo.pop();
+                    if (needed.add(id)) {
+                        todo.addAll(byId.get(id).down());
+                        todo.addAll(byId.get(id).deps());
+                    }
+                }
+                List<String> plan = planner.upgrade(target.id(), List.of()).stream()
+                        .map(step -> step.revisionId())
+                        .toList();
+                check(specs, "upgrade " + target.id() + " applies", new TreeSet<>(plan), needed);
+                check(specs, "upgrade " + target.id() + " applies each once", plan.size(), needed.size());
+                for (int i = 0; i < plan.size(); i++) {
+                    Spec step = byId.get(plan.get(i));
+                    List<String> before = plan.subList(0, i);
+                    List<String> requires = new ArrayList<>(step.down());
+                    requires.addAll(step.deps());
+                    check(specs, plan + ": " + step.id() + " after " + requires, before.containsAll(requires), true);
+                }
+                if (!target.labels().isEmpty()) {
+                    check(
+                            specs,
+                            "label " + target.labels().get(0),
+                            map.getRevision(target.labels().get(0)).id(),
+                            target.id());
+                }
+            }
+            List<String> all = planner.upgrade("heads", List.of()).stream()
+                    .map(step -> step.revisionId())
+                    .toList();
+            check(specs, "upgrade heads applies every revision once", all.size(), specs.size());
+            check(specs, "upgrade heads applies", Set.copyOf(all), byId.keySet());
+        });
+        if (COUNTS.get("graph-valid").get(1) != 0) {
+            throw new AssertionError("a valid graph was rejected: " + specs);
+        }
+    }
+
+    private static void check(List<Spec> specs, String what, Object actual, Object expected) {
+        if (!actual.equals(expected)) {
+            throw new AssertionError(what + ": " + actual + ", expected " + expected + " for " + specs);
+        }
     }
 }

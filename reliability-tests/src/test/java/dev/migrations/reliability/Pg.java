@@ -115,21 +115,10 @@ public record Pg(String adminUrl, String user, String password) {
     }
 
     /**
-     * Tables, columns and version rows of a database's public schema, as one comparable text: what a
-     * test asserts "did not change".
+     * The catalog and the contents of every table of a database ({@link Catalog#snapshot}), as one
+     * comparable text: what a test asserts "did not change".
      */
     public String fingerprint(String database) throws SQLException {
-        List<String> parts = new ArrayList<>(strings(
-                database,
-                "SELECT table_schema || '.' || table_name || '.' || column_name || ':' || data_type"
-                        + " FROM information_schema.columns WHERE table_schema NOT IN ('pg_catalog',"
-                        + " 'information_schema') ORDER BY 1"));
-        for (String table : strings(
-                database,
-                "SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) FROM pg_tables"
-                        + " WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1")) {
-            parts.add(table + " rows=" + strings(database, "SELECT count(*) FROM " + table));
-        }
-        return String.join("\n", parts);
+        return Catalog.snapshot(this, database);
     }
 }

@@ -65,7 +65,7 @@ public final class Engine {
                         () -> new Revision(
                                 script.revision(), script.downRevisions(), script.dependsOn(), script.branchLabels())));
             }
-            RevisionMap map = GraphErrors.call(null, () -> new RevisionMap(revisions));
+            RevisionMap map = GraphErrors.call(byId, () -> new RevisionMap(revisions));
             return new Loaded(
                     scripts, byId, map, new Planner(map, id -> byId.get(id).message()));
         }

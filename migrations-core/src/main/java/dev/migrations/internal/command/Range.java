@@ -36,7 +36,9 @@ record Range(String start, String end) {
     /** An online run's target: a range is refused, as Alembic refuses it. */
     static String single(String target) {
         if (target.indexOf(':') >= 0) {
-            throw new MigrationsException("Range revision not allowed");
+            throw new MigrationsException(
+                    "Range revision not allowed: a range start:end only renders offline SQL; a run"
+                            + " on the database takes one target revision");
         }
         return target;
     }

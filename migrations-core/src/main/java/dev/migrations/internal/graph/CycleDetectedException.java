@@ -15,8 +15,17 @@ public final class CycleDetectedException extends RevisionGraphException {
      * @param revisions the revisions on or behind the cycle
      */
     public CycleDetectedException(String kind, List<String> revisions) {
-        super(kind + " is detected in revisions (" + String.join(", ", revisions) + ")");
+        super(kind + " is detected in revisions (" + String.join(", ", revisions) + ")", revisions, advice(kind));
         this.revisions = List.copyOf(revisions);
+    }
+
+    private static String advice(String kind) {
+        return switch (kind) {
+            case "Self-loop" -> "a revision cannot revise itself: correct its 'Revises' line";
+            case "Dependency self-loop" -> "a revision cannot depend on itself: correct its 'Depends On' line";
+            case "Dependency cycle" -> "break it by correcting the 'Revises' or 'Depends On' line of one of them";
+            default -> "break it by correcting the 'Revises' line of one of them";
+        };
     }
 
     /** The revisions on or behind the cycle. */

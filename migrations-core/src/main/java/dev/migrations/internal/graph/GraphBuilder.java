@@ -157,8 +157,12 @@ final class GraphBuilder {
             for (String label : rev.declaredBranchLabels()) {
                 Revision existing = key(label);
                 if (existing != null) {
-                    throw new RevisionGraphException("Branch name '" + label + "' in revision " + rev.id()
-                            + " already used by revision " + existing.id());
+                    throw new RevisionGraphException(
+                            "Branch name '" + label + "' in revision " + rev.id() + " already used by revision "
+                                    + existing.id(),
+                            List.of(rev.id(), existing.id()),
+                            "a branch label must differ from every other label and revision id: rename it in the"
+                                    + " 'Branch Labels' line of " + rev.id());
                 }
                 labels.put(label, rev);
             }
@@ -176,8 +180,11 @@ final class GraphBuilder {
             for (String dep : rev.dependencies()) {
                 Revision target = key(dep);
                 if (target == null) {
-                    throw new RevisionGraphException("Dependency " + dep + " of revision " + rev.id()
-                            + " is not present; it must name a revision id or a branch label");
+                    throw new RevisionGraphException(
+                            "Dependency " + dep + " of revision " + rev.id()
+                                    + " is not present; it must name a revision id or a branch label",
+                            List.of(rev.id()),
+                            "correct the 'Depends On' line of " + rev.id() + " or add the script of " + dep);
                 }
                 resolved.add(target.id());
             }
@@ -202,7 +209,9 @@ final class GraphBuilder {
                 Revision downRev = ids.get(id);
                 if (downRev == null) {
                     throw new RevisionGraphException(
-                            "Revision " + id + " referenced from " + rev.id() + " is not present");
+                            "Revision " + id + " referenced from " + rev.id() + " is not present",
+                            List.of(rev.id()),
+                            "correct the 'Revises' line of " + rev.id() + " or add the script of " + id);
                 }
                 allDown[i] = downRev;
                 allChildCount[downRev.order]++;

@@ -48,7 +48,9 @@ public final class Planner {
     /** Steps of {@code downgrade destination} from the given rows, newest first. */
     public List<Step> downgrade(String destination, List<String> heads) {
         List<Revision> revisions = RevisionErrors.defaults()
-                .ancestor("Destination %(end)s is not a valid downgrade target from current head(s)")
+                .ancestor("Destination %(end)s is not a valid downgrade target from current head(s) ("
+                        + (heads.isEmpty() ? "none: nothing is applied" : String.join(", ", heads))
+                        + "); a downgrade goes to a revision below them, or to base")
                 .end(destination)
                 .call(() -> map.downgradeRevisions(destination, heads));
         List<Step> steps = new ArrayList<>(revisions.size());

@@ -79,11 +79,22 @@ public final class RevisionErrors {
                     e.heads(),
                     e);
         } catch (ResolutionException e) {
-            throw new MigrationsException(
-                    resolution != null ? resolution : "Can't locate revision identified by '" + e.argument() + "'", e);
+            throw new MigrationsException(resolution != null ? resolution : cannotLocate(e), e);
         } catch (RevisionGraphException e) {
             throw new MigrationsException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Alembic's sentence, then why (which Alembic's translation drops: a prefix of several ids, a
+     * branch that does not exist) and what a target may be.
+     */
+    private static String cannotLocate(ResolutionException e) {
+        String argument = e.argument() == null ? "" : e.argument();
+        String why = argument.isBlank() ? "the target is empty" : e.getMessage();
+        return "Can't locate revision identified by '" + argument + "' (" + why + "); give a revision id or a"
+                + " unique start of one, a branch label, head, heads or base, optionally with @head, +N or -N"
+                + " ('migrations history' lists the revisions)";
     }
 
     private static String display(String value) {
