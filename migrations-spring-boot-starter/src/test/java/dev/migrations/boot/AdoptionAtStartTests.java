@@ -163,13 +163,11 @@ class AdoptionAtStartTests {
         });
         assertThat(tables("ACME")).containsExactlyInAnyOrder("USERS", "flyway_schema_history");
         assertThat(db.strings("SELECT id FROM ACME.users")).containsExactly("1");
-        assertThat(db.strings("SELECT version_num FROM GLOBEX.ALEMBIC_VERSION"))
-                .containsExactly("c0ffee000003");
+        assertThat(db.strings("SELECT version_num FROM GLOBEX.ALEMBIC_VERSION")).containsExactly("c0ffee000003");
 
         tenants.withPropertyValues("migrations.adopt=flyway")
                 .run(context -> assertThat(context).hasNotFailed());
-        assertThat(db.strings("SELECT version_num FROM ACME.ALEMBIC_VERSION"))
-                .containsExactly("c0ffee000003");
+        assertThat(db.strings("SELECT version_num FROM ACME.ALEMBIC_VERSION")).containsExactly("c0ffee000003");
         assertThat(db.strings("SELECT id FROM ACME.users ORDER BY id")).containsExactly("1", "2");
     }
 
