@@ -4,10 +4,8 @@ assert log.contains('the database is at 1a2b3c4d5e6f')
 assert log.contains('Stamped: 0 script(s) run')
 assert log.contains('column "email" of relation "accounts" does not exist')
 
-def properties = new Properties()
-properties.setProperty('user', 'postgres')
-def driver = new org.postgresql.Driver()
-def connection = driver.connect('jdbc:postgresql://localhost:5432/migrations_mvnplugin_it_downgrade', properties)
+def postgres = evaluate(new File(itDir, 'shared/postgres.groovy'))
+def connection = postgres.connect('migrations_mvnplugin_it_downgrade')
 try {
     def rows = connection.createStatement().executeQuery('SELECT version_num FROM alembic_version')
     assert rows.next()
@@ -21,10 +19,5 @@ try {
 } finally {
     connection.close()
 }
-def admin = driver.connect('jdbc:postgresql://localhost:5432/postgres', properties)
-try {
-    admin.createStatement().execute('DROP DATABASE IF EXISTS migrations_mvnplugin_it_downgrade WITH (FORCE)')
-} finally {
-    admin.close()
-}
+postgres.drop('migrations_mvnplugin_it_downgrade')
 return true

@@ -6,10 +6,8 @@ assert log.contains('No new upgrade operations detected.')
 assert log.contains('New upgrade operations detected: [')
 assert log.contains('phone')
 
-def properties = new Properties()
-properties.setProperty('user', 'postgres')
-def driver = new org.postgresql.Driver()
-def connection = driver.connect('jdbc:postgresql://localhost:5432/migrations_mvnplugin_it_upgrade', properties)
+def postgres = evaluate(new File(itDir, 'shared/postgres.groovy'))
+def connection = postgres.connect('migrations_mvnplugin_it_upgrade')
 try {
     def rows = connection.createStatement().executeQuery('SELECT version_num FROM alembic_version')
     assert rows.next()
@@ -19,10 +17,5 @@ try {
 } finally {
     connection.close()
 }
-def admin = driver.connect('jdbc:postgresql://localhost:5432/postgres', properties)
-try {
-    admin.createStatement().execute('DROP DATABASE IF EXISTS migrations_mvnplugin_it_upgrade WITH (FORCE)')
-} finally {
-    admin.close()
-}
+postgres.drop('migrations_mvnplugin_it_upgrade')
 return true

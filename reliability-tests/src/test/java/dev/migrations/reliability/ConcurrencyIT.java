@@ -91,18 +91,11 @@ class ConcurrencyIT {
                                 "head")));
             }
             for (int i = 0; i < APPS; i++) {
-                procs.add(Jvm.main(
+                procs.add(Jvm.appAtBarrier(
                         work,
                         "app-" + i,
-                        Map.of(),
-                        List.of(),
+                        go,
                         List.of(
-                                "-Dreliability.go=" + go,
-                                "-Dreliability.ready=" + work.resolve("ready-app-" + i),
-                                "-Xmx256m"),
-                        "dev.migrations.reliability.app.ReliabilityApp",
-                        List.of(
-                                "--spring.main.web-application-type=none",
                                 "--spring.datasource.url=" + Pg.withParam(pg.url(db), "ApplicationName=rel-app-" + i),
                                 "--spring.datasource.username=" + pg.user(),
                                 "--spring.datasource.hikari.maximum-pool-size=2",

@@ -101,6 +101,27 @@ public final class Jvm {
         return new Result(exit, proc.stdout(), proc.stderr());
     }
 
+    /**
+     * Starts the reliability application (a non-web Spring Boot application with the starter) in its own
+     * JVM, waiting inside its context refresh for the file {@code go}; it writes {@code ready-<name>} in
+     * the work directory on arrival. The settings are its command-line properties.
+     */
+    public static Proc appAtBarrier(Path workDir, String name, Path go, List<String> settings) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--spring.main.web-application-type=none"));
+        args.addAll(settings);
+        return main(
+                workDir,
+                name,
+                Map.of(),
+                List.of(),
+                List.of(
+                        "-Dreliability.go=" + go,
+                        "-Dreliability.ready=" + workDir.resolve("ready-" + name),
+                        "-Xmx256m"),
+                "dev.migrations.reliability.app.ReliabilityApp",
+                args);
+    }
+
     /** Starts a main class on the test class path (plus extra entries first), with JVM options. */
     public static Proc main(
             Path workDir,

@@ -173,18 +173,11 @@ class PgBouncerIT {
             Path go = work.resolve("go");
             List<Jvm.Proc> procs = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                procs.add(Jvm.main(
+                procs.add(Jvm.appAtBarrier(
                         work,
                         "app-" + i,
-                        Map.of(),
-                        List.of(),
+                        go,
                         List.of(
-                                "-Dreliability.go=" + go,
-                                "-Dreliability.ready=" + work.resolve("ready-app-" + i),
-                                "-Xmx256m"),
-                        "dev.migrations.reliability.app.ReliabilityApp",
-                        List.of(
-                                "--spring.main.web-application-type=none",
                                 // What an application behind PgBouncer before 1.21 needs for its own
                                 // queries; the migration itself would not.
                                 "--spring.datasource.url=" + bouncer.url(db) + "?prepareThreshold=0",
