@@ -6,6 +6,7 @@ import dev.migrations.MigrationsConfig;
 import dev.migrations.MigrationsException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,8 +15,12 @@ import java.util.Set;
 
 /**
  * The command line's settings after every source is applied, strongest first: options, then
- * {@code MIGRATIONS_*} environment variables (connection only), then the {@code --config} file,
- * then the defaults. The password is never part of {@link #toString()}.
+ * {@code MIGRATIONS_*} environment variables, then the {@code --config} file, then the defaults. The
+ * variable of a {@code migrations.*} setting is its name as Spring Boot binds it from the
+ * environment ({@code migrations.lock-wait-timeout}: {@code MIGRATIONS_LOCK_WAIT_TIMEOUT}; lists
+ * comma-separated), so a container is configured without a file; the connection's are {@code
+ * MIGRATIONS_URL}, {@code MIGRATIONS_USER} and {@code MIGRATIONS_PASSWORD}. The password is never
+ * part of {@link #toString()}.
  *
  * <p>Public for the Maven plugin, whose parameters resolve exactly as these options do (its POM and
  * {@code -D} values take the options' place); the rest of the command line stays package-private.
@@ -125,20 +130,26 @@ public record Settings(
             user = first(null, null, file, "spring.datasource.username", env);
         }
         String password = first(given.password(), env.get("MIGRATIONS_PASSWORD"), file, prefix + "password", env);
-        List<String> locations = !given.locations().isEmpty()
-                ? given.locations()
-                : file.flatMap(f -> f.getList("migrations.locations", env))
-                        .filter(list -> !list.isEmpty())
-                        .orElse(List.of(MigrationsConfig.DEFAULT_LOCATION));
-        String versionTable = first(given.versionTable(), null, file, "migrations.version-table", env);
-        String schema = first(given.schema(), null, file, "migrations.schema", env);
-        String lockMode = first(given.lockMode(), null, file, "migrations.lock-mode", env);
-        Boolean perMigration = given.transactionPerMigration();
-        if (perMigration == null) {
-            perMigration = file.flatMap(f -> f.get("migrations.transaction-per-migration", env))
-                    .map(value -> parseBoolean(value, "migrations.transaction-per-migration"))
-                    .orElse(Boolean.TRUE);
-        }
+        List<String> locations = list(given.locations(), file, "migrations.locations", env)
+                .filter(list -> !list.isEmpty())
+                .orElse(List.of(MigrationsConfig.DEFAULT_LOCATION));
+        String versionTable = setting(given.versionTable(), file, "migrations.version-table", env);
+        String schema = setting(given.schema(), file, "migrations.schema", env);
+        String lockMode = setting(given.lockMode(), file, "migrations.lock-mode", env);
+        String perMigration = setting(
+                given.transactionPerMigration() == null
+                        ? null
+                        : given.transactionPerMigration().toString(),
+                file,
+                "migrations.transaction-per-migration",
+                env);
+        String validateChecksums = setting(
+                given.validateChecksums() == null
+                        ? null
+                        : given.validateChecksums().toString(),
+                file,
+                "migrations.validate-checksums",
+                env);
         return new Settings(
                 url,
                 user,
@@ -147,34 +158,62 @@ public record Settings(
                 versionTable == null || versionTable.isBlank() ? MigrationsConfig.DEFAULT_VERSION_TABLE : versionTable,
                 schema == null || schema.isBlank() ? null : schema,
                 dialect(given.dialect(), url),
-                perMigration,
+                perMigration == null || parseBoolean(perMigration, named("migrations.transaction-per-migration")),
                 ClassPath.loader(given.config(), given.classpath()),
                 duration(
-                        first(given.lockWaitTimeout(), null, file, "migrations.lock-wait-timeout", env),
+                        setting(given.lockWaitTimeout(), file, "migrations.lock-wait-timeout", env),
                         "lock-wait-timeout",
                         MigrationsConfig.DEFAULT_LOCK_WAIT_TIMEOUT),
                 duration(
-                        first(given.ddlLockTimeout(), null, file, "migrations.ddl-lock-timeout", env),
+                        setting(given.ddlLockTimeout(), file, "migrations.ddl-lock-timeout", env),
                         "ddl-lock-timeout",
                         null),
                 duration(
-                        first(given.statementTimeout(), null, file, "migrations.statement-timeout", env),
+                        setting(given.statementTimeout(), file, "migrations.statement-timeout", env),
                         "statement-timeout",
                         null),
-                given.validateChecksums() != null
-                        ? given.validateChecksums()
-                        : file.flatMap(f -> f.get("migrations.validate-checksums", env))
-                                .map(value -> parseBoolean(value, "migrations.validate-checksums"))
-                                .orElse(Boolean.TRUE),
-                !given.javaPackages().isEmpty()
-                        ? given.javaPackages()
-                        : file.flatMap(f -> f.getList("migrations.java-packages", env))
-                                .orElse(List.of()),
+                validateChecksums == null || parseBoolean(validateChecksums, named("migrations.validate-checksums")),
+                list(given.javaPackages(), file, "migrations.java-packages", env)
+                        .orElse(List.of()),
                 lockMode == null ? LockMode.AUTO : LockMode.parse(lockMode, "lock-mode"),
                 duration(
-                        first(given.leaseExpiry(), null, file, "migrations.lease-expiry", env),
+                        setting(given.leaseExpiry(), file, "migrations.lease-expiry", env),
                         "lease-expiry",
                         MigrationsConfig.DEFAULT_LEASE_EXPIRY));
+    }
+
+    /** A {@code migrations.*} setting: the option, else its environment variable, else the file's. */
+    private static String setting(String option, Optional<ConfigFile> file, String key, Map<String, String> env) {
+        return first(option, env.get(variable(key)), file, key, env);
+    }
+
+    /** A list setting: the options, else its variable's comma-separated values, else the file's. */
+    private static Optional<List<String>> list(
+            List<String> options, Optional<ConfigFile> file, String key, Map<String, String> env) {
+        if (!options.isEmpty()) {
+            return Optional.of(options);
+        }
+        String value = env.get(variable(key));
+        if (value != null && !value.isBlank()) {
+            return Optional.of(Arrays.stream(value.split(","))
+                    .map(String::strip)
+                    .filter(entry -> !entry.isEmpty())
+                    .toList());
+        }
+        return file.flatMap(f -> f.getList(key, env));
+    }
+
+    /**
+     * The environment variable of a property, in the form the project's examples give the starter
+     * (which Spring Boot binds too): {@code migrations.lock-mode}, {@code MIGRATIONS_LOCK_MODE}.
+     */
+    static String variable(String key) {
+        return key.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
+    /** A setting's name in messages, with its variable's: the value may have come from either. */
+    private static String named(String key) {
+        return key + "' or '" + variable(key);
     }
 
     private static String first(
