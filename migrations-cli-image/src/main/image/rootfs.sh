@@ -34,8 +34,12 @@ fi
 cp -R "$static/." "$out/"
 mkdir -p "$out/tmp" "$out/opt/java"
 java=$out/opt/java/openjdk
+# --generate-cds-archive: the runtime's own classes pre-parsed (class-data sharing), which a jlink
+# image otherwise lacks; about 13% less CPU for a short command. Only the archive for compressed
+# oops: the one for heaps over 32 GB (classes_nocoops.jsa) would add 11 MB no CLI run uses.
 "$java_home/bin/jlink" --add-modules "$modules" --output "$java" \
-  --strip-debug --no-man-pages --no-header-files --compress=2
+  --strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive
+rm -f "$java/lib/server/classes_nocoops.jsa"
 # java.desktop is there for java.beans (SnakeYAML); the headless CLI never loads its native
 # graphics and sound libraries, which would pull X11, fonts and ALSA into the image.
 rm -f "$java"/lib/lib{awt,awt_headless,awt_xawt,jawt,splashscreen,jsound,fontmanager,lcms,javajpeg,mlib_image}.so

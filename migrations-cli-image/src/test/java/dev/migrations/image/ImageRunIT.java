@@ -94,6 +94,21 @@ class ImageRunIT {
     }
 
     @Test
+    void scriptsElsewhereAreFoundThroughTheLocationsVariable() throws Exception {
+        copyScripts(root.resolve("opt/release/scripts"));
+        Result heads = run(Map.of("MIGRATIONS_LOCATIONS", "filesystem:/opt/release/scripts"), "heads");
+        assertThat(heads.exitCode()).as(heads.stdout() + heads.stderr()).isZero();
+        assertThat(heads.stdout()).contains("8d2e4b6a1c93 (head)");
+    }
+
+    @Test
+    void javaToolOptionsReachTheJvm() throws Exception {
+        Result result = run(Map.of("JAVA_TOOL_OPTIONS", "-Xmx96m"), "--version");
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stderr()).contains("Picked up JAVA_TOOL_OPTIONS: -Xmx96m");
+    }
+
+    @Test
     void anUnknownTargetFailsWithTheDocumentedExitCodeAndMessage() throws Exception {
         copyScripts();
         Result result = run(connection(), "upgrade", "0badc0ffee00");
@@ -119,7 +134,11 @@ class ImageRunIT {
 
     /** What a bind mount of the project's db/ over the volume would show the container. */
     private static void copyScripts() throws IOException {
-        Path target = Files.createDirectories(root.resolve("workspace/db/migrations"));
+        copyScripts(root.resolve("workspace/db/migrations"));
+    }
+
+    private static void copyScripts(Path directory) throws IOException {
+        Path target = Files.createDirectories(directory);
         try (Stream<Path> scripts = Files.list(Path.of("src/test/resources/db/migrations"))) {
             for (Path script : scripts.toList()) {
                 Files.copy(

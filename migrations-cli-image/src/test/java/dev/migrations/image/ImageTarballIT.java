@@ -84,7 +84,10 @@ class ImageTarballIT {
                 .anyMatch(p -> p.startsWith("app/libs/migrations-core-"));
         assertThat(runtime)
                 .as("the jlink runtime, the libraries it loads and the dynamic loader")
-                .contains("opt/java/openjdk/lib/server/libjvm.so", "opt/java/openjdk/lib/modules")
+                .contains(
+                        "opt/java/openjdk/lib/server/libjvm.so",
+                        "opt/java/openjdk/lib/server/classes.jsa",
+                        "opt/java/openjdk/lib/modules")
                 .anyMatch(p -> p.matches("lib/x86_64-linux-gnu/libc\\.so\\.\\d+"))
                 .anyMatch(p -> p.matches("lib64/ld-linux-x86-64\\.so\\.\\d+"));
         assertThat(runtime).noneMatch(p -> p.startsWith("app/"));
