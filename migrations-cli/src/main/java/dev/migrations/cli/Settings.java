@@ -136,20 +136,6 @@ public record Settings(
         String versionTable = setting(given.versionTable(), file, "migrations.version-table", env);
         String schema = setting(given.schema(), file, "migrations.schema", env);
         String lockMode = setting(given.lockMode(), file, "migrations.lock-mode", env);
-        String perMigration = setting(
-                given.transactionPerMigration() == null
-                        ? null
-                        : given.transactionPerMigration().toString(),
-                file,
-                "migrations.transaction-per-migration",
-                env);
-        String validateChecksums = setting(
-                given.validateChecksums() == null
-                        ? null
-                        : given.validateChecksums().toString(),
-                file,
-                "migrations.validate-checksums",
-                env);
         return new Settings(
                 url,
                 user,
@@ -158,7 +144,7 @@ public record Settings(
                 versionTable == null || versionTable.isBlank() ? MigrationsConfig.DEFAULT_VERSION_TABLE : versionTable,
                 schema == null || schema.isBlank() ? null : schema,
                 dialect(given.dialect(), url),
-                perMigration == null || parseBoolean(perMigration, named("migrations.transaction-per-migration")),
+                flag(given.transactionPerMigration(), file, "migrations.transaction-per-migration", env),
                 ClassPath.loader(given.config(), given.classpath()),
                 duration(
                         setting(given.lockWaitTimeout(), file, "migrations.lock-wait-timeout", env),
@@ -172,7 +158,7 @@ public record Settings(
                         setting(given.statementTimeout(), file, "migrations.statement-timeout", env),
                         "statement-timeout",
                         null),
-                validateChecksums == null || parseBoolean(validateChecksums, named("migrations.validate-checksums")),
+                flag(given.validateChecksums(), file, "migrations.validate-checksums", env),
                 list(given.javaPackages(), file, "migrations.java-packages", env)
                         .orElse(List.of()),
                 lockMode == null ? LockMode.AUTO : LockMode.parse(lockMode, "lock-mode"),
@@ -185,6 +171,12 @@ public record Settings(
     /** A {@code migrations.*} setting: the option, else its environment variable, else the file's. */
     private static String setting(String option, Optional<ConfigFile> file, String key, Map<String, String> env) {
         return first(option, env.get(variable(key)), file, key, env);
+    }
+
+    /** A true-or-false setting, true unless set otherwise. */
+    private static boolean flag(Boolean option, Optional<ConfigFile> file, String key, Map<String, String> env) {
+        String value = setting(option == null ? null : option.toString(), file, key, env);
+        return value == null || parseBoolean(value, named(key));
     }
 
     /** A list setting: the options, else its variable's comma-separated values, else the file's. */
