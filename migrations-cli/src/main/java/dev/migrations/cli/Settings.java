@@ -6,6 +6,7 @@ import dev.migrations.MigrationsConfig;
 import dev.migrations.MigrationsException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,8 +15,12 @@ import java.util.Set;
 
 /**
  * The command line's settings after every source is applied, strongest first: options, then
- * {@code MIGRATIONS_*} environment variables (connection only), then the {@code --config} file,
- * then the defaults. The password is never part of {@link #toString()}.
+ * {@code MIGRATIONS_*} environment variables, then the {@code --config} file, then the defaults. The
+ * variable of a {@code migrations.*} setting is its name as Spring Boot binds it from the
+ * environment ({@code migrations.lock-wait-timeout}: {@code MIGRATIONS_LOCK_WAIT_TIMEOUT}; lists
+ * comma-separated), so a container is configured without a file; the connection's are {@code
+ * MIGRATIONS_URL}, {@code MIGRATIONS_USER} and {@code MIGRATIONS_PASSWORD}. The password is never
+ * part of {@link #toString()}.
  *
  * <p>Public for the Maven plugin, whose parameters resolve exactly as these options do (its POM and
  * {@code -D} values take the options' place); the rest of the command line stays package-private.
@@ -133,20 +138,12 @@ public record Settings(
             user = first(null, null, file, "spring.datasource.username", env);
         }
         String password = first(given.password(), env.get("MIGRATIONS_PASSWORD"), file, prefix + "password", env);
-        List<String> locations = !given.locations().isEmpty()
-                ? given.locations()
-                : file.flatMap(f -> f.getList("migrations.locations", env))
-                        .filter(list -> !list.isEmpty())
-                        .orElse(List.of(MigrationsConfig.DEFAULT_LOCATION));
-        String versionTable = first(given.versionTable(), null, file, "migrations.version-table", env);
-        String schema = first(given.schema(), null, file, "migrations.schema", env);
-        String lockMode = first(given.lockMode(), null, file, "migrations.lock-mode", env);
-        Boolean perMigration = given.transactionPerMigration();
-        if (perMigration == null) {
-            perMigration = file.flatMap(f -> f.get("migrations.transaction-per-migration", env))
-                    .map(value -> parseBoolean(value, inFile(file, "migrations.transaction-per-migration")))
-                    .orElse(Boolean.TRUE);
-        }
+        List<String> locations = list(given.locations(), file, "migrations.locations", env)
+                .filter(list -> !list.isEmpty())
+                .orElse(List.of(MigrationsConfig.DEFAULT_LOCATION));
+        String versionTable = setting(given.versionTable(), file, "migrations.version-table", env);
+        String schema = setting(given.schema(), file, "migrations.schema", env);
+        String lockMode = setting(given.lockMode(), file, "migrations.lock-mode", env);
         return new Settings(
                 url,
                 user,
@@ -155,43 +152,60 @@ public record Settings(
                 versionTable == null || versionTable.isBlank() ? MigrationsConfig.DEFAULT_VERSION_TABLE : versionTable,
                 schema == null || schema.isBlank() ? null : schema,
                 dialect(given.dialect(), url),
-                perMigration,
+                flag(given.transactionPerMigration(), file, "migrations.transaction-per-migration", env),
                 ClassPath.loader(given.config(), given.classpath()),
                 durationSetting(
                         given.lockWaitTimeout(),
                         file,
-                        "lock-wait-timeout",
+                        "migrations.lock-wait-timeout",
                         env,
                         MigrationsConfig.DEFAULT_LOCK_WAIT_TIMEOUT),
-                durationSetting(given.ddlLockTimeout(), file, "ddl-lock-timeout", env, null),
-                durationSetting(given.statementTimeout(), file, "statement-timeout", env, null),
-                given.validateChecksums() != null
-                        ? given.validateChecksums()
-                        : file.flatMap(f -> f.get("migrations.validate-checksums", env))
-                                .map(value -> parseBoolean(value, inFile(file, "migrations.validate-checksums")))
-                                .orElse(Boolean.TRUE),
-                !given.javaPackages().isEmpty()
-                        ? given.javaPackages()
-                        : file.flatMap(f -> f.getList("migrations.java-packages", env))
-                                .orElse(List.of()),
+                durationSetting(given.ddlLockTimeout(), file, "migrations.ddl-lock-timeout", env, null),
+                durationSetting(given.statementTimeout(), file, "migrations.statement-timeout", env, null),
+                flag(given.validateChecksums(), file, "migrations.validate-checksums", env),
+                list(given.javaPackages(), file, "migrations.java-packages", env)
+                        .orElse(List.of()),
                 lockMode == null ? LockMode.AUTO : LockMode.parse(lockMode, "lock-mode"),
-                durationSetting(given.leaseExpiry(), file, "lease-expiry", env, MigrationsConfig.DEFAULT_LEASE_EXPIRY),
-                given.ddlLockRetries() != null
-                        ? count(given.ddlLockRetries(), "--ddl-lock-retries")
-                        : count(
-                                file.flatMap(f -> f.get("migrations.ddl-lock-retries", env))
-                                        .orElse(null),
-                                inFile(file, "migrations.ddl-lock-retries")),
+                durationSetting(
+                        given.leaseExpiry(),
+                        file,
+                        "migrations.lease-expiry",
+                        env,
+                        MigrationsConfig.DEFAULT_LEASE_EXPIRY),
+                count(source(given.ddlLockRetries(), file, "migrations.ddl-lock-retries", env)),
                 durationSetting(
                         given.ddlLockRetryDelay(),
                         file,
-                        "ddl-lock-retry-delay",
+                        "migrations.ddl-lock-retry-delay",
                         env,
                         MigrationsConfig.DEFAULT_DDL_LOCK_RETRY_DELAY));
     }
 
+    /**
+     * A setting's value and where it came from, as an error names it: {@code --name} for an option, the
+     * variable, or the property and the file it is in.
+     */
+    private record Source(String value, String name) {}
+
+    /** A {@code migrations.*} setting: the option, else its environment variable, else the file's. */
+    private static Source source(String option, Optional<ConfigFile> file, String key, Map<String, String> env) {
+        if (option != null) {
+            return new Source(option, "--" + key.substring("migrations.".length()));
+        }
+        String fromEnv = env.get(variable(key));
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return new Source(fromEnv, variable(key));
+        }
+        return new Source(file.flatMap(f -> f.get(key, env)).orElse(null), inFile(file, key));
+    }
+
+    private static String setting(String option, Optional<ConfigFile> file, String key, Map<String, String> env) {
+        return source(option, file, key, env).value();
+    }
+
     /** A count of 0 or more; 0 when not given. */
-    static int count(String value, String key) {
+    static int count(Source source) {
+        String value = source.value();
         if (value == null || value.isBlank()) {
             return 0;
         }
@@ -201,27 +215,50 @@ public record Settings(
                 return n;
             }
         } catch (NumberFormatException e) {
-            // Reported below with the key, as for every other setting.
+            // Reported below with the setting's name, as for every other setting.
         }
-        throw new MigrationsException("'" + key + "' must be a whole number, 0 or more, not '" + value + "'");
+        throw new MigrationsException("'" + source.name() + "' must be a whole number, 0 or more, not '" + value + "'");
     }
 
-    /**
-     * A duration setting, named in an error as the user gave it: {@code --name}, or the property and
-     * the file it is in.
-     */
     private static Duration durationSetting(
-            String option, Optional<ConfigFile> file, String name, Map<String, String> env, Duration fallback) {
-        if (option != null) {
-            return duration(option, "--" + name, fallback);
-        }
-        String property = "migrations." + name;
-        return duration(file.flatMap(f -> f.get(property, env)).orElse(null), inFile(file, property), fallback);
+            String option, Optional<ConfigFile> file, String key, Map<String, String> env, Duration fallback) {
+        Source source = source(option, file, key, env);
+        return duration(source.value(), source.name(), fallback);
     }
 
     /** A property of the config file as an error names it: {@code migrations.x' in '<file>}, quoted around. */
     private static String inFile(Optional<ConfigFile> file, String property) {
         return file.map(f -> property + "' in '" + f.path()).orElse(property);
+    }
+
+    /** A true-or-false setting, true unless set otherwise. */
+    private static boolean flag(Boolean option, Optional<ConfigFile> file, String key, Map<String, String> env) {
+        Source source = source(option == null ? null : option.toString(), file, key, env);
+        return source.value() == null || parseBoolean(source.value(), source.name());
+    }
+
+    /** A list setting: the options, else its variable's comma-separated values, else the file's. */
+    private static Optional<List<String>> list(
+            List<String> options, Optional<ConfigFile> file, String key, Map<String, String> env) {
+        if (!options.isEmpty()) {
+            return Optional.of(options);
+        }
+        String value = env.get(variable(key));
+        if (value != null && !value.isBlank()) {
+            return Optional.of(Arrays.stream(value.split(","))
+                    .map(String::strip)
+                    .filter(entry -> !entry.isEmpty())
+                    .toList());
+        }
+        return file.flatMap(f -> f.getList(key, env));
+    }
+
+    /**
+     * The environment variable of a property, in the form the project's examples give the starter
+     * (which Spring Boot binds too): {@code migrations.lock-mode}, {@code MIGRATIONS_LOCK_MODE}.
+     */
+    static String variable(String key) {
+        return key.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
     }
 
     private static String first(

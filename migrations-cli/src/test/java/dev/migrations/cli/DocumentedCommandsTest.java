@@ -27,8 +27,13 @@ class DocumentedCommandsTest {
 
     static final Path REFERENCE = ROOT.resolve("docs/command-line.md");
 
-    /** A command-line example: a line that runs the CLI, possibly after a shell prompt. */
-    static final Pattern EXAMPLE = Pattern.compile("^(?:\\$ )?(?:bin/)?migrations (.*)$");
+    /**
+     * A command-line example: a line that runs the CLI, possibly after a shell prompt, or its
+     * container image ({@code docker run|podman run ... <name>migrations<...>:<tag> ARGS}, the
+     * arguments after the image's name being the CLI's).
+     */
+    static final Pattern EXAMPLE = Pattern.compile(
+            "^(?:\\$ )?(?:(?:bin/)?migrations|(?:docker|podman) run .*?\\S*migrations[\\w.-]*:[\\w.-]+) (.*)$");
 
     @Test
     void everyCommandAndOptionIsInTheCommandLinePage() throws IOException {
@@ -87,6 +92,10 @@ class DocumentedCommandsTest {
     @Test
     void aBrokenExampleIsReported() {
         assertThat(parseProblem(args("upgrade head --sql"))).isNull();
+        var image = EXAMPLE.matcher("docker run --rm -v \"$PWD/db:/workspace/db\" -e MIGRATIONS_URL=jdbc:h2:mem:x"
+                + " registry.example.com/orders-migrations:1.4.2 upgrade head --no-such-option");
+        assertThat(image.matches()).isTrue();
+        assertThat(parseProblem(args(image.group(1)))).contains("--no-such-option");
         assertThat(parseProblem(args("--format json lint > lint.json   # for tools")))
                 .isNull();
         assertThat(parseProblem(args("upgrade head --no-such-option"))).isNotNull();

@@ -53,12 +53,12 @@ class LockRetrySettingsTest {
     void badValuesNameTheSetting() {
         assertThatThrownBy(() -> Settings.resolve(given(null, "-1", null), Map.of()))
                 .isInstanceOf(MigrationsException.class)
-                .hasMessage("'ddl-lock-retries' must be a whole number, 0 or more, not '-1'");
+                .hasMessage("'--ddl-lock-retries' must be a whole number, 0 or more, not '-1'");
         assertThatThrownBy(() -> Settings.resolve(given(null, "lots", null), Map.of()))
                 .isInstanceOf(MigrationsException.class)
-                .hasMessage("'ddl-lock-retries' must be a whole number, 0 or more, not 'lots'");
+                .hasMessage("'--ddl-lock-retries' must be a whole number, 0 or more, not 'lots'");
         assertThatThrownBy(() -> Settings.resolve(given(null, null, "soon"), Map.of()))
                 .isInstanceOf(MigrationsException.class)
-                .hasMessageContaining("'ddl-lock-retry-delay' must be a duration");
+                .hasMessageContaining("'--ddl-lock-retry-delay' must be a duration");
     }
 }
