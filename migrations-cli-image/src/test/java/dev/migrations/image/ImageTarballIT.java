@@ -43,7 +43,7 @@ class ImageTarballIT {
         List<String> entrypoint = strings(image.runConfig().get("Entrypoint"));
         assertThat(entrypoint.get(0)).isEqualTo("java");
         assertThat(entrypoint).endsWith("-cp", "@/app/jib-classpath-file", MAIN_CLASS);
-        assertThat(entrypoint).contains("-XX:+UseSerialGC");
+        assertThat(entrypoint).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         assertThat(image.runConfig().get("Cmd"))
                 .as("no default command: the arguments are the CLI's")
                 .isNull();
