@@ -40,6 +40,8 @@ class SettingsEnvironmentTest {
                 List.of(),
                 List.of(),
                 null,
+                null,
+                null,
                 null);
     }
 
