@@ -9,6 +9,7 @@ import dev.migrations.adopt.AdoptionRefusedException;
 import dev.migrations.adopt.AdoptionReport;
 import dev.migrations.adopt.SourceTool;
 import dev.migrations.adopt.ToolHistory;
+import dev.migrations.internal.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -192,7 +193,11 @@ public final class Adopter {
         String schema = migrations.config().schema();
         String versionTable = migrations.config().versionTable();
         try (Connection connection = dataSource.getConnection()) {
-            if (HistoryTable.find(connection, schema == null ? versionTable : schema + "." + versionTable) != null) {
+            // Asked at every start (of every tenant of a fleet), so the common answer comes from one light query,
+            // looking for the version table the way the engine itself does; the metadata look-ups below run
+            // only for a database without one.
+            Dialect dialect = Dialect.forProduct(connection.getMetaData().getDatabaseProductName());
+            if (dialect.tableExists(connection, schema, versionTable)) {
                 return Optional.empty();
             }
             for (ToolHistory candidate : candidates) {

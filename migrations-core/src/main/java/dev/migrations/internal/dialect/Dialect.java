@@ -123,6 +123,24 @@ public abstract class Dialect {
     public abstract String tableExists();
 
     /**
+     * Whether the table exists, by {@link #tableExists()}: one light query, where the driver's
+     * {@code DatabaseMetaData.getTables} is a heavy catalog join.
+     *
+     * @param schema the schema, or null for the connection's current one
+     * @param table the name as written (folded as the catalog stores it)
+     */
+    public boolean tableExists(java.sql.Connection connection, String schema, String table)
+            throws java.sql.SQLException {
+        try (java.sql.PreparedStatement ps = connection.prepareStatement(tableExists())) {
+            ps.setString(1, schema == null ? null : storedName(schema));
+            ps.setString(2, storedName(table));
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    /**
      * One query saying which of {@code count} tables exist: parameters (schema or null for the
      * current one, table name as the catalog stores it) per table, one boolean column per table; null
      * when the dialect has none ({@link #tableExists()} is then asked per table).

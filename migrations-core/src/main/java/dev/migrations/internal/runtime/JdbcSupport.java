@@ -66,13 +66,7 @@ final class JdbcSupport {
 
     static boolean tableExists(Connection connection, Dialect dialect, String schema, String table)
             throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(dialect.tableExists())) {
-            ps.setString(1, schema == null ? null : dialect.storedName(schema));
-            ps.setString(2, dialect.storedName(table));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getLong(1) > 0;
-            }
-        }
+        return dialect.tableExists(connection, schema, table);
     }
 
     /** The checksum last recorded for each revision (empty without a history table). */
