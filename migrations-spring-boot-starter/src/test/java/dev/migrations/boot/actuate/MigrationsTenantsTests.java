@@ -9,6 +9,7 @@ import dev.migrations.boot.MigrationsFleetInitializer;
 import dev.migrations.boot.MigrationsFleetState;
 import dev.migrations.boot.MigrationsInitializer;
 import dev.migrations.boot.MigrationsTenantsAutoConfiguration;
+import dev.migrations.boot.TestScripts;
 import dev.migrations.fleet.Fleet;
 import dev.migrations.fleet.FleetOptions;
 import dev.migrations.fleet.TenantLayout;
@@ -16,7 +17,6 @@ import dev.migrations.fleet.TenantOutcome.State;
 import dev.migrations.fleet.TenantSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -78,13 +78,8 @@ class MigrationsTenantsTests {
         tenants = write("tenants", "b0", "CREATE TABLE orders (id INT);\nINSERT INTO orders VALUES (1);");
     }
 
-    private String write(String folder, String id, String upgrade) throws IOException {
-        Path location = Files.createDirectories(dir.resolve(folder));
-        Files.writeString(
-                location.resolve(id + "_step.sql"),
-                "-- step\n--\n-- Revision ID: " + id + "\n-- Revises:\n\n-- migrate:upgrade\n" + upgrade
-                        + "\n\n-- migrate:downgrade\nSELECT 1;\n");
-        return "filesystem:" + location.toAbsolutePath();
+    private String write(String folder, String id, String upgrade) {
+        return TestScripts.oneStep(dir.resolve(folder), id, upgrade);
     }
 
     @Test

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrations.boot.MigrationsAutoConfiguration;
 import dev.migrations.boot.MigrationsFleetState;
 import dev.migrations.boot.MigrationsTenantsAutoConfiguration;
+import dev.migrations.boot.TestScripts;
 import dev.migrations.fleet.TenantOutcome.State;
 import dev.migrations.testserver.TestPostgres;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,13 +31,8 @@ class TenantsIT {
                     MigrationsAutoConfiguration.class,
                     MigrationsTenantsAutoConfiguration.class));
 
-    private String scripts(String folder, String id, String upgrade) throws IOException {
-        Path location = Files.createDirectories(dir.resolve(folder));
-        Files.writeString(
-                location.resolve(id + "_step.sql"),
-                "-- step\n--\n-- Revision ID: " + id + "\n-- Revises:\n\n-- migrate:upgrade\n" + upgrade
-                        + "\n\n-- migrate:downgrade\nSELECT 1;\n");
-        return "filesystem:" + location.toAbsolutePath();
+    private String scripts(String folder, String id, String upgrade) {
+        return TestScripts.oneStep(dir.resolve(folder), id, upgrade);
     }
 
     @Test
