@@ -33,7 +33,8 @@ public final class CdsTraining {
     private static final int REVISIONS = 30;
 
     /** Whose classes the archive holds whether or not the commands above loaded them. */
-    private static final List<String> ARCHIVED_PACKAGES = List.of("dev/migrations/", "org/postgresql/", "org/slf4j/");
+    private static final List<String> ARCHIVED_PACKAGES =
+            List.of("dev/migrations/", "org/postgresql/", "org/slf4j/", "picocli/");
 
     private CdsTraining() {}
 
@@ -48,7 +49,8 @@ public final class CdsTraining {
     public static void main(String[] args) {
         try {
             train();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // LinkageError: a class file of the jar the JVM refuses (a frame ClassFileUpgrade got wrong).
             e.printStackTrace();
             System.exit(EXIT_TRAINING_FAILED);
         }
