@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * A fleet run's settings with every source applied, strongest first: the {@link TenantOptions}, then
- * {@code MIGRATIONS_USER}/{@code MIGRATIONS_PASSWORD} (tenant databases' credentials only), then the
- * {@code migrations.tenants.*} properties of {@code --config} (the names the Spring Boot starter
+ * each {@code migrations.tenants.*} property's environment variable ({@code MIGRATIONS_TENANTS_LIST},
+ * ...; for the tenant databases' credentials, {@code MIGRATIONS_USER}/{@code MIGRATIONS_PASSWORD}
+ * after the fleet's own), then the properties of {@code --config} (the names the Spring Boot starter
  * reads), then the defaults. The password is never part of {@link #toString()}.
  *
  * @param list the tenants named, or null when they come from the query
@@ -44,8 +45,8 @@ record TenantSettings(
     static TenantSettings resolve(TenantOptions given, MigrationsCommand parent) {
         // Either option overrides both properties: the command line names the tenants one way or the other.
         boolean named = given.tenants != null || given.query != null;
-        Optional<String> configList = named ? Optional.empty() : config(parent, "list");
-        Optional<String> configQuery = named ? Optional.empty() : config(parent, "query");
+        Optional<String> configList = named ? Optional.empty() : value(parent, "list");
+        Optional<String> configQuery = named ? Optional.empty() : value(parent, "query");
         boolean bothGiven = given.tenants != null && given.query != null;
         boolean bothConfigured = configList.isPresent() && configQuery.isPresent();
         if (bothGiven || bothConfigured) {
@@ -65,25 +66,25 @@ record TenantSettings(
         }
         String schema = given.schema != null || given.url != null
                 ? given.schema
-                : config(parent, "schema").orElse(null);
+                : value(parent, "schema").orElse(null);
         String url = given.url != null || given.schema != null
                 ? given.url
-                : config(parent, "url").orElse(null);
+                : value(parent, "url").orElse(null);
         if (schema != null && url != null) {
             throw new MigrationsException("Give either --tenant-schema (a schema per tenant in the --url database) or"
                     + " --tenant-url (a database per tenant), not both (migrations.tenants.schema and"
                     + " migrations.tenants.url likewise)");
         }
-        String parallelism = given.parallel != null
-                ? given.parallel.toString()
-                : config(parent, "parallelism").orElse("1");
+        Found parallelism = given.parallel != null
+                ? new Found(given.parallel.toString(), "--parallel")
+                : setting(parent, "parallelism").orElse(new Found("1", PREFIX + "parallelism"));
         boolean failFast = given.failFast != null
                 ? given.failFast
-                : config(parent, "fail-fast")
-                        .map(value -> Settings.parseBoolean(value, PREFIX + "fail-fast"))
+                : setting(parent, "fail-fast")
+                        .map(found -> Settings.parseBoolean(found.value(), found.where()))
                         .orElse(false);
         String shard =
-                given.shard != null ? given.shard : config(parent, "shard").orElse(null);
+                given.shard != null ? given.shard : value(parent, "shard").orElse(null);
         return new TenantSettings(
                 list,
                 query,
@@ -101,7 +102,7 @@ record TenantSettings(
                         "MIGRATIONS_PASSWORD",
                         "password",
                         parent.settings().password()),
-                number(parallelism, given.parallel != null ? "--parallel" : PREFIX + "parallelism"),
+                number(parallelism.value(), parallelism.where()),
                 failFast ? FleetOptions.OnFailure.STOP : FleetOptions.OnFailure.CONTINUE,
                 shard == null || shard.isBlank() ? null : FleetOptions.Shard.parse(shard));
     }
@@ -114,24 +115,47 @@ record TenantSettings(
                 .shard(shard);
     }
 
-    private static Optional<String> config(MigrationsCommand parent, String key) {
-        return parent.configValue(PREFIX + key);
+    /** A fleet property's value and where it came from, as a message names it. */
+    private record Found(String value, String where) {}
+
+    /**
+     * A {@code migrations.tenants.*} property: its environment variable ({@code
+     * MIGRATIONS_TENANTS_PARALLELISM}), else {@code --config}'s value; a container sets a fleet with
+     * variables alone, as it sets everything else.
+     */
+    private static Optional<Found> setting(MigrationsCommand parent, String key) {
+        String variable = Settings.variable(PREFIX + key);
+        String fromEnv = parent.env().get(variable);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Optional.of(new Found(fromEnv, variable));
+        }
+        return parent.configValue(PREFIX + key).map(value -> new Found(value, PREFIX + key));
+    }
+
+    private static Optional<String> value(MigrationsCommand parent, String key) {
+        return setting(parent, key).map(Found::value);
     }
 
     /**
-     * The tenant databases' user or password: the option, else its environment variable, else the
-     * fleet's property, else the control database's (which may come from {@code spring.datasource.*}).
+     * The tenant databases' user or password: the option, else the fleet's own variable ({@code
+     * MIGRATIONS_TENANTS_USER}), else the connection's ({@code MIGRATIONS_USER}), else the fleet's
+     * property in {@code --config}, else the control database's (which may come from {@code
+     * spring.datasource.*}).
      */
     private static String credential(
             MigrationsCommand parent, String option, String variable, String key, String fallback) {
         if (option != null) {
             return option;
         }
+        String own = parent.env().get(Settings.variable(PREFIX + key));
+        if (own != null && !own.isEmpty()) {
+            return own;
+        }
         String fromEnv = parent.env().get(variable);
         if (fromEnv != null && !fromEnv.isEmpty()) {
             return fromEnv;
         }
-        return config(parent, key).orElse(fallback);
+        return parent.configValue(PREFIX + key).orElse(fallback);
     }
 
     /** The names, items split at commas and trimmed, blank ones dropped (a YAML list arrives comma-joined). */

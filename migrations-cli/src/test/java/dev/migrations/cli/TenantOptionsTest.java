@@ -137,6 +137,41 @@ class TenantOptionsTest {
     }
 
     @Test
+    void theFleetComesFromTheEnvironmentBetweenTheCommandLineAndTheConfigFile() throws IOException {
+        Path config = dir.resolve("application.properties");
+        Files.writeString(config, "migrations.tenants.list=initech\nmigrations.tenants.schema=file_{tenant}\n");
+        Map<String, String> fleet = new java.util.HashMap<>(env);
+        fleet.put("MIGRATIONS_TENANTS_LIST", "acme, globex");
+        fleet.put("MIGRATIONS_TENANTS_SCHEMA", "tenant_{tenant}");
+        fleet.put("MIGRATIONS_TENANTS_PARALLELISM", "2");
+
+        CliRun upgrade = CliRun.in(scripts, fleet, "--config", config.toString(), "upgrade", "head");
+        assertThat(upgrade.exit()).as(upgrade.out() + upgrade.err()).isZero();
+        assertThat(upgrade.out())
+                .startsWith("2 tenant(s): 0 at target, 2 migrated, 0 pending, 0 failed, 0 skipped in ");
+        JsonNode current = FleetFixture.json(CliRun.in(scripts, fleet, "--format", "json", "current"));
+        assertThat(FleetFixture.states(current))
+                .containsExactly(Map.entry("acme", "atTarget"), Map.entry("globex", "atTarget"));
+        // The tenants' schemas are the variable's, not the file's: those the file names were never made.
+        JsonNode fileSchemas = FleetFixture.json(
+                CliRun.in(scripts, fleet, "--format", "json", "current", "--tenant-schema", "file_{tenant}"));
+        assertThat(FleetFixture.states(fileSchemas))
+                .containsExactly(Map.entry("acme", "pending"), Map.entry("globex", "pending"));
+        assertThat(CliRun.in(scripts, fleet, "status", "--tenants", "initech").out())
+                .startsWith("initech: at base, pending 2 revision(s): r1, r2\n");
+
+        fleet.put("MIGRATIONS_TENANTS_PARALLELISM", "many");
+        assertRefused(
+                CliRun.in(scripts, fleet, "status"),
+                "'MIGRATIONS_TENANTS_PARALLELISM' must be a whole number, not 'many'");
+        fleet.put("MIGRATIONS_TENANTS_PARALLELISM", "2");
+        fleet.put("MIGRATIONS_TENANTS_FAIL_FAST", "maybe");
+        assertRefused(
+                CliRun.in(scripts, fleet, "status"),
+                "'MIGRATIONS_TENANTS_FAIL_FAST' must be true or false, not 'maybe'");
+    }
+
+    @Test
     void startRunsOverTheFleetToo() {
         CliRun none = run("start", "--mode", "none", "--tenants", "acme,globex");
         assertThat(none.exit()).isEqualTo(StatusCommand.EXIT_PENDING);
