@@ -108,6 +108,26 @@ class ImageRunIT {
         assertThat(result.stderr()).contains("Picked up JAVA_TOOL_OPTIONS: -Xmx96m");
     }
 
+    /**
+     * The classes of the CLI and of the driver (its protocol classes too, which only a run against a
+     * server loads) come mapped from the image's archive, not read from /app/libs: the archive was
+     * recorded against these very jars. A user's own JVM options (a heap limit) keep it usable.
+     */
+    @Test
+    void theClisAndTheDriversClassesComeFromTheImagesArchive() throws Exception {
+        copyScripts();
+        Map<String, String> env = connection();
+        env.put("JAVA_TOOL_OPTIONS", "-Xmx256m -Xlog:class+load=info:stderr");
+        Result result = run(env, "status");
+        assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isIn(0, EXIT_PENDING);
+        assertThat(result.stderr())
+                .contains(
+                        "dev.migrations.cli.MigrationsCommand source: shared objects file (top)",
+                        "dev.migrations.Migrations source: shared objects file (top)",
+                        "org.postgresql.Driver source: shared objects file (top)",
+                        "org.postgresql.core.v3.QueryExecutorImpl source: shared objects file (top)");
+    }
+
     @Test
     void anUnknownTargetFailsWithTheDocumentedExitCodeAndMessage() throws Exception {
         copyScripts();
