@@ -105,7 +105,7 @@ class ImageTarballIT {
         assertThat(entrypoint.indexOf(archiveFlags.get(0))).isLessThan(entrypoint.indexOf("-cp"));
         assertThat(entrypoint.subList(0, entrypoint.indexOf("-cp")))
                 .as("a JVM that refuses the archive starts without it")
-                .contains("-Xshare:auto");
+                .contains("-Xshare:auto", "-Xlog:cds*=off", "-Xlog:cds*=warning:stderr");
         assertThat(archive).startsWith("/").endsWith(".jsa");
         // Its own layer: its digest changes with every build (docs/container-image.md), the others' do not.
         assertThat(paths(layerHolding(archive.substring(1))))
