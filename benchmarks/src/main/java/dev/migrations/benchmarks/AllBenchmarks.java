@@ -92,10 +92,12 @@ public final class AllBenchmarks {
             }
             if (wanted.test("process")) {
                 report.heading(2, "Whole processes: bin/migrations against a JDBC loop and Flyway, each a fresh JVM");
+                ToolRunner processRunner = new ToolRunner(server, cliJar, System.getProperty("java.class.path"));
                 ProcessBenchmark processes = new ProcessBenchmark(
-                        new ToolRunner(server, cliJar, System.getProperty("java.class.path")),
+                        processRunner,
                         report,
-                        Path.of("bin", "migrations").toAbsolutePath());
+                        Path.of("bin", "migrations").toAbsolutePath(),
+                        ImageContender.unpack(processRunner));
                 for (Workload workload : workloads) {
                     report.heading(3, "Apply " + workload.revisions() + " revisions");
                     processes.apply(workload, quick ? 2 : Math.max(5, 2000 / workload.revisions()));

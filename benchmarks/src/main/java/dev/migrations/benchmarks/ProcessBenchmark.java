@@ -4,6 +4,7 @@ import static dev.migrations.benchmarks.Samples.median;
 import static dev.migrations.benchmarks.Samples.perRound;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The command line as pipelines, Kubernetes Jobs and fleet shards run it: a fresh process per deploy,
@@ -24,6 +26,8 @@ import java.util.Map;
  *       (the same JVM opening one connection), the CLI's above a bare JVM that only connects
  *       ({@link JdbcLoop} without files, default flags).
  * </ul>
+ * When the container image is built ({@link ImageContender}), its entrypoint is timed beside the
+ * launcher, twice: as built (its archive of the CLI's classes) and pointed at the JDK's archive only.
  * Paired rounds, the order reversed every other round; medians, per-round ratios and the CPU time
  * (user plus system, every thread) of each whole process.
  */
@@ -33,17 +37,21 @@ final class ProcessBenchmark {
     private static final String BARE = "bare JVM opening one connection (JdbcLoop)";
     private static final String FLYWAY_FLOOR = "Flyway's floor: ToolProbe JVM opening one connection";
     private static final String FLYWAY = "Flyway (ToolProbe, fresh JVM)";
+    private static final String IMAGE = "container image (unshare), its archive of the CLI's classes";
+    private static final String IMAGE_JDK_ONLY = "container image, the JDK's archive only";
 
     private final ToolRunner runner;
     private final Report report;
     private final Path launcher;
     private final String loopClasspath;
+    private final Optional<ImageContender> image;
 
-    ProcessBenchmark(ToolRunner runner, Report report, Path launcher)
+    ProcessBenchmark(ToolRunner runner, Report report, Path launcher, Optional<ImageContender> image)
             throws URISyntaxException, ClassNotFoundException {
         this.runner = runner;
         this.report = report;
         this.launcher = launcher;
+        this.image = image;
         this.loopClasspath =
                 location(JdbcLoop.class) + File.pathSeparator + location(Class.forName("org.postgresql.Driver"));
     }
@@ -53,36 +61,51 @@ final class ProcessBenchmark {
                 .toString();
     }
 
-    /** Applies the workload with the CLI and the loop, each on a new empty database, paired over the rounds. */
+    /**
+     * Applies the workload with the CLI (and the container image, when built) and the loop, each on a
+     * new empty database, paired over the rounds.
+     */
     void apply(Workload workload, int rounds) throws Exception {
-        Map<String, List<ToolRunner.Measured>> runs = alternate(List.of(LOOP, CLI), rounds, 1, tool -> {
+        List<String> tools = new ArrayList<>(List.of(LOOP, CLI));
+        image.ifPresent(i -> tools.addAll(List.of(IMAGE, IMAGE_JDK_ONLY)));
+        Map<String, List<ToolRunner.Measured>> runs = alternate(tools, rounds, 1, tool -> {
             String db = runner.createDatabase();
             try {
                 ToolRunner.Measured measured = runner.measure(
-                        tool.equals(LOOP) ? loop(db, workload.flywayDir()) : cli(db, workload, "upgrade", "head"));
+                        tool.equals(LOOP)
+                                ? loop(db, workload.flywayDir())
+                                : cli(tool, db, workload, "upgrade", "head"));
                 runner.checkApplied(db, workload.revisions());
                 return measured;
             } finally {
                 runner.dropDatabase(db);
             }
         });
-        double[] ratios = perRound(wall(runs.get(CLI)), wall(runs.get(LOOP)));
+        table(runs, LOOP);
+        for (String tool : tools.subList(1, tools.size())) {
+            applySummary(tool, workload, runs.get(tool), runs.get(LOOP));
+        }
+    }
+
+    private void applySummary(
+            String tool, Workload workload, List<ToolRunner.Measured> runs, List<ToolRunner.Measured> loop) {
+        double[] ratios = perRound(wall(runs), wall(loop));
         double[] interval = Samples.medianInterval90(ratios);
         String verdict = Samples.verdict(ratios.length, interval[1] <= 1.10, interval[0] > 1.10);
-        table(runs, LOOP);
         report.summary(String.format(
                 Locale.ROOT,
-                "whole process, apply %d revisions, bin/migrations / JDBC loop in its own JVM: %.2fx per round"
+                "whole process, apply %d revisions, %s / JDBC loop in its own JVM: %.2fx per round"
                         + " (median; 90%% bootstrap interval %.2f..%.2f over %d rounds; goal at most 1.10x: %s);"
                         + " CPU %.0f ms against %.0f ms",
                 workload.revisions(),
+                tool,
                 median(ratios),
                 interval[0],
                 interval[1],
                 ratios.length,
                 verdict,
-                median(cpu(runs.get(CLI))),
-                median(cpu(runs.get(LOOP)))));
+                median(cpu(runs)),
+                median(cpu(loop))));
     }
 
     /**
@@ -95,44 +118,57 @@ final class ProcessBenchmark {
         try {
             runner.run(Tool.ENGINE, workload, engineDb);
             runner.run(Tool.FLYWAY, workload, flywayDb);
+            List<String> tools = new ArrayList<>(List.of(BARE, CLI));
+            image.ifPresent(i -> tools.addAll(List.of(IMAGE, IMAGE_JDK_ONLY)));
+            tools.addAll(List.of(FLYWAY_FLOOR, FLYWAY));
             Map<String, List<ToolRunner.Measured>> runs = alternate(
-                    List.of(BARE, CLI, FLYWAY_FLOOR, FLYWAY),
+                    tools,
                     rounds,
                     1,
                     tool -> runner.measure(
                             switch (tool) {
                                 case BARE -> loop(engineDb, null);
-                                case CLI -> cli(engineDb, workload, "upgrade", "head");
                                 case FLYWAY_FLOOR -> probe(Tool.CONNECT, workload, flywayDb);
-                                default -> probe(Tool.FLYWAY, workload, flywayDb);
+                                case FLYWAY -> probe(Tool.FLYWAY, workload, flywayDb);
+                                default -> cli(tool, engineDb, workload, "upgrade", "head");
                             }));
-            double[] cliOverhead = overheads(runs.get(CLI), runs.get(BARE));
-            double[] flywayOverhead = overheads(runs.get(FLYWAY), runs.get(FLYWAY_FLOOR));
-            double flyway = median(flywayOverhead);
-            double[] interval = Samples.medianInterval90(cliOverhead);
-            String verdict =
-                    Samples.verdict(cliOverhead.length, interval[1] <= 0.15 * flyway, interval[0] > 0.15 * flyway);
+            double flyway = median(overheads(runs.get(FLYWAY), runs.get(FLYWAY_FLOOR)));
             table(runs, BARE);
-            report.summary(String.format(
-                    Locale.ROOT,
-                    "whole process, no-op upgrade head with %d applied: bin/migrations %.0f ms above a bare JVM"
-                            + " connecting, Flyway %.0f ms above its floor: %.3f of Flyway's overhead (90%% interval"
-                            + " %.3f..%.3f over %d rounds; goal at most 0.15: %s); CPU %.0f ms against the bare"
-                            + " JVM's %.0f ms",
-                    workload.revisions(),
-                    median(cliOverhead),
-                    flyway,
-                    median(cliOverhead) / flyway,
-                    interval[0] / flyway,
-                    interval[1] / flyway,
-                    cliOverhead.length,
-                    verdict,
-                    median(cpu(runs.get(CLI))),
-                    median(cpu(runs.get(BARE)))));
+            for (String tool : tools.subList(1, tools.indexOf(FLYWAY_FLOOR))) {
+                noOpSummary(tool, workload, runs.get(tool), runs.get(BARE), flyway);
+            }
         } finally {
             runner.dropDatabase(engineDb);
             runner.dropDatabase(flywayDb);
         }
+    }
+
+    private void noOpSummary(
+            String tool,
+            Workload workload,
+            List<ToolRunner.Measured> runs,
+            List<ToolRunner.Measured> bare,
+            double flyway) {
+        double[] overhead = overheads(runs, bare);
+        double[] interval = Samples.medianInterval90(overhead);
+        String verdict = Samples.verdict(overhead.length, interval[1] <= 0.15 * flyway, interval[0] > 0.15 * flyway);
+        report.summary(String.format(
+                Locale.ROOT,
+                "whole process, no-op upgrade head with %d applied: %s %.0f ms above a bare JVM"
+                        + " connecting, Flyway %.0f ms above its floor: %.3f of Flyway's overhead (90%% interval"
+                        + " %.3f..%.3f over %d rounds; goal at most 0.15: %s); CPU %.0f ms against the bare"
+                        + " JVM's %.0f ms",
+                workload.revisions(),
+                tool,
+                median(overhead),
+                flyway,
+                median(overhead) / flyway,
+                interval[0] / flyway,
+                interval[1] / flyway,
+                overhead.length,
+                verdict,
+                median(cpu(runs)),
+                median(cpu(bare))));
     }
 
     /** A fresh {@link ToolProbe} JVM running the tool, as the no-op section starts it. */
@@ -156,15 +192,27 @@ final class ProcessBenchmark {
         return command;
     }
 
-    private List<String> cli(String db, Workload workload, String... verb) {
+    /** {@code bin/migrations} or the container image's entrypoint with the connection and the workload's scripts. */
+    private List<String> cli(String tool, String db, Workload workload, String... verb) throws IOException {
         PostgresServer server = runner.server();
-        List<String> command = new ArrayList<>(List.of(
-                launcher.toString(), "--url=" + server.urlFor(db), "--location=filesystem:" + workload.engineDir()));
-        if (server.user() != null) {
-            command.add("--user=" + server.user());
+        List<String> args = new ArrayList<>();
+        args.add("--url=" + server.urlFor(db));
+        if (tool.equals(CLI)) {
+            args.add("--location=filesystem:" + workload.engineDir());
+        } else {
+            args.add("--location=filesystem:"
+                    + image.orElseThrow().scripts(workload.engineDir(), "engine-" + workload.revisions()));
         }
-        command.addAll(List.of(verb));
-        return command;
+        if (server.user() != null) {
+            args.add("--user=" + server.user());
+        }
+        args.addAll(List.of(verb));
+        if (tool.equals(CLI)) {
+            List<String> command = new ArrayList<>(List.of(launcher.toString()));
+            command.addAll(args);
+            return command;
+        }
+        return image.orElseThrow().command(tool.equals(IMAGE), args);
     }
 
     private void table(Map<String, List<ToolRunner.Measured>> runs, String floor) {

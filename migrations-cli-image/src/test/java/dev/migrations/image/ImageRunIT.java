@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,6 +108,50 @@ class ImageRunIT {
         Result result = run(Map.of("JAVA_TOOL_OPTIONS", "-Xmx96m"), "--version");
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stderr()).contains("Picked up JAVA_TOOL_OPTIONS: -Xmx96m");
+    }
+
+    /**
+     * The classes of the CLI and of the driver (its protocol classes too, which only a run against a
+     * server loads) come mapped from the image's archive, not read from /app/libs: the archive was
+     * recorded against these very jars. A user's own JVM options (a heap limit) keep it usable.
+     */
+    @Test
+    void theClisAndTheDriversClassesComeFromTheImagesArchive() throws Exception {
+        copyScripts();
+        Map<String, String> env = connection();
+        env.put("JAVA_TOOL_OPTIONS", "-Xmx256m -Xlog:class+load=info:stderr");
+        Result result = run(env, "status");
+        assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isIn(0, EXIT_PENDING);
+        assertThat(result.stderr())
+                .contains(
+                        "dev.migrations.cli.MigrationsCommand source: shared objects file (top)",
+                        "dev.migrations.Migrations source: shared objects file (top)",
+                        "org.postgresql.Driver source: shared objects file (top)",
+                        "org.postgresql.core.v3.QueryExecutorImpl source: shared objects file (top)");
+    }
+
+    /**
+     * A derived image that replaced a jar (here: only its modification time changed) no longer matches
+     * the archive: the JVM starts without it, says so on stderr and leaves stdout to the CLI.
+     */
+    @Test
+    void aJarChangedSinceTheRecordingStartsWithoutTheArchiveAndSaysSoOnStderr() throws Exception {
+        Path jar;
+        try (Stream<Path> jars = Files.list(root.resolve("app/libs"))) {
+            jar = jars.filter(p -> p.getFileName().toString().startsWith("postgresql-"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        FileTime recorded = Files.getLastModifiedTime(jar);
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now()));
+        try {
+            Result result = run(Map.of(), "--version");
+            assertThat(result.exitCode()).as(result.stderr()).isZero();
+            assertThat(result.stdout().strip()).isEqualTo("migrations " + System.getProperty("project.version"));
+            assertThat(result.stderr()).contains("Unable to use shared archive");
+        } finally {
+            Files.setLastModifiedTime(jar, recorded);
+        }
     }
 
     @Test

@@ -70,7 +70,7 @@ class ImageTarballIT {
 
     @Test
     void thirdPartyJarsTheCliAndTheRuntimeEachHaveTheirOwnLayer() {
-        assertThat(layers).hasSize(4);
+        assertThat(layers).hasSize(5);
         List<String> libraries = paths(layerHolding("app/libs/postgresql-"));
         List<String> project = paths(layerHolding("app/libs/migrations-cli-"));
         List<String> runtime = paths(layerHolding("opt/java/openjdk/bin/java"));
@@ -91,6 +91,29 @@ class ImageTarballIT {
                 .anyMatch(p -> p.matches("lib/x86_64-linux-gnu/libc\\.so\\.\\d+"))
                 .anyMatch(p -> p.matches("lib64/ld-linux-x86-64\\.so\\.\\d+"));
         assertThat(runtime).noneMatch(p -> p.startsWith("app/"));
+    }
+
+    @Test
+    void theArchiveOfTheClisClassesHasALayerOfItsOwnAndTheEntrypointNamesIt() {
+        List<String> entrypoint = strings(image.runConfig().get("Entrypoint"));
+        List<String> archiveFlags = entrypoint.stream()
+                .filter(flag -> flag.startsWith("-XX:SharedArchiveFile="))
+                .toList();
+        assertThat(archiveFlags).as("the entrypoint's archive flag").hasSize(1);
+        String archive = archiveFlags.get(0).substring("-XX:SharedArchiveFile=".length());
+        // Before the class path: a JVM option, not an argument of the CLI.
+        assertThat(entrypoint.indexOf(archiveFlags.get(0))).isLessThan(entrypoint.indexOf("-cp"));
+        assertThat(entrypoint.subList(0, entrypoint.indexOf("-cp")))
+                .as("a JVM that refuses the archive starts without it")
+                .contains("-Xshare:auto", "-Xlog:cds*=off", "-Xlog:cds*=warning:stderr");
+        assertThat(archive).startsWith("/").endsWith(".jsa");
+        // Its own layer: its digest changes with every build (docs/container-image.md), the others' do not.
+        assertThat(paths(layerHolding(archive.substring(1))))
+                .filteredOn(p -> !p.endsWith("/"))
+                .containsExactly(archive.substring(1));
+        assertThat(layers.indexOf(layerHolding(archive.substring(1))))
+                .as("above the runtime and the jars it was recorded against")
+                .isEqualTo(layers.size() - 1);
     }
 
     @Test

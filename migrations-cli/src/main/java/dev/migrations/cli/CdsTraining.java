@@ -1,5 +1,6 @@
 package dev.migrations.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -79,33 +80,30 @@ public final class CdsTraining {
     }
 
     /**
-     * Loads, without initializing, every class of the jar under the given package paths: what a run
-     * against a real PostgreSQL server loads beyond this one (the driver's protocol, statement and
-     * result-set classes, the engine's PostgreSQL paths) is then in the archive too. Classes that
-     * cannot be linked here (the driver's optional integrations) are left to the jar.
+     * Loads, without initializing, every class under the given package paths of the jars on the class
+     * path (the fat jar for bin/migrations; the engine's, the CLI's, the driver's and SLF4J's own jars
+     * in the container image): what a run against a real PostgreSQL server loads beyond this one (the
+     * driver's protocol, statement and result-set classes, the engine's PostgreSQL paths) is then in
+     * the archive too. Classes that cannot be linked here (the driver's optional integrations) are
+     * left to the jar.
      */
     private static void loadClasses(List<String> packagePaths) throws IOException {
         ClassLoader loader = CdsTraining.class.getClassLoader();
-        Path jar;
-        try {
-            jar = Path.of(CdsTraining.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IOException(e);
-        }
-        try (JarFile file = new JarFile(jar.toFile())) {
-            for (JarEntry entry : Collections.list(file.entries())) {
-                String name = entry.getName();
-                if (name.endsWith(".class")
-                        && !name.startsWith("META-INF/")
-                        && packagePaths.stream().anyMatch(name::startsWith)) {
-                    try {
-                        Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), false, loader);
-                    } catch (ClassNotFoundException | LinkageError e) {
-                        // not linkable without its optional dependency: not needed by a run either
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.endsWith(".jar")) {
+                continue;
+            }
+            try (JarFile file = new JarFile(entry)) {
+                for (JarEntry jarEntry : Collections.list(file.entries())) {
+                    String name = jarEntry.getName();
+                    if (name.endsWith(".class")
+                            && !name.startsWith("META-INF/")
+                            && packagePaths.stream().anyMatch(name::startsWith)) {
+                        try {
+                            Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), false, loader);
+                        } catch (ClassNotFoundException | LinkageError e) {
+                            // not linkable without its optional dependency: not needed by a run either
+                        }
                     }
                 }
             }
