@@ -111,9 +111,9 @@ class ImageRunIT {
     }
 
     /**
-     * The classes of the CLI and of the driver (its protocol classes too, which only a run against a
-     * server loads) come mapped from the image's archive, not read from /app/libs: the archive was
-     * recorded against these very jars. A user's own JVM options (a heap limit) keep it usable.
+     * The classes of the CLI, of picocli and of the driver (its protocol classes too, which only a run
+     * against a server loads) come mapped from the image's archive, not read from the jar: the archive
+     * was recorded against this very jar. A user's own JVM options (a heap limit) keep it usable.
      */
     @Test
     void theClisAndTheDriversClassesComeFromTheImagesArchive() throws Exception {
@@ -125,6 +125,8 @@ class ImageRunIT {
         assertThat(result.stderr())
                 .contains(
                         "dev.migrations.cli.MigrationsCommand source: shared objects file (top)",
+                        "picocli.CommandLine source: shared objects file (top)",
+                        "dev.migrations.cli.MigrationsCommand$Version source: shared objects file (top)",
                         "dev.migrations.Migrations source: shared objects file (top)",
                         "org.postgresql.Driver source: shared objects file (top)",
                         "org.postgresql.core.v3.QueryExecutorImpl source: shared objects file (top)");
@@ -138,7 +140,7 @@ class ImageRunIT {
     void aJarChangedSinceTheRecordingStartsWithoutTheArchiveAndSaysSoOnStderr() throws Exception {
         Path jar;
         try (Stream<Path> jars = Files.list(root.resolve("app/libs"))) {
-            jar = jars.filter(p -> p.getFileName().toString().startsWith("postgresql-"))
+            jar = jars.filter(p -> p.getFileName().toString().startsWith("migrations-cli-"))
                     .findFirst()
                     .orElseThrow();
         }
