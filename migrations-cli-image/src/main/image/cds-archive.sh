@@ -70,7 +70,7 @@ env -i "$image_path" LANG=C.UTF-8 "$unshare" "${isolate[@]}" --root="$work/root"
   "${command[@]}" "-XX:ArchiveClassesAtExit=$archive" dev.migrations.cli.CdsTraining >"$log" 2>&1
 status=$?
 set -e
-# CDS lists every class it leaves out (picocli's Java 5 classes): in the log, not the build's.
+# CDS lists every class it leaves out (JFR's event classes, ...): in the log, not the build's.
 if [ "$status" -ne 0 ] || [ ! -s "$work/root$archive" ]; then
   tail -n 40 "$log" >&2
   fail "the training run exited $status without writing $archive (log: $log)"

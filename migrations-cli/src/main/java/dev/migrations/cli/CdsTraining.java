@@ -81,8 +81,8 @@ public final class CdsTraining {
 
     /**
      * Loads, without initializing, every class under the given package paths of the jars on the class
-     * path (the fat jar for bin/migrations; the engine's, the CLI's, the driver's and SLF4J's own jars
-     * in the container image): what a run against a real PostgreSQL server loads beyond this one (the
+     * path (the shaded jar, as bin/migrations and the container image run it; each library's own jar
+     * when the CLI runs from its dependencies): what a run against a real PostgreSQL server loads beyond this one (the
      * driver's protocol, statement and result-set classes, the engine's PostgreSQL paths) is then in
      * the archive too. Classes that cannot be linked here (the driver's optional integrations) are
      * left to the jar.
