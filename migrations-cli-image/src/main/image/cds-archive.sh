@@ -10,14 +10,23 @@
 # fixed modification times), with the image's own java, the entrypoint's class path and JVM flags,
 # and -XX:ArchiveClassesAtExit. The final image is the same layers plus the archive's.
 #
-# Usage: cds-archive.sh STAGING_TAR WORK_DIR OUT_DIR ARCHIVE_PATH
+#
+# The runtime's own archive (jlink's lib/server/classes.jsa) moves from ROOTFS_DIR into OUT_DIR too:
+# JDK 17 writes a different archive from the same classes on every run, so the layer holding an
+# archive gets a new digest with every build. With both archives in one layer of their own, the
+# runtime's layer (38 MB, otherwise the same bytes build after build) keeps its digest, and a
+# registry that has it is not sent it again.
+#
+# Usage: cds-archive.sh STAGING_TAR WORK_DIR OUT_DIR ARCHIVE_PATH ROOTFS_DIR
 #   STAGING_TAR  the staging image (Jib buildTar, without the archive)
 #   WORK_DIR     scratch directory (emptied): the unpacked tarball and the root directory
 #   OUT_DIR      written (emptied) with ARCHIVE_PATH inside it, for Jib's extraDirectories
 #   ARCHIVE_PATH where the archive lives in the image (absolute), as the final jvmFlags name it
+#   ROOTFS_DIR   the runtime's extra directory (rootfs.sh's output) the staging image was built from
 set -euo pipefail
 
-staging=$1 work=$2 out=$3 archive=$4
+staging=$1 work=$2 out=$3 archive=$4 rootfs=$5
+jdk_archive=/opt/java/openjdk/lib/server/classes.jsa
 
 fail() {
   echo "cds-archive.sh: $*" >&2
@@ -77,4 +86,9 @@ if [ "$status" -ne 0 ] || [ ! -s "$work/root$archive" ]; then
 fi
 mkdir -p "$out$(dirname "$archive")"
 cp "$work/root$archive" "$out$archive"
-echo "cds-archive.sh: $archive recorded ($(stat -c %s "$out$archive") bytes; log: $log)"
+# The base archive the new one was recorded on, byte for byte: the staging image's copy.
+[ -f "$rootfs$jdk_archive" ] || fail "no $jdk_archive in $rootfs (rootfs.sh makes it with jlink)"
+cmp -s "$rootfs$jdk_archive" "$work/root$jdk_archive" || fail "$rootfs$jdk_archive is not the staging image's"
+mkdir -p "$out$(dirname "$jdk_archive")"
+mv "$rootfs$jdk_archive" "$out$jdk_archive"
+echo "cds-archive.sh: $archive recorded ($(stat -c %s "$out$archive") bytes; log: $log); $jdk_archive moved to its layer"
