@@ -187,6 +187,28 @@ public record Settings(
      */
     private record Source(String value, String name) {}
 
+    /**
+     * What names a fleet of tenants for the command line, as a message names it ({@code
+     * MIGRATIONS_TENANTS_LIST}, or {@code migrations.tenants.query' in '<file>}), or empty when nothing
+     * does: the Maven plugin, whose goals run on one database, says so when a fleet is named.
+     *
+     * @param config the {@code --config} file, or null
+     */
+    public static Optional<String> fleetNamedBy(Path config, Map<String, String> env) {
+        List<String> keys = List.of(TenantSettings.PREFIX + "list", TenantSettings.PREFIX + "query");
+        for (String key : keys) {
+            String value = env.get(variable(key));
+            if (value != null && !value.isBlank()) {
+                return Optional.of(variable(key));
+            }
+        }
+        Optional<ConfigFile> file = Optional.ofNullable(config).map(path -> ConfigFile.read(path, env));
+        return keys.stream()
+                .filter(key -> file.flatMap(f -> f.get(key, env)).isPresent())
+                .findFirst()
+                .map(key -> inFile(file, key));
+    }
+
     /** A {@code migrations.*} setting: the option, else its environment variable, else the file's. */
     private static Source source(String option, Optional<ConfigFile> file, String key, Map<String, String> env) {
         if (option != null) {

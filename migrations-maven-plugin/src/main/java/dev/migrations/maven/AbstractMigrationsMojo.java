@@ -141,12 +141,21 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
         return engine;
     }
 
-    /** The engine with its database; fails naming the parameters when none is configured. */
+    /**
+     * The engine with its database; fails naming the parameters when none is configured. A fleet of
+     * tenants named in the environment or {@code configFile} gets a warning: the goal runs on this one
+     * database, and a build that passes must not read as the tenants migrated.
+     */
     final Migrations online(String goal) {
         if (settings().url() == null) {
             throw new MigrationsException("'migrations:" + goal + "' needs a database connection: give url"
                     + " (-Dmigrations.url, or MIGRATIONS_URL, or configFile with spring.datasource.url)");
         }
+        Settings.fleetNamedBy(configFile == null ? null : configFile.toPath(), env)
+                .ifPresent(where -> getLog().warn("'" + where + "' names a fleet of tenants, but 'migrations:" + goal
+                        + "' runs on one database (url) and not on them: run the command line over the tenants"
+                        + " (bin/migrations --config <file> " + goal + ", or the container image with"
+                        + " MIGRATIONS_TENANTS_*), or let the Spring Boot starter migrate them at start-up"));
         return migrations();
     }
 

@@ -7,10 +7,12 @@ import dev.migrations.MigrationsException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +80,41 @@ class GoalResultsTest {
         LintMojo lint = goal(new LintMojo(), false);
         lint.warnOnly = true;
         lint.execute();
+    }
+
+    @Test
+    void aFleetNamedInTheConfigFileOrTheEnvironmentIsWarnedAboutNotRunOver() throws Exception {
+        Path config = project.resolve("application.properties");
+        Files.writeString(config, "migrations.tenants.list=acme,globex\n");
+        List<String> warnings = new ArrayList<>();
+        UpgradeMojo upgrade = goal(new UpgradeMojo(), true);
+        upgrade.configFile = config.toFile();
+        upgrade.setLog(new SystemStreamLog() {
+            @Override
+            public void warn(CharSequence content) {
+                warnings.add(content.toString());
+            }
+        });
+        upgrade.execute();
+        assertThat(warnings)
+                .containsExactly("'migrations.tenants.list' in '" + config
+                        + "' names a fleet of tenants, but 'migrations:upgrade' runs on one database (url) and not on"
+                        + " them: run the command line over the tenants (bin/migrations --config <file> upgrade,"
+                        + " or the container image with MIGRATIONS_TENANTS_*), or let the Spring Boot starter"
+                        + " migrate them at start-up");
+
+        warnings.clear();
+        StatusMojo status = goal(new StatusMojo(), true);
+        status.env = Map.of("MIGRATIONS_TENANTS_QUERY", "SELECT name FROM tenants");
+        status.setLog(upgrade.getLog());
+        status.execute();
+        assertThat(warnings).singleElement().asString().startsWith("'MIGRATIONS_TENANTS_QUERY' names a fleet");
+
+        warnings.clear();
+        CurrentMojo current = goal(new CurrentMojo(), true);
+        current.setLog(upgrade.getLog());
+        current.execute();
+        assertThat(warnings).as("no fleet named: nothing to warn about").isEmpty();
     }
 
     @Test
