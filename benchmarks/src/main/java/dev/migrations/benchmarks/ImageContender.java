@@ -7,9 +7,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The container image as a Kubernetes Job starts it, without Docker: the layers of {@code
@@ -59,8 +59,10 @@ final class ImageContender {
         Path tarball = Files.createDirectories(dir.resolve("tarball"));
         Path root = Files.createDirectories(dir.resolve("root"));
         runner.runProcess(List.of("tar", "-xf", TARBALL.toAbsolutePath().toString(), "-C", tarball.toString()));
-        String manifest = Files.readString(tarball.resolve("manifest.json"));
-        for (String layer : strings(manifest, "Layers")) {
+        JsonMapper json = new JsonMapper();
+        JsonNode manifest =
+                json.readTree(tarball.resolve("manifest.json").toFile()).get(0);
+        for (String layer : strings(manifest.get("Layers"))) {
             runner.runProcess(List.of(
                     "tar",
                     "--warning=no-unknown-keyword",
@@ -70,14 +72,20 @@ final class ImageContender {
                     root.toString()));
         }
         Files.createDirectories(root.resolve("proc"));
-        String config = Files.readString(tarball.resolve(string(manifest, "Config")));
-        List<String> entrypoint = strings(config, "Entrypoint");
+        JsonNode config = json.readTree(
+                        tarball.resolve(manifest.get("Config").asString()).toFile())
+                .get("config");
+        List<String> entrypoint = strings(config.get("Entrypoint"));
         if (entrypoint.stream().noneMatch(flag -> flag.startsWith(ARCHIVE_FLAG))) {
             throw new IllegalStateException(
                     "the image's entrypoint names no class-data-sharing archive: " + entrypoint);
         }
         return Optional.of(new ImageContender(
-                root, entrypoint, string(config, "User"), string(config, "WorkingDir"), strings(config, "Env")));
+                root,
+                entrypoint,
+                config.get("User").asString(),
+                config.get("WorkingDir").asString(),
+                strings(config.get("Env"))));
     }
 
     /** Copies a directory of scripts into the image's root as {@code name}; returns where the container sees it. */
@@ -121,26 +129,9 @@ final class ImageContender {
         return command;
     }
 
-    /** A JSON string member of Jib's one-line manifest or config. */
-    private static String string(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
-        if (!matcher.find()) {
-            throw new IllegalStateException("no \"" + name + "\" in the image's " + json);
-        }
-        return matcher.group(1);
-    }
-
-    /** A JSON array of strings (no escapes in Jib's paths, flags and environment). */
-    private static List<String> strings(String json, String name) {
-        Matcher array = Pattern.compile("\"" + name + "\":\\[([^]]*)]").matcher(json);
-        if (!array.find()) {
-            throw new IllegalStateException("no \"" + name + "\" in the image's " + json);
-        }
+    private static List<String> strings(JsonNode array) {
         List<String> strings = new ArrayList<>();
-        Matcher item = Pattern.compile("\"([^\"]*)\"").matcher(array.group(1));
-        while (item.find()) {
-            strings.add(item.group(1));
-        }
+        array.forEach(item -> strings.add(item.asString()));
         return strings;
     }
 }
